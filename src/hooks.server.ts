@@ -1,0 +1,49 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getHandle } from '$lib/server/db';
+import { prepareDatabase } from '$lib/server/startup';
+import { startMailSender } from '$lib/server/mail/sender';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+
+export const init: ServerInit = async () => {
+	const handle = getHandle();
+	await prepareDatabase(handle);
+	startMailSender(handle.db);
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const result = await validateSessionToken(getHandle().db, token);
+		if (result.session) {
+			setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	h.set('X-Frame-Options', 'DENY');
+	h.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+	// Pages with personal data must not sit in shared caches.
+	if (event.locals.user && !h.has('cache-control')) h.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(session, securityHeaders);
+
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (status >= 500) console.error(error);
+	return { message: status >= 500 ? 'Something went wrong on our side. Please try again.' : message };
+};

@@ -1,0 +1,252 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role, User } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { queueMail } from '../mail/outbox';
+import { mails } from '../mail/templates';
+import { nowIso } from '../time';
+import { consumeLinkToken, findLinkToken, issueLinkToken } from './links';
+import { hashPassword, verifyPassword } from './password';
+import { clearLoginFailures, loginBlockedFor, loginKeys, recordLoginFailure } from './rate-limit';
+import { ROLE_LABELS } from './roles';
+import { invalidateUserSessions } from './session';
+
+type Db = Kysely<Database>;
+
+export function normalizeEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+	return db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+}
+
+export interface NewAccount {
+	email: string;
+	password: string | null;
+	role: Role;
+	givenName?: string | null;
+	familyName?: string | null;
+	organizationId?: number | null;
+	verified?: boolean;
+}
+
+export async function createUser(db: Db, a: NewAccount): Promise<User> {
+	return db
+		.insertInto('users')
+		.values({
+			email: normalizeEmail(a.email),
+			email_verified: a.verified ? 1 : 0,
+			password_hash: a.password ? await hashPassword(a.password) : null,
+			role: a.role,
+			given_name: a.givenName ?? null,
+			family_name: a.familyName ?? null,
+			organization_id: a.organizationId ?? null,
+			created_at: nowIso()
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+/**
+ * Creates a delegate account and mails a verification link. An address that already has an account
+ * gets a mail saying so, and the page says the same in both cases: sign-up does not reveal who has an account.
+ */
+export async function signUp(
+	db: Db,
+	origin: string,
+	input: { email: string; password: string; given_name: string; family_name: string }
+): Promise<void> {
+	const existing = await findUserByEmail(db, input.email);
+	if (existing) {
+		await queueMail(db, mails.alreadyRegistered(existing.email, `${origin}/login`, `${origin}/forgot-password`));
+		return;
+	}
+	let user: User;
+	try {
+		user = await createUser(db, {
+			email: input.email,
+			password: input.password,
+			role: 'delegate',
+			givenName: input.given_name,
+			familyName: input.family_name
+		});
+	} catch (e) {
+		// A double submit raced us to the unique index: the first one already sent the link.
+		if (await findUserByEmail(db, input.email)) return;
+		throw e;
+	}
+	await sendVerification(db, origin, user);
+}
+
+export async function sendVerification(db: Db, origin: string, user: Pick<User, 'id' | 'email'>): Promise<void> {
+	const token = await issueLinkToken(db, 'verify_email', user.email, user.id);
+	await queueMail(db, mails.verifyEmail(user.email, `${origin}/verify/${token}`));
+}
+
+export async function verifyEmail(db: Db, token: string): Promise<User | null> {
+	const t = await findLinkToken(db, 'verify_email', token);
+	if (!t || t.userId === null || !(await consumeLinkToken(db, t.id))) return null;
+	return (
+		(await db.updateTable('users').set({ email_verified: 1 }).where('id', '=', t.userId).where('email', '=', t.email).returningAll().executeTakeFirst()) ?? null
+	);
+}
+
+export type LoginResult =
+	| { ok: true; user: User }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'unverified'; user: User }
+	| { ok: false; reason: 'limited'; minutes: number };
+
+/** Checks a login, counting failures per account and per client address. */
+export async function authenticate(db: Db, email: string, password: string, address: string): Promise<LoginResult> {
+	const keys = loginKeys(email, address);
+	const minutes = await loginBlockedFor(db, keys);
+	if (minutes > 0) return { ok: false, reason: 'limited', minutes };
+	const user = await findUserByEmail(db, email);
+	// Hash even when there is no such user, so timing does not tell which addresses exist.
+	const ok = user?.password_hash
+		? await verifyPassword(user.password_hash, password)
+		: (await verifyPassword(await dummyHash(), password), false);
+	if (!user || !ok) {
+		await recordLoginFailure(db, keys);
+		return { ok: false, reason: 'invalid' };
+	}
+	if (!user.email_verified) return { ok: false, reason: 'unverified', user };
+	await clearLoginFailures(db, email);
+	return { ok: true, user };
+}
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+	dummy ??= hashPassword(crypto.randomUUID());
+	return dummy;
+}
+
+/** Always the same answer to the page; a mail only when the account exists. */
+export async function requestPasswordReset(db: Db, origin: string, email: string): Promise<void> {
+	const user = await findUserByEmail(db, email);
+	if (!user) return;
+	const token = await issueLinkToken(db, 'reset_password', user.email, user.id);
+	await queueMail(db, mails.resetPassword(user.email, `${origin}/reset-password/${token}`));
+}
+
+export async function resetPassword(db: Db, token: string, password: string): Promise<User | null> {
+	const t = await findLinkToken(db, 'reset_password', token);
+	if (!t || t.userId === null || !(await consumeLinkToken(db, t.id))) return null;
+	const user = await db
+		.updateTable('users')
+		// Opening the link proves the mailbox, so the address counts as verified.
+		.set({ password_hash: await hashPassword(password), email_verified: 1 })
+		.where('id', '=', t.userId)
+		.returningAll()
+		.executeTakeFirst();
+	if (!user) return null;
+	await invalidateUserSessions(db, user.id);
+	await queueMail(db, mails.passwordChanged(user.email));
+	return user;
+}
+
+export async function changePassword(db: Db, userId: number, current: string, next: string): Promise<'ok' | 'wrong_password'> {
+	const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+	if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) return 'wrong_password';
+	await db.updateTable('users').set({ password_hash: await hashPassword(next) }).where('id', '=', userId).execute();
+	await invalidateUserSessions(db, userId);
+	await queueMail(db, mails.passwordChanged(user.email));
+	return 'ok';
+}
+
+export async function requestEmailChange(
+	db: Db,
+	origin: string,
+	userId: number,
+	newEmail: string,
+	current: string
+): Promise<'ok' | 'wrong_password' | 'same' | 'taken'> {
+	const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+	if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) return 'wrong_password';
+	const email = normalizeEmail(newEmail);
+	if (email === user.email) return 'same';
+	if (await findUserByEmail(db, email)) return 'taken';
+	const token = await issueLinkToken(db, 'change_email', email, userId, { from: user.email });
+	await queueMail(db, mails.confirmNewEmail(email, `${origin}/account/email/${token}`));
+	await queueMail(db, mails.emailChangeRequested(user.email, email));
+	return 'ok';
+}
+
+export async function confirmEmailChange(db: Db, token: string): Promise<User | null | 'taken'> {
+	const t = await findLinkToken(db, 'change_email', token);
+	if (!t || t.userId === null) return null;
+	if (await findUserByEmail(db, t.email)) return 'taken';
+	if (!(await consumeLinkToken(db, t.id))) return null;
+	return (
+		(await db.updateTable('users').set({ email: t.email, email_verified: 1 }).where('id', '=', t.userId).returningAll().executeTakeFirst()) ?? null
+	);
+}
+
+export async function inviteUser(
+	db: Db,
+	origin: string,
+	actor: Actor,
+	input: { email: string; role: Role; organization_id: number | null }
+): Promise<'ok' | 'exists'> {
+	if (await findUserByEmail(db, input.email)) return 'exists';
+	const user = await createUser(db, {
+		email: input.email,
+		password: null,
+		role: input.role,
+		organizationId: input.organization_id
+	});
+	const token = await issueLinkToken(db, 'invite', user.email, user.id, { role: input.role });
+	await queueMail(db, mails.invite(user.email, ROLE_LABELS[input.role], `${origin}/invite/${token}`));
+	await audit(db, actor, 'user.invite', { type: 'user', id: user.id }, null, {
+		email: user.email,
+		role: user.role,
+		organization_id: user.organization_id
+	});
+	return 'ok';
+}
+
+export async function acceptInvite(
+	db: Db,
+	token: string,
+	input: { given_name: string; family_name: string; password: string }
+): Promise<User | null> {
+	const t = await findLinkToken(db, 'invite', token);
+	if (!t || t.userId === null || !(await consumeLinkToken(db, t.id))) return null;
+	return (
+		(await db
+			.updateTable('users')
+			.set({
+				password_hash: await hashPassword(input.password),
+				given_name: input.given_name,
+				family_name: input.family_name,
+				email_verified: 1
+			})
+			.where('id', '=', t.userId)
+			.returningAll()
+			.executeTakeFirst()) ?? null
+	);
+}
+
+export async function setUserRole(
+	db: Db,
+	actor: Actor,
+	input: { user_id: number; role: Role; organization_id: number | null }
+): Promise<User | null> {
+	const before = await db.selectFrom('users').selectAll().where('id', '=', input.user_id).executeTakeFirst();
+	if (!before) return null;
+	const after = await db
+		.updateTable('users')
+		.set({ role: input.role, organization_id: input.organization_id })
+		.where('id', '=', input.user_id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	await audit(
+		db,
+		actor,
+		'user.role',
+		{ type: 'user', id: after.id },
+		{ role: before.role, organization_id: before.organization_id },
+		{ role: after.role, organization_id: after.organization_id }
+	);
+	return after;
+}

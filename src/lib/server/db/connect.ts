@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+	db: Kysely<Database>;
+	engine: Engine;
+	/** The SQLite connection, for online backups and PRAGMAs; absent on PostgreSQL. */
+	sqlite?: SQLite.Database;
+}
+
+// PostgreSQL returns COUNT(*) and SUM() as int8 strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openSqlite(file: string): DbHandle {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+	const sqlite = new SQLite(file);
+	sqlite.pragma('journal_mode = WAL');
+	// NORMAL in WAL mode survives a killed process; only a power cut can lose the last commits.
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, engine: 'sqlite', sqlite };
+}
+
+export function openPostgres(url: string, max = 10): DbHandle {
+	const pool = new pg.Pool({ connectionString: url, max });
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return { db, engine: 'postgres' };
+}
+
+/** The database named by the environment: DATABASE_URL (postgres://…) or SQLite under DATA_DIR. */
+export function openFromEnv(env: NodeJS.ProcessEnv = process.env): DbHandle {
+	const url = env.DATABASE_URL;
+	if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+	return openSqlite(path.join(dataDir(env), 'ccm.db'));
+}
+
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(env.DATA_DIR ?? 'data');
+}

@@ -1,0 +1,119 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Portable column types, the same on SQLite and PostgreSQL:
+ * - instants are ISO-8601 UTC strings (`2019-09-02T08:00:00.000Z`), dates `YYYY-MM-DD`;
+ *   both sort correctly as text;
+ * - booleans are integers 0/1;
+ * - JSON is text we (de)serialise ourselves;
+ * - money is integer centimes of CHF.
+ */
+
+export type Role = 'staff' | 'cc_member' | 'focal_point' | 'delegate';
+export const ROLES: readonly Role[] = ['staff', 'cc_member', 'focal_point', 'delegate'];
+
+export type OrganizationKind = 'state' | 'international_organization' | 'ngo';
+export type CcmStatus = 'state_party' | 'signatory' | 'not_party';
+
+export interface OrganizationTable {
+	id: Generated<number>;
+	kind: OrganizationKind;
+	name: string;
+	short_name: string | null;
+	iso3: string | null;
+	region: string | null;
+	/** Status as recorded today; status at a meeting is computed from `joined`. */
+	ccm_status: CcmStatus | null;
+	/** Deposit of ratification/accession (parties) or signature (signatories). */
+	joined: string | null;
+	art3_deadline: string | null;
+	art4_deadline: string | null;
+	observer_by_right: number;
+	note: string | null;
+	source: string | null;
+}
+
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	email_verified: number;
+	password_hash: string | null;
+	role: Role;
+	given_name: string | null;
+	family_name: string | null;
+	organization_id: number | null;
+	created_at: string;
+}
+
+export interface SessionTable {
+	/** SHA-256 (hex) of the token in the cookie; the token itself is never stored. */
+	id: string;
+	user_id: number;
+	expires_at: string;
+	created_at: string;
+}
+
+export type TokenKind = 'verify_email' | 'reset_password' | 'invite' | 'change_email';
+
+export interface TokenTable {
+	/** SHA-256 (hex) of the token in the link. */
+	id: string;
+	kind: TokenKind;
+	user_id: number | null;
+	email: string;
+	/** JSON text: what the link carries (a role for an invite, a new address for a change). */
+	payload: string | null;
+	expires_at: string;
+	used_at: string | null;
+	created_at: string;
+}
+
+export interface LoginAttemptTable {
+	id: Generated<number>;
+	key: string;
+	at: string;
+}
+
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+
+export interface OutboxTable {
+	id: Generated<number>;
+	to_address: string;
+	subject: string;
+	body_text: string;
+	status: OutboxStatus;
+	attempts: number;
+	last_error: string | null;
+	next_attempt_at: string | null;
+	created_at: string;
+	sent_at: string | null;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	actor_user_id: number | null;
+	actor_email: string | null;
+	action: string;
+	entity_type: string;
+	entity_id: string | null;
+	before_json: string | null;
+	after_json: string | null;
+}
+
+export interface Database {
+	organizations: OrganizationTable;
+	users: UserTable;
+	sessions: SessionTable;
+	tokens: TokenTable;
+	login_attempts: LoginAttemptTable;
+	outbox: OutboxTable;
+	audit_log: AuditLogTable;
+}
+
+export type Organization = Selectable<OrganizationTable>;
+export type NewOrganization = Insertable<OrganizationTable>;
+export type User = Selectable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

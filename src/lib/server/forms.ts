@@ -1,0 +1,76 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { z } from 'zod';
+
+export type FieldErrors = Record<string, string>;
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; values: Record<string, string>; errors: FieldErrors };
+
+/** Field names never sent back to the page, whatever happens. */
+const SECRET = /password/i;
+
+/** What the user typed, to put back in the form: strings only, secrets left out. */
+export function formValues(fd: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [k, v] of fd) {
+		if (typeof v === 'string' && !SECRET.test(k) && !k.startsWith('_')) values[k] = v.slice(0, 5000);
+	}
+	return values;
+}
+
+/** Validates a form with its zod schema: the data, or a message per field plus the input to keep. */
+export function parseForm<S extends z.ZodType>(schema: S, fd: FormData): Parsed<z.output<S>> {
+	const raw: Record<string, unknown> = {};
+	for (const [k, v] of fd) {
+		if (k in raw) {
+			const prev = raw[k];
+			raw[k] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+		} else raw[k] = v;
+	}
+	const result = schema.safeParse(raw);
+	if (result.success) return { ok: true, data: result.data };
+	return { ok: false, values: formValues(fd), errors: fieldErrors(result.error) };
+}
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const key = issue.path.length ? String(issue.path[0]) : '_form';
+		errors[key] ??= issue.message;
+	}
+	return errors;
+}
+
+// Reusable field schemas with messages a person can act on.
+export const text = (label: string, max = 200) =>
+	z
+		.string({ error: `${label} is required.` })
+		.transform((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
+		.pipe(z.string().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`));
+
+export const optionalText = (label: string, max = 200) =>
+	z
+		.string()
+		.optional()
+		.transform((s) => (s ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
+		.pipe(z.string().max(max, `${label} must be at most ${max} characters.`))
+		.transform((s) => (s === '' ? null : s));
+
+export const email = z
+	.string({ error: 'Enter your e-mail address.' })
+	.trim()
+	.toLowerCase()
+	.min(1, 'Enter your e-mail address.')
+	.max(254, 'That e-mail address is too long.')
+	.pipe(z.email('Enter a valid e-mail address, like name@example.org.'));
+
+/** A 4xx answer that puts the input back and a message at each field. */
+export interface Invalid {
+	values: Record<string, string>;
+	errors: FieldErrors;
+	message?: string;
+	form?: string;
+}
+
+export function invalid(values: Record<string, string>, errors: FieldErrors, extra: { message?: string; form?: string } = {}, status = 400): ActionFailure<Invalid> {
+	return fail(status, { values, errors, ...extra });
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Database, OutboxMessage } from '../db/schema';
+import { nowIso } from '../time';
+import { containsText } from '../db/text';
+
+export interface Mail {
+	to: string;
+	subject: string;
+	text: string;
+}
+
+/** Every message goes here first; the sender (when SMTP_URL is set) delivers it later. */
+export async function queueMail(db: Kysely<Database>, mail: Mail): Promise<number> {
+	const row = await db
+		.insertInto('outbox')
+		.values({
+			to_address: mail.to,
+			subject: mail.subject,
+			body_text: mail.text,
+			status: 'queued',
+			attempts: 0,
+			last_error: null,
+			next_attempt_at: nowIso(),
+			created_at: nowIso(),
+			sent_at: null
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export interface OutboxFilter {
+	to?: string;
+	status?: string;
+	page?: number;
+}
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export async function listOutbox(db: Kysely<Database>, f: OutboxFilter = {}): Promise<{ rows: OutboxMessage[]; total: number }> {
+	let q = db.selectFrom('outbox');
+	if (f.to) q = q.where(containsText('to_address', f.to));
+	if (f.status) q = q.where('status', '=', f.status as OutboxMessage['status']);
+	const page = Math.max(1, f.page ?? 1);
+	const [rows, count] = await Promise.all([
+		q.selectAll().orderBy('id', 'desc').limit(OUTBOX_PAGE_SIZE).offset((page - 1) * OUTBOX_PAGE_SIZE).execute(),
+		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { rows, total: Number(count.n) };
+}
+
+export function getOutboxMessage(db: Kysely<Database>, id: number): Promise<OutboxMessage | undefined> {
+	return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+

@@ -1,0 +1,82 @@
+import nodemailer from 'nodemailer';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { MINUTE, nowIso } from '../time';
+
+export const MAX_ATTEMPTS = 6;
+
+/** Wait before retry n (1-based): 1, 2, 4, 8, 16 minutes. */
+export function retryDelay(attempt: number): number {
+	return Math.min(2 ** (attempt - 1), 16) * MINUTE;
+}
+
+export interface Transport {
+	sendMail(msg: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+}
+
+/**
+ * Sends what is due, one message at a time, and records each result. On one SQLite process
+ * nothing else claims rows; on PostgreSQL with several processes the claim is guarded by status.
+ */
+export async function sendDueMail(db: Kysely<Database>, transport: Transport, from: string, limit = 20): Promise<number> {
+	const due = await db
+		.selectFrom('outbox')
+		.selectAll()
+		.where('status', '=', 'queued')
+		.where('next_attempt_at', '<=', nowIso())
+		.orderBy('id')
+		.limit(limit)
+		.execute();
+	let sent = 0;
+	for (const m of due) {
+		// Claim: push next_attempt_at forward so a second process skips it while we send.
+		const claim = await db
+			.updateTable('outbox')
+			.set({ next_attempt_at: new Date(Date.now() + 5 * MINUTE).toISOString() })
+			.where('id', '=', m.id)
+			.where('status', '=', 'queued')
+			.where('next_attempt_at', '=', m.next_attempt_at)
+			.executeTakeFirst();
+		if (Number(claim.numUpdatedRows) !== 1) continue;
+		const attempts = m.attempts + 1;
+		try {
+			await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+			await db.updateTable('outbox').set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null }).where('id', '=', m.id).execute();
+			sent++;
+		} catch (e) {
+			const failed = attempts >= MAX_ATTEMPTS;
+			await db
+				.updateTable('outbox')
+				.set({
+					status: failed ? 'failed' : 'queued',
+					attempts,
+					last_error: String(e instanceof Error ? e.message : e).slice(0, 1000),
+					next_attempt_at: failed ? null : new Date(Date.now() + retryDelay(attempts)).toISOString()
+				})
+				.where('id', '=', m.id)
+				.execute();
+		}
+	}
+	return sent;
+}
+
+/** Starts the background sender when SMTP_URL is set; without it the outbox is read by staff. */
+export function startMailSender(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env): (() => void) | null {
+	if (!env.SMTP_URL) return null;
+	const transport = nodemailer.createTransport(env.SMTP_URL);
+	const from = env.MAIL_FROM ?? 'CCM Meetings <no-reply@localhost>';
+	let busy = false;
+	const timer = setInterval(async () => {
+		if (busy) return;
+		busy = true;
+		try {
+			await sendDueMail(db, transport, from);
+		} catch (e) {
+			console.error('mail sender:', e);
+		} finally {
+			busy = false;
+		}
+	}, 5000);
+	timer.unref();
+	return () => clearInterval(timer);
+}

@@ -1,0 +1,41 @@
+import type { Mail } from './outbox';
+
+const SIGNATURE = '\n\n-- \nCCM Meetings, Implementation Support Unit of the Convention on Cluster Munitions';
+
+export const mails = {
+	verifyEmail: (to: string, link: string): Mail => ({
+		to,
+		subject: 'Confirm your e-mail address for CCM Meetings',
+		text: `Please confirm your e-mail address by opening this link within 48 hours:\n\n${link}\n\nIf you did not create an account, ignore this message.${SIGNATURE}`
+	}),
+	alreadyRegistered: (to: string, loginLink: string, resetLink: string): Mail => ({
+		to,
+		subject: 'You already have a CCM Meetings account',
+		text: `Someone (probably you) tried to create an account with this address, which already has one.\n\nLog in: ${loginLink}\nForgot your password? ${resetLink}${SIGNATURE}`
+	}),
+	resetPassword: (to: string, link: string): Mail => ({
+		to,
+		subject: 'Reset your CCM Meetings password',
+		text: `To choose a new password, open this link within one hour:\n\n${link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.${SIGNATURE}`
+	}),
+	passwordChanged: (to: string): Mail => ({
+		to,
+		subject: 'Your CCM Meetings password was changed',
+		text: `The password of your account was changed and every session was signed out.\nIf this was not you, reset your password at once and tell the ISU.${SIGNATURE}`
+	}),
+	confirmNewEmail: (to: string, link: string): Mail => ({
+		to,
+		subject: 'Confirm your new e-mail address for CCM Meetings',
+		text: `To use this address for your CCM Meetings account, open this link within 24 hours:\n\n${link}${SIGNATURE}`
+	}),
+	emailChangeRequested: (to: string, newEmail: string): Mail => ({
+		to,
+		subject: 'A change of your CCM Meetings e-mail address was requested',
+		text: `A change of your account's address to ${newEmail} was requested. It takes effect only when confirmed from that address.\nIf this was not you, change your password.${SIGNATURE}`
+	}),
+	invite: (to: string, roleLabel: string, link: string): Mail => ({
+		to,
+		subject: 'You are invited to CCM Meetings',
+		text: `The Implementation Support Unit invites you to CCM Meetings as ${roleLabel}.\n\nSet your password within 14 days:\n\n${link}${SIGNATURE}`
+	})
+};

@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { Database, Organization } from '../db/schema';
+
+export type OrganizationOption = Pick<Organization, 'id' | 'name' | 'kind' | 'ccm_status'>;
+
+export function listOrganizationOptions(db: Kysely<Database>): Promise<OrganizationOption[]> {
+	return db.selectFrom('organizations').select(['id', 'name', 'kind', 'ccm_status']).orderBy('kind').orderBy('name').execute();
+}
+
+export function getOrganization(db: Kysely<Database>, id: number): Promise<Organization | undefined> {
+	return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}

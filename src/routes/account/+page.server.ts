@@ -1,0 +1,50 @@
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm } from '$lib/server/forms';
+import { changeEmailSchema, changePasswordSchema } from '$lib/server/auth/forms';
+import { changePassword, requestEmailChange } from '$lib/server/auth/accounts';
+import { requireUser } from '$lib/server/auth/guards';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { getOrganization } from '$lib/server/organizations/queries';
+import { ROLE_LABELS } from '$lib/server/auth/roles';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const org = user.organizationId ? await getOrganization(getDb(), user.organizationId) : undefined;
+	return {
+		account: {
+			email: user.email,
+			name: [user.givenName, user.familyName].filter(Boolean).join(' '),
+			role: ROLE_LABELS[user.role],
+			organization: org?.name ?? null
+		}
+	};
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(changePasswordSchema, await event.request.formData());
+		if (!parsed.ok) return invalid({}, parsed.errors, { form: 'password' });
+		const db = getDb();
+		const result = await changePassword(db, user.id, parsed.data.current_password, parsed.data.password);
+		if (result === 'wrong_password') {
+			return invalid({}, { current_password: 'That is not your current password.' }, { form: 'password' });
+		}
+		// Every session ended, this browser's included; give it a fresh one.
+		const { token, session } = await createSession(db, user.id);
+		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
+		return { form: 'password', success: 'Your password was changed. Every other session was signed out.' };
+	},
+	email: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(changeEmailSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'email' });
+		const result = await requestEmailChange(getDb(), event.url.origin, user.id, parsed.data.new_email, parsed.data.current_password);
+		const values = { new_email: parsed.data.new_email };
+		if (result === 'wrong_password') return invalid(values, { current_password: 'That is not your current password.' }, { form: 'email' });
+		if (result === 'same') return invalid(values, { new_email: 'That is already your address.' }, { form: 'email' });
+		if (result === 'taken') return invalid(values, { new_email: 'Another account uses that address.' }, { form: 'email' });
+		return { form: 'email', success: `We sent a confirmation link to ${parsed.data.new_email}. Your address changes when you open it.` };
+	}
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireStaff } from '$lib/server/auth/guards';
+import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from '$lib/server/audit/audit';
+import type { PageServerLoad } from './$types';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const filterSchema = z.object({
+	actor: z.string().max(254).optional().catch(undefined),
+	action: z.string().max(100).optional().catch(undefined),
+	entityType: z.string().max(100).optional().catch(undefined),
+	entityId: z.string().max(100).optional().catch(undefined),
+	from: day,
+	to: day,
+	page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)
+});
+
+function nextDay(d: string): string {
+	return new Date(Date.parse(d + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireStaff(event);
+	const f = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
+	const db = getDb();
+	const [log, facets] = await Promise.all([
+		// Days are whole UTC days; "to" includes its day.
+		listAudit(db, { ...f, to: f.to ? nextDay(f.to) : undefined }),
+		auditFacets(db)
+	]);
+	return { log, facets, filter: f, pageSize: AUDIT_PAGE_SIZE };
+};

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireStaff } from '$lib/server/auth/guards';
+import { listOutbox, OUTBOX_PAGE_SIZE } from '$lib/server/mail/outbox';
+import type { PageServerLoad } from './$types';
+
+const filterSchema = z.object({
+	to: z.string().max(254).optional().catch(undefined),
+	status: z.enum(['queued', 'sent', 'failed']).optional().catch(undefined),
+	page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)
+});
+
+export const load: PageServerLoad = async (event) => {
+	requireStaff(event);
+	const filter = filterSchema.parse(Object.fromEntries(event.url.searchParams));
+	const outbox = await listOutbox(getDb(), filter);
+	return { outbox, filter, pageSize: OUTBOX_PAGE_SIZE, smtp: !!process.env.SMTP_URL };
+};

@@ -1,0 +1,40 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
+import { setRoleSchema } from '$lib/server/auth/forms';
+import { setUserRole } from '$lib/server/auth/accounts';
+import { requireStaff } from '$lib/server/auth/guards';
+import { getUser } from '$lib/server/auth/users';
+import { listOrganizationOptions } from '$lib/server/organizations/queries';
+import { ROLE_LABELS } from '$lib/server/auth/roles';
+import type { Actions, PageServerLoad } from './$types';
+
+function userId(param: string): number {
+	const id = Number(param);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'No such account.');
+	return id;
+}
+
+export const load: PageServerLoad = async (event) => {
+	requireStaff(event);
+	const db = getDb();
+	const [person, organizations] = await Promise.all([getUser(db, userId(event.params.id)), listOrganizationOptions(db)]);
+	if (!person) error(404, 'No such account.');
+	return { person, organizations, roleLabels: ROLE_LABELS };
+};
+
+export const actions: Actions = {
+	role: async (event) => {
+		const actor = requireStaff(event);
+		const fd = await event.request.formData();
+		fd.set('user_id', String(userId(event.params.id)));
+		const parsed = parseForm(setRoleSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		if (parsed.data.user_id === actor.id && parsed.data.role !== 'staff') {
+			return invalid(formValues(fd), { role: 'You cannot take away your own staff role; ask another staff member.' });
+		}
+		const updated = await setUserRole(getDb(), actor, parsed.data);
+		if (!updated) error(404, 'No such account.');
+		return { saved: true };
+	}
+};
