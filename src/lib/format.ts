@@ -2,8 +2,12 @@
 export function formatInstant(iso: string | null | undefined, timeZone = 'Europe/Zurich'): string {
 	if (!iso) return '';
 	return new Intl.DateTimeFormat('en-GB', {
-		dateStyle: 'medium',
-		timeStyle: 'short',
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
 		timeZone,
 		timeZoneName: 'short'
 	}).format(new Date(iso));

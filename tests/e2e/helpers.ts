@@ -1,0 +1,37 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const staff = { email: process.env.E2E_STAFF_EMAIL!, password: process.env.E2E_STAFF_PASSWORD! };
+
+let n = 0;
+/** A client address of its own for each browser context, for the per-address login limit. */
+export function clientAddress(): Record<string, string> {
+	n++;
+	return { 'x-forwarded-for': `10.${process.pid % 250}.${Math.floor(n / 250)}.${n % 250}` };
+}
+
+export function uniqueEmail(prefix: string): string {
+	return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.org`;
+}
+
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('E-mail address').fill(email);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Log in' }).click();
+	await expect(page.getByRole('button', { name: /Log out/ })).toBeVisible();
+}
+
+/** Reads the newest outbox message to an address, as staff would, in a separate browser context. */
+export async function latestMail(browser: Browser, to: string): Promise<{ subject: string; body: string; links: string[] }> {
+	const ctx = await browser.newContext({ extraHTTPHeaders: clientAddress() });
+	const page = await ctx.newPage();
+	await logIn(page, staff.email, staff.password);
+	await page.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
+	await page.getByRole('row').nth(1).getByRole('link').click();
+	await page.waitForURL(/\/admin\/outbox\/\d+$/);
+	const subject = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+	const body = (await page.locator('pre.mail').textContent())!;
+	const links = await page.locator('pre.mail a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+	await ctx.close();
+	return { subject, body, links };
+}
