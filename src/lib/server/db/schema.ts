@@ -101,7 +101,83 @@ export interface AuditLogTable {
 	after_json: string | null;
 }
 
+export const MEETING_KINDS = [
+	'msp',
+	'review_conference',
+	'intersessional',
+	'coordination_committee',
+	'preparatory_meeting',
+	'workshop',
+	'informal',
+	'diplomatic_conference',
+	'signing_conference'
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type MeetingStatus = 'draft' | 'published' | 'closed';
+
+export interface MeetingTable {
+	id: Generated<number>;
+	code: string;
+	slug: string;
+	title: string;
+	kind: MeetingKind;
+	/** Local calendar dates in the meeting's zone, `YYYY-MM-DD`. */
+	start_date: string;
+	end_date: string;
+	/** IANA zone, e.g. `Europe/Zurich`; every instant of the meeting is shown in it. */
+	time_zone: string;
+	venue: string | null;
+	city: string | null;
+	country: string | null;
+	description: string | null;
+	registration_opens_at: string | null;
+	registration_closes_at: string | null;
+	capacity: number | null;
+	/** Places held by pending and approved registrations; guarded by `places_held < capacity`. */
+	places_held: Generated<number>;
+	sponsorship_deadline: string | null;
+	symbol_prefix: string | null;
+	status: MeetingStatus;
+	published_at: string | null;
+	/** Bumped on every change, for iCalendar SEQUENCE. */
+	sequence: Generated<number>;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AgendaItemTable {
+	id: Generated<number>;
+	meeting_id: number;
+	position: number;
+	/** Top-level number as written (`10`); sub-items carry their parent's number and a letter. */
+	number: string;
+	sub_number: string | null;
+	title: string;
+	updated_at: string;
+}
+
+export interface MeetingSessionTable {
+	id: Generated<number>;
+	meeting_id: number;
+	title: string;
+	starts_at: string;
+	ends_at: string;
+	room: string | null;
+	chair: string | null;
+	sequence: Generated<number>;
+	updated_at: string;
+}
+
+export interface SessionAgendaItemTable {
+	session_id: number;
+	agenda_item_id: number;
+}
+
 export interface Database {
+	meetings: MeetingTable;
+	agenda_items: AgendaItemTable;
+	meeting_sessions: MeetingSessionTable;
+	session_agenda_items: SessionAgendaItemTable;
 	organizations: OrganizationTable;
 	users: UserTable;
 	sessions: SessionTable;
@@ -117,3 +193,6 @@ export type User = Selectable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Meeting = Selectable<MeetingTable>;
+export type AgendaItem = Selectable<AgendaItemTable>;
+export type MeetingSession = Selectable<MeetingSessionTable>;

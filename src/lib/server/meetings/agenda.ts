@@ -34,7 +34,7 @@ const SUB = /^(?:\(([a-z]{1,2})\)|([a-z])\))\.?\s*(.*)$/i;
 
 /** Invisible characters pasted from Word or PDFs (BOM, zero-width spaces and joiners, soft hyphen). */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
+/** C0 and C1 controls except tab and line breaks, which the whitespace collapse turns into spaces. */
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 
 /** Trims, collapses inner whitespace (tabs, non-breaking spaces) and drops control characters. */

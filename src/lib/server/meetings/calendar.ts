@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { verifiedVtimezone } from './vtimezone';
-import { localToUtc, utcToLocalInput } from './zoned-time';
+import { localToUtcCandidates, utcToLocalInput } from './zoned-time';
 
 export interface CalSession {
 	id: number;
@@ -95,13 +95,16 @@ export function sessionDescription(session: CalSession): string {
 
 /**
  * A session's wall-clock time can be written with TZID only if the zone has a trustworthy VTIMEZONE and the time
- * is not the second of a repeated hour (a client would read it as the first).
+ * has one reading: in an hour repeated when clocks go back, RFC 5545 says the first but ical.js takes the second.
+ * Seconds are checked too: the wall clock is written to the second.
  */
 function zonedTimesOk(meeting: CalMeeting, session: CalSession, zones: Map<string, string | null>): boolean {
 	if (!zones.get(meeting.timeZone)) return false;
 	return [session.startsAt, session.endsAt].every((iso) => {
-		const back = localToUtc(utcToLocalInput(iso, meeting.timeZone), meeting.timeZone);
-		return back !== null && Date.parse(back) === Date.parse(iso);
+		const ms = instant(iso, 'time');
+		const seconds = `:${String(new Date(ms).getUTCSeconds()).padStart(2, '0')}`;
+		const readings = localToUtcCandidates(utcToLocalInput(iso, meeting.timeZone) + seconds, meeting.timeZone);
+		return readings.length === 1 && Date.parse(readings[0]) === ms;
 	});
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatTime, isValidTimeZone, localDate, localToUtc, utcToLocalInput, zoneAbbreviation, zoneOffsetLabel } from './zoned-time';
+import { formatDay, formatTime, isValidTimeZone, localDate, localToUtc, localToUtcCandidates, utcToLocalInput, zoneAbbreviation, zoneOffsetLabel } from './zoned-time';
 
 const ZURICH = 'Europe/Zurich';
 const NEW_YORK = 'America/New_York';
@@ -60,6 +60,16 @@ describe('localToUtc', () => {
 	it('accepts 29 February in a leap year only', () => {
 		expect(localToUtc('2020-02-29T09:00', ZURICH)).toBe('2020-02-29T08:00:00.000Z');
 		expect(localToUtc('2019-02-29T09:00', ZURICH)).toBeNull();
+	});
+});
+
+describe('localToUtcCandidates', () => {
+	it('lists both readings of a repeated time, one of an ordinary time, none of a skipped one', () => {
+		expect(localToUtcCandidates('2019-10-27T02:30', ZURICH)).toEqual(['2019-10-27T00:30:00.000Z', '2019-10-27T01:30:00.000Z']);
+		expect(localToUtcCandidates('2019-11-03T01:30', NEW_YORK)).toEqual(['2019-11-03T05:30:00.000Z', '2019-11-03T06:30:00.000Z']);
+		expect(localToUtcCandidates('2019-09-02T10:00', ZURICH)).toEqual(['2019-09-02T08:00:00.000Z']);
+		expect(localToUtcCandidates('2019-03-31T02:30', ZURICH)).toEqual([]);
+		expect(localToUtcCandidates('nonsense', ZURICH)).toEqual([]);
 	});
 });
 

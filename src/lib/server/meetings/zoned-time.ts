@@ -18,6 +18,8 @@ const IANA_NAME = /^[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z][A-Za-z0-9_+-]*)*$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const zoneCache = new Map<string, boolean>();
+
 /**
  * True for a zone name Node knows, spelt as in tzdata. Intl alone would also take "europe/zurich", which other
  * tools (VTIMEZONE lookups, calendar clients) would not.
@@ -32,8 +34,6 @@ export function isValidTimeZone(timeZone: string): boolean {
 	}
 	return known;
 }
-
-const zoneCache = new Map<string, boolean>();
 
 function intlKnows(timeZone: string): boolean {
 	try {
@@ -62,28 +62,38 @@ function wallClock(ms: number, timeZone: string): string {
 }
 
 /**
- * 'YYYY-MM-DDTHH:mm' (or with ':ss') at the venue → ISO UTC instant ('…Z'); null when the input or zone is invalid.
- *
- * Around a DST change a wall-clock time can happen twice or never:
- * - ambiguous (fall back, e.g. 02:30 on 27 Oct 2019 in Zurich): the earlier instant, the first 02:30, is returned;
- * - nonexistent (spring forward, e.g. 02:30 on 31 Mar 2019 in Zurich): null, so the form can ask again rather
- *   than silently shifting the session by an hour (TZDate would move it to 03:30).
+ * Every instant whose wall clock in the zone reads `local` ('YYYY-MM-DDTHH:mm' or with ':ss'), earliest first:
+ * one as a rule, two in the hour repeated when clocks go back, none in the hour skipped when they go forward or
+ * when the input or zone is invalid.
  */
-export function localToUtc(local: string, timeZone: string): string | null {
+export function localToUtcCandidates(local: string, timeZone: string): string[] {
 	const m = LOCAL_INPUT.exec(local);
-	if (!m || !isValidTimeZone(timeZone)) return null;
+	if (!m || !isValidTimeZone(timeZone)) return [];
 	const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0));
 	const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
 	const wanted = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}`;
 	// Date.UTC rolls 31 Feb over to 3 Mar; a real date reads back the same.
-	if (new Date(asUtc).toISOString().slice(0, 19) !== wanted) return null;
+	if (new Date(asUtc).toISOString().slice(0, 19) !== wanted) return [];
 	// The offsets a day either side cover both sides of any one transition near this time.
 	const offsets = new Set([-DAY_MS, 0, DAY_MS].map((delta) => tzOffset(timeZone, new Date(asUtc + delta))));
-	const matches = [...offsets]
+	return [...offsets]
 		.map((offset) => asUtc - offset * MINUTE_MS)
 		.filter((ms) => wallClock(ms, timeZone) === wanted)
-		.sort((a, b) => a - b);
-	return matches.length ? new Date(matches[0]).toISOString() : null;
+		.sort((a, b) => a - b)
+		.map((ms) => new Date(ms).toISOString());
+}
+
+/**
+ * 'YYYY-MM-DDTHH:mm' (or with ':ss') at the venue → ISO UTC instant ('…Z'); null when the input or zone is invalid.
+ *
+ * Around a DST change a wall-clock time can happen twice or never:
+ * - ambiguous (fall back, e.g. 02:30 on 27 Oct 2019 in Zurich): the earlier instant, the first 02:30, as RFC 5545
+ *   reads such times;
+ * - nonexistent (spring forward, e.g. 02:30 on 31 Mar 2019 in Zurich): null, so the form can ask again rather
+ *   than silently shifting the session by an hour (TZDate would move it to 03:30).
+ */
+export function localToUtc(local: string, timeZone: string): string | null {
+	return localToUtcCandidates(local, timeZone)[0] ?? null;
 }
 
 /** ISO UTC instant → 'YYYY-MM-DDTHH:mm' at the venue, the value a datetime-local input expects. */

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type { AgendaItem, Database } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { nowIso } from '../time';
+import { renumber, subLetter, type AgendaDraftItem } from './agenda';
+import { agendaBlocks, moveAgendaItem } from './rules';
+import { agendaUsage, listAgenda, touchMeeting, writeAgendaOrder } from './queries';
+
+type Db = Kysely<Database>;
+const entity = (id: number) => ({ type: 'agenda_item', id });
+
+/** Adds a top item at the end, or a sub-item at the end of its parent's block, numbered after the last one. */
+export async function addAgendaItem(db: Db, actor: Actor, meetingId: number, input: { title: string; parent_id: number | null }): Promise<AgendaItem | 'no_parent'> {
+	return db.transaction().execute(async (trx) => {
+		const items = await listAgenda(trx, meetingId);
+		const blocks = agendaBlocks(items);
+		let number: string;
+		let sub: string | null = null;
+		let insertAfter: number;
+		if (input.parent_id !== null) {
+			const block = blocks.find((b) => b[0].id === input.parent_id);
+			if (!block) return 'no_parent' as const;
+			number = block[0].number;
+			sub = subLetter(block.length - 1);
+			insertAfter = items.indexOf(block[block.length - 1]);
+		} else {
+			const last = blocks.length ? Number(blocks[blocks.length - 1][0].number) : 0;
+			number = String(Number.isFinite(last) ? last + 1 : blocks.length + 1);
+			insertAfter = items.length - 1;
+		}
+		const item = await trx
+			.insertInto('agenda_items')
+			.values({ meeting_id: meetingId, position: items.length, number, sub_number: sub, title: input.title, updated_at: nowIso() })
+			.returningAll()
+			.executeTakeFirstOrThrow();
+		const order = items.map((i) => i.id);
+		order.splice(insertAfter + 1, 0, item.id);
+		await writeAgendaOrder(trx, meetingId, order);
+		await touchMeeting(trx, meetingId);
+		await audit(trx, actor, 'agenda.add', entity(item.id), null, { number, sub_number: sub, title: input.title });
+		return item;
+	});
+}
+
+export async function editAgendaItem(db: Db, actor: Actor, meetingId: number, id: number, input: { title: string; number: string; sub_number: string | null }): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', id).where('meeting_id', '=', meetingId).executeTakeFirst();
+		if (!before) return false;
+		await trx.updateTable('agenda_items').set({ ...input, updated_at: nowIso() }).where('id', '=', id).execute();
+		await touchMeeting(trx, meetingId);
+		await audit(trx, actor, 'agenda.edit', entity(id), { title: before.title, number: before.number, sub_number: before.sub_number }, input);
+		return true;
+	});
+}
+
+/** Deletes an item (a top item with its sub-items). Returns how many sessions took them up when not confirmed. */
+export async function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, id: number, confirmed: boolean): Promise<{ deleted: boolean; sessions: number }> {
+	return db.transaction().execute(async (trx) => {
+		const items = await listAgenda(trx, meetingId);
+		const block = agendaBlocks(items).find((b) => b[0].id === id) ?? items.filter((i) => i.id === id).map((i) => [i])[0];
+		if (!block) return { deleted: false, sessions: 0 };
+		const usage = await agendaUsage(trx, meetingId);
+		const sessions = block.reduce((n, i) => n + (usage.get(i.id) ?? 0), 0);
+		if (sessions > 0 && !confirmed) return { deleted: false, sessions };
+		const ids = block.map((i) => i.id);
+		await trx.deleteFrom('agenda_items').where('id', 'in', ids).execute();
+		await touchMeeting(trx, meetingId);
+		await audit(trx, actor, 'agenda.delete', entity(id), block.map((i) => ({ id: i.id, number: i.number, sub_number: i.sub_number, title: i.title })), null);
+		return { deleted: true, sessions };
+	});
+}
+
+export async function moveAgenda(db: Db, actor: Actor, meetingId: number, id: number, direction: 'up' | 'down'): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const items = await listAgenda(trx, meetingId);
+		const order = moveAgendaItem(items, id, direction);
+		if (order.every((x, i) => x === items[i].id)) return;
+		await writeAgendaOrder(trx, meetingId, order);
+		await touchMeeting(trx, meetingId);
+		await audit(trx, actor, `agenda.move_${direction}`, entity(id));
+	});
+}
+
+/** Numbers 1..n and letters a, b … in the current order, in one action. */
+export async function renumberAgenda(db: Db, actor: Actor, meetingId: number): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const items = await listAgenda(trx, meetingId);
+		const next = renumber(items.map((i) => ({ ...i, depth: (i.sub_number ? 1 : 0) as 0 | 1 })));
+		const now = nowIso();
+		for (const n of next) {
+			await trx.updateTable('agenda_items').set({ number: n.number, sub_number: n.subNumber, updated_at: now }).where('id', '=', n.id).execute();
+		}
+		await touchMeeting(trx, meetingId);
+		await audit(trx, actor, 'agenda.renumber', { type: 'meeting', id: meetingId }, items.map((i) => [i.number, i.sub_number]), next.map((i) => [i.number, i.subNumber]));
+	});
+}
+
+/** Replaces the agenda with imported items; refused while sessions take up items of the current one. */
+export async function importAgenda(db: Db, actor: Actor, meetingId: number, draft: AgendaDraftItem[]): Promise<{ ok: true } | { ok: false; sessions: number }> {
+	return db.transaction().execute(async (trx) => {
+		const usage = await agendaUsage(trx, meetingId);
+		const sessions = [...usage.values()].reduce((a, b) => a + b, 0);
+		if (sessions > 0) return { ok: false as const, sessions };
+		const before = await listAgenda(trx, meetingId);
+		await trx.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();
+		const now = nowIso();
+		if (draft.length) {
+			await trx
+				.insertInto('agenda_items')
+				.values(draft.map((d, position) => ({ meeting_id: meetingId, position, number: d.number, sub_number: d.subNumber, title: d.title, updated_at: now })))
+				.execute();
+		}
+		await touchMeeting(trx, meetingId);
+		await audit(trx, actor, 'agenda.import', { type: 'meeting', id: meetingId }, { items: before.length }, { items: draft.length });
+		return { ok: true as const };
+	});
+}

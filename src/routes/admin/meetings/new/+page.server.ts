@@ -1,0 +1,23 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireStaff } from '$lib/server/auth/guards';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
+import { meetingSchema } from '$lib/server/meetings/forms';
+import { createMeeting } from '$lib/server/meetings/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireStaff(event);
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireStaff(event);
+		const fd = await event.request.formData();
+		const parsed = parseForm(meetingSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const result = await createMeeting(getDb(), actor, parsed.data);
+		if (!result.ok) return invalid(formValues(fd), result.errors);
+		redirect(303, `/admin/meetings/${result.meeting.slug}?created=1`);
+	}
+};
