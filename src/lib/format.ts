@@ -1,16 +1,8 @@
+import { formatInZone } from './dates';
+
 /** Shown in the ISU's own time zone unless a meeting says otherwise. */
 export function formatInstant(iso: string | null | undefined, timeZone = 'Europe/Zurich'): string {
-	if (!iso) return '';
-	return new Intl.DateTimeFormat('en-GB', {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone,
-		timeZoneName: 'short'
-	}).format(new Date(iso));
+	return formatInZone(iso, timeZone);
 }
 
 /** Makes the links in a plain-text e-mail clickable without trusting anything else in it. */

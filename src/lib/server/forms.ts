@@ -12,7 +12,9 @@ const SECRET = /password/i;
 export function formValues(fd: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [k, v] of fd) {
-		if (typeof v === 'string' && !SECRET.test(k) && !k.startsWith('_')) values[k] = v.slice(0, 5000);
+		if (typeof v !== 'string' || SECRET.test(k) || k.startsWith('_')) continue;
+		// Repeated names (checkboxes) come back comma-joined.
+		values[k] = k in values ? `${values[k]},${v.slice(0, 5000)}` : v.slice(0, 5000);
 	}
 	return values;
 }

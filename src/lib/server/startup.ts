@@ -3,7 +3,7 @@ import { migrateToLatest } from './db/migrate';
 import { migrations } from './db/migrations';
 import { createUser } from './auth/accounts';
 import { randomPassword } from './auth/password';
-import { seedDemoData } from './seed';
+import { seedDemoData, seedReferenceData } from './seed';
 
 /**
  * First start and every start: migrate, seed what is missing, and make sure one staff account
@@ -12,7 +12,8 @@ import { seedDemoData } from './seed';
 export async function prepareDatabase(handle: DbHandle, env: NodeJS.ProcessEnv = process.env): Promise<void> {
 	const applied = await migrateToLatest(handle.db, migrations);
 	if (applied.length) console.log(`Database (${handle.engine}): applied ${applied.join(', ')}`);
-	if (env.SEED_DEMO !== 'false') await seedDemoData(handle.db);
+	if (env.SEED_DEMO === 'false') await seedReferenceData(handle.db);
+	else await seedDemoData(handle.db);
 
 	const staff = await handle.db.selectFrom('users').select('id').where('role', '=', 'staff').executeTakeFirst();
 	if (!staff) {

@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { organizationsFromCsv, seedOrganizations, statesFromCsv } from '../organizations/seed';
+import { seedMeetings } from './meetings';
 import statesCsv from './data/states.csv?raw';
 import organizationsCsv from './data/organizations.csv?raw';
+import meetingsCsv from './data/meetings.csv?raw';
+import agendaText from './data/9msp-agenda.txt?raw';
 
 /** The reference and demo data, bundled into the build so the app never reads shared/ at run time. */
-export async function seedDemoData(db: Kysely<Database>): Promise<void> {
+export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
 	await seedOrganizations(db, [...statesFromCsv(statesCsv), ...organizationsFromCsv(organizationsCsv)]);
+}
+
+export async function seedDemoData(db: Kysely<Database>, today = new Date()): Promise<void> {
+	await seedReferenceData(db);
+	await seedMeetings(db, meetingsCsv, agendaText, today);
 }

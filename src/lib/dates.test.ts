@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateRange, formatInZone } from './dates';
+
+describe('formatDateRange', () => {
+	it('writes ranges as UN documents do', () => {
+		expect(formatDateRange('2019-09-02', '2019-09-04')).toBe('2–4 September 2019');
+		expect(formatDateRange('2022-08-30', '2022-09-02')).toBe('30 August – 2 September 2022');
+		expect(formatDateRange('2019-12-28', '2020-01-03')).toBe('28 December 2019 – 3 January 2020');
+		expect(formatDateRange('2015-02-05', '2015-02-05')).toBe('5 February 2015');
+	});
+});
+
+describe('formatInZone', () => {
+	it('shows the venue clock with its zone', () => {
+		expect(formatInZone('2019-08-15T16:00:00.000Z', 'Europe/Zurich')).toBe('15 Aug 2019, 18:00 CEST');
+		expect(formatInZone(null, 'Europe/Zurich')).toBe('');
+	});
+});

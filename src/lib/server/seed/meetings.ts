@@ -1,0 +1,153 @@
+import { parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
+import type { Database, MeetingKind } from '../db/schema';
+import { MEETING_KINDS } from '../db/schema';
+import { parseAgendaText } from '../meetings/agenda';
+import { slugFromCode } from '../meetings/rules';
+import { localToUtc } from '../meetings/zoned-time';
+import { nowIso } from '../time';
+
+const ZONES: Record<string, string> = {
+	Geneva: 'Europe/Zurich',
+	Lausanne: 'Europe/Zurich',
+	Dublin: 'Europe/Dublin',
+	Oslo: 'Europe/Oslo',
+	Vientiane: 'Asia/Vientiane',
+	Beirut: 'Asia/Beirut',
+	Lusaka: 'Africa/Lusaka',
+	'San José': 'America/Costa_Rica',
+	Dubrovnik: 'Europe/Zagreb'
+};
+
+export interface SeedMeeting {
+	code: string;
+	title: string;
+	kind: MeetingKind;
+	start_date: string;
+	end_date: string;
+	city: string | null;
+	country: string | null;
+	time_zone: string;
+	symbol_prefix: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Past meetings from meetings.csv; rows without full dates (e.g. a conference known by month only) are left out. */
+export function meetingsFromCsv(csv: string): SeedMeeting[] {
+	const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+	return rows
+		.filter((r) => DATE.test(r.start) && DATE.test(r.end))
+		.map((r) => {
+			const city = r.city && !r.city.startsWith('(') ? r.city : null;
+			const prefix = /^CCM\/[A-Z]+\/\d{4}(\/PM\.\d)?$/.test(r.symbol_prefix.trim()) ? r.symbol_prefix.trim() : null;
+			return {
+				code: r.code,
+				title: r.title,
+				kind: (MEETING_KINDS as readonly string[]).includes(r.kind) ? (r.kind as MeetingKind) : 'informal',
+				start_date: r.start,
+				end_date: r.end,
+				city,
+				country: r.country || null,
+				time_zone: (city && ZONES[city]) || 'Europe/Zurich',
+				symbol_prefix: prefix
+			};
+		});
+}
+
+function addDays(date: string, days: number): string {
+	return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The 9MSP's plenaries, morning and afternoon, with the agenda items each takes up (reconstructed for the demo). */
+const NINE_MSP_PROGRAMME: { day: number; from: string; to: string; items: string[] }[] = [
+	{ day: 0, from: '10:00', to: '13:00', items: ['1', '2', '3', '4', '5', '6', '7'] },
+	{ day: 0, from: '15:00', to: '18:00', items: ['7', '8 (a)'] },
+	{ day: 1, from: '10:00', to: '13:00', items: ['8 (b)', '8 (c)'] },
+	{ day: 1, from: '15:00', to: '18:00', items: ['8 (d)', '8 (e)', '8 (f)'] },
+	{ day: 2, from: '10:00', to: '13:00', items: ['8 (g)', '8 (h)', '9', '10'] },
+	{ day: 2, from: '15:00', to: '18:00', items: ['11', '12', '13', '14', '15'] }
+];
+
+/**
+ * The demo: past meetings, the 9MSP with its agenda and plenary programme, and one upcoming meeting whose
+ * registration and sponsorship windows are open on the day the app is first started. Only into an empty table.
+ */
+export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, agendaText: string, today = new Date()): Promise<void> {
+	const any = await db.selectFrom('meetings').select('id').limit(1).executeTakeFirst();
+	if (any) return;
+	const now = nowIso();
+	const agenda = parseAgendaText(agendaText);
+	if (agenda.errors.length) throw new Error(`9msp-agenda.txt: ${agenda.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+
+	const seeds = meetingsFromCsv(meetingsCsv);
+	const day = today.toISOString().slice(0, 10);
+	const start = addDays(day, 75);
+	const year = start.slice(0, 4);
+	const demo: SeedMeeting = {
+		code: '14MSP',
+		title: 'Fourteenth Meeting of States Parties (demonstration)',
+		kind: 'msp',
+		start_date: start,
+		end_date: addDays(start, 3),
+		city: 'Geneva',
+		country: 'Switzerland',
+		time_zone: 'Europe/Zurich',
+		symbol_prefix: `CCM/MSP/${year}`
+	};
+
+	await db.transaction().execute(async (trx) => {
+		for (const s of [...seeds, demo]) {
+			const isDemo = s === demo;
+			const is9 = s.code === '9MSP';
+			const m = await trx
+				.insertInto('meetings')
+				.values({
+					...s,
+					slug: slugFromCode(s.code),
+					venue: isDemo || is9 ? 'Palais des Nations' : null,
+					description: isDemo
+						? 'A demonstration meeting: its dates are set relative to the day this copy of the app was first started, so that registration and sponsorship are open and every flow can be tried.'
+						: is9
+							? 'The Ninth Meeting of States Parties to the Convention on Cluster Munitions. Agenda and programme reconstructed for demonstration from the usual MSP pattern.'
+							: null,
+					registration_opens_at: isDemo ? localToUtc(`${addDays(day, -7)}T09:00`, s.time_zone) : null,
+					registration_closes_at: isDemo ? localToUtc(`${addDays(start, -7)}T18:00`, s.time_zone) : null,
+					capacity: isDemo ? 500 : null,
+					sponsorship_deadline: isDemo ? localToUtc(`${addDays(day, 30)}T18:00`, s.time_zone) : null,
+					status: 'published',
+					published_at: now,
+					created_at: now,
+					updated_at: now
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			if (!isDemo && !is9) continue;
+
+			await trx
+				.insertInto('agenda_items')
+				.values(agenda.items.map((a, position) => ({ meeting_id: m.id, position, number: a.number, sub_number: a.subNumber, title: a.title, updated_at: now })))
+				.execute();
+			const items = await trx.selectFrom('agenda_items').select(['id', 'number', 'sub_number']).where('meeting_id', '=', m.id).execute();
+			const byLabel = new Map(items.map((i) => [i.sub_number ? `${i.number} (${i.sub_number})` : i.number, i.id]));
+			for (const [i, p] of NINE_MSP_PROGRAMME.entries()) {
+				const date = addDays(s.start_date, p.day);
+				const session = await trx
+					.insertInto('meeting_sessions')
+					.values({
+						meeting_id: m.id,
+						title: `${i % 2 === 0 ? 'Morning' : 'Afternoon'} plenary`,
+						starts_at: localToUtc(`${date}T${p.from}`, s.time_zone)!,
+						ends_at: localToUtc(`${date}T${p.to}`, s.time_zone)!,
+						room: 'Room XIX',
+						chair: 'President of the Meeting',
+						updated_at: now
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const ids = p.items.map((l) => byLabel.get(l)).filter((x): x is number => x !== undefined);
+				if (ids.length) await trx.insertInto('session_agenda_items').values(ids.map((agenda_item_id) => ({ session_id: session.id, agenda_item_id }))).execute();
+			}
+		}
+	});
+}

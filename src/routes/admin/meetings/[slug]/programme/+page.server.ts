@@ -1,0 +1,64 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
+import { staffMeeting } from '$lib/server/meetings/access';
+import { idSchema, sessionSchema } from '$lib/server/meetings/forms';
+import { listAgenda, listSessions } from '$lib/server/meetings/queries';
+import { deleteSession, saveSession } from '$lib/server/meetings/session-store';
+import { roomOverlaps } from '$lib/server/meetings/rules';
+import { formatAgendaNumber } from '$lib/server/meetings/agenda';
+import { formatDay, formatTime, localDate, utcToLocalInput, zoneAbbreviation } from '$lib/server/meetings/zoned-time';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { meeting: m } = await staffMeeting(event);
+	const db = getDb();
+	const [sessions, agenda] = await Promise.all([listSessions(db, m.id), listAgenda(db, m.id)]);
+	const overlaps = roomOverlaps(sessions.map((s) => ({ id: s.id, room: s.room, startsAt: s.starts_at, endsAt: s.ends_at })));
+	const labels = new Map(agenda.map((a) => [a.id, formatAgendaNumber(a.number, a.sub_number)]));
+	return {
+		meeting: { slug: m.slug, code: m.code, title: m.title, time_zone: m.time_zone, start_date: m.start_date, end_date: m.end_date },
+		agenda: agenda.map((a) => ({ id: a.id, label: labels.get(a.id)!, title: a.title, sub: !!a.sub_number })),
+		sessions: sessions.map((s) => ({
+			id: s.id,
+			title: s.title,
+			day: formatDay(localDate(s.starts_at, m.time_zone), m.time_zone),
+			time: `${formatTime(s.starts_at, m.time_zone)}–${formatTime(s.ends_at, m.time_zone)} ${zoneAbbreviation(s.starts_at, m.time_zone)}`,
+			room: s.room,
+			chair: s.chair,
+			items: s.agendaItemIds.map((id) => labels.get(id)).filter(Boolean) as string[],
+			agendaItemIds: s.agendaItemIds,
+			startsLocal: utcToLocalInput(s.starts_at, m.time_zone),
+			endsLocal: utcToLocalInput(s.ends_at, m.time_zone),
+			overlapsWith: (overlaps.get(s.id) ?? []).map((o) => sessions.find((x) => x.id === o)?.title ?? '')
+		})),
+		editing: Number(event.url.searchParams.get('edit')) || null
+	};
+};
+
+async function save(event: Parameters<Actions[string]>[0], id: number | null) {
+	const { actor, meeting } = await staffMeeting(event);
+	const fd = await event.request.formData();
+	const form = id === null ? 'add' : `edit-${id}`;
+	const parsed = parseForm(sessionSchema, fd);
+	if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
+	const result = await saveSession(getDb(), actor, meeting, id, parsed.data);
+	if (!result.ok) return invalid(formValues(fd), result.errors, { form, message: result.errors._form });
+	return { form, done: id === null ? 'Session added.' : 'Session saved.' };
+}
+
+export const actions: Actions = {
+	add: (event) => save(event, null),
+	edit: async (event) => {
+		const id = idSchema.safeParse({ id: event.url.searchParams.get('id') });
+		if (!id.success) return fail(400, { form: 'edit', message: 'Unknown session.' });
+		return save(event, id.data.id);
+	},
+	delete: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const id = idSchema.safeParse({ id: (await event.request.formData()).get('id') });
+		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown session.' });
+		const ok = await deleteSession(getDb(), actor, meeting.id, id.data.id);
+		return { form: 'delete', done: ok ? 'Session deleted.' : 'That session no longer exists.' };
+	}
+};
