@@ -31,6 +31,8 @@ export function openSqlite(file: string): DbHandle {
 
 export function openPostgres(url: string, max = 10): DbHandle {
 	const pool = new pg.Pool({ connectionString: url, max });
+	// An idle client whose server went away emits 'error'; without a listener that would end the process.
+	pool.on('error', (e) => console.error('PostgreSQL pool:', e.message));
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { db, engine: 'postgres' };
 }

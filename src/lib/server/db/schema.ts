@@ -141,6 +141,8 @@ export interface MeetingTable {
 	published_at: string | null;
 	/** Bumped on every change, for iCalendar SEQUENCE. */
 	sequence: Generated<number>;
+	/** Most people one delegation may register; null: no limit. */
+	delegation_cap: number | null;
 	created_at: string;
 	updated_at: string;
 }
@@ -173,7 +175,70 @@ export interface SessionAgendaItemTable {
 	agenda_item_id: number;
 }
 
+export const DELEGATION_ROLES = ['head', 'alternate', 'adviser', 'member', 'observer'] as const;
+export type DelegationRole = (typeof DELEGATION_ROLES)[number];
+export type RegistrationStatus = 'pending' | 'approved' | 'waitlisted' | 'rejected' | 'cancelled';
+export const LIVE_STATUSES: readonly RegistrationStatus[] = ['pending', 'approved', 'waitlisted'];
+
+export interface DelegationTable {
+	id: Generated<number>;
+	meeting_id: number;
+	organization_id: number;
+	/** Live registrations (pending, approved, waitlisted); guarded by the meeting's delegation cap. */
+	places_held: Generated<number>;
+	status: 'open' | 'submitted';
+	submitted_at: string | null;
+	submitted_by: number | null;
+	credentials_sha256: string | null;
+	credentials_name: string | null;
+	credentials_size: number | null;
+	credentials_uploaded_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface RegistrationTable {
+	id: Generated<number>;
+	meeting_id: number;
+	delegation_id: number;
+	user_id: number | null;
+	title: string | null;
+	given_name: string | null;
+	family_name: string | null;
+	gender: string | null;
+	position: string | null;
+	email: string | null;
+	phone: string | null;
+	role: DelegationRole;
+	consent_published: number;
+	access_needs: string | null;
+	status: RegistrationStatus;
+	/** 1 while the registration counts against the meeting's capacity. */
+	holds_place: number;
+	confirmed_by_person: number;
+	rejection_reason: string | null;
+	/** Opaque random token in the badge's QR code: no personal data. */
+	badge_token: string;
+	/** One per rendered form: a double submit finds the first registration. */
+	form_token: string | null;
+	attended_at: string | null;
+	created_by: number | null;
+	erased_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface StoredFileTable {
+	sha256: string;
+	mime: string;
+	size: number;
+	created_at: string;
+}
+
 export interface Database {
+	delegations: DelegationTable;
+	registrations: RegistrationTable;
+	stored_files: StoredFileTable;
 	meetings: MeetingTable;
 	agenda_items: AgendaItemTable;
 	meeting_sessions: MeetingSessionTable;
@@ -196,3 +261,5 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type Meeting = Selectable<MeetingTable>;
 export type AgendaItem = Selectable<AgendaItemTable>;
 export type MeetingSession = Selectable<MeetingSessionTable>;
+export type Delegation = Selectable<DelegationTable>;
+export type Registration = Selectable<RegistrationTable>;

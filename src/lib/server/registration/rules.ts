@@ -1,0 +1,126 @@
+import type { CcmStatus, DelegationRole, OrganizationKind, RegistrationStatus } from '../db/schema';
+
+export const ROLE_LABELS: Record<DelegationRole, string> = {
+	head: 'Head of delegation',
+	alternate: 'Alternate',
+	adviser: 'Adviser',
+	member: 'Member',
+	observer: 'Observer'
+};
+
+export const STATUS_LABELS: Record<RegistrationStatus, string> = {
+	pending: 'Pending approval',
+	approved: 'Approved',
+	waitlisted: 'On the waiting list',
+	rejected: 'Not accepted',
+	cancelled: 'Cancelled'
+};
+
+export interface OrgFacts {
+	kind: OrganizationKind;
+	ccm_status: CcmStatus | null;
+	joined: string | null;
+}
+
+/**
+ * A state's CCM status on a day: a State Party from the deposit of its instrument, a Signatory from its signature.
+ * Computed from the date joined, never from a flag that is only true today.
+ */
+export function statusOn(org: OrgFacts, date: string): CcmStatus | null {
+	if (org.kind !== 'state') return null;
+	if (!org.joined || org.joined > date) return 'not_party';
+	return org.ccm_status === 'state_party' ? 'state_party' : org.ccm_status === 'signatory' ? 'signatory' : 'not_party';
+}
+
+export type Category = 'party' | 'signatory' | 'observer' | 'io' | 'ngo' | 'staff';
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+	party: 'State Party',
+	signatory: 'Signatory State',
+	observer: 'Observer State',
+	io: 'International organisation',
+	ngo: 'Non-governmental organisation',
+	staff: 'Secretariat'
+};
+
+/** Badge colours: distinct in hue and light enough for black text (AA contrast). */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+	party: '#7fb3e0',
+	signatory: '#9fd3a0',
+	observer: '#f3d37a',
+	io: '#d8b4e2',
+	ngo: '#f5b895',
+	staff: '#c8c8c8'
+};
+
+export function categoryOf(org: OrgFacts, meetingDate: string): Category {
+	if (org.kind === 'international_organization') return 'io';
+	if (org.kind === 'ngo') return 'ngo';
+	const s = statusOn(org, meetingDate);
+	return s === 'state_party' ? 'party' : s === 'signatory' ? 'signatory' : 'observer';
+}
+
+/** The order UN lists of participants use: States Parties, Signatories, States not party, IOs, NGOs. */
+const GROUP_ORDER: Category[] = ['party', 'signatory', 'observer', 'io', 'ngo', 'staff'];
+
+export interface ListedPerson {
+	category: Category;
+	organization: string;
+	familyName: string;
+	givenName: string;
+	role: DelegationRole;
+}
+
+const ROLE_ORDER: DelegationRole[] = ['head', 'alternate', 'adviser', 'member', 'observer'];
+
+export function compareParticipants(a: ListedPerson, b: ListedPerson): number {
+	return (
+		GROUP_ORDER.indexOf(a.category) - GROUP_ORDER.indexOf(b.category) ||
+		a.organization.localeCompare(b.organization, 'en', { sensitivity: 'base' }) ||
+		ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+		a.familyName.localeCompare(b.familyName, 'en', { sensitivity: 'base' }) ||
+		a.givenName.localeCompare(b.givenName, 'en', { sensitivity: 'base' })
+	);
+}
+
+/** A change of who the person is, for whom, or in what role sends an approved registration back for approval. */
+export function needsReapproval(
+	before: { given_name: string | null; family_name: string | null; role: string; delegation_id: number },
+	after: { given_name: string | null; family_name: string | null; role: string; delegation_id: number }
+): boolean {
+	return (
+		before.given_name !== after.given_name ||
+		before.family_name !== after.family_name ||
+		before.role !== after.role ||
+		before.delegation_id !== after.delegation_id
+	);
+}
+
+/**
+ * Whether a new registration gets a place. The database applies the same rule with a guarded update
+ * (`places_held < capacity`) so that concurrent submissions cannot overfill; this function states it for tests and pages.
+ */
+export function placeDecision(capacity: number | null, placesHeld: number): 'place' | 'waitlist' {
+	return capacity === null || placesHeld < capacity ? 'place' : 'waitlist';
+}
+
+/** Who may see a registration: the person, their delegation's focal point, staff. */
+export function canSeeRegistration(
+	viewer: { id: number; role: string; email: string; organizationId: number | null; emailVerified: boolean },
+	reg: { user_id: number | null; email: string | null; organization_id: number }
+): boolean {
+	if (viewer.role === 'staff') return true;
+	if (reg.user_id !== null && reg.user_id === viewer.id) return true;
+	if (reg.user_id === null && viewer.emailVerified && reg.email !== null && reg.email === viewer.email) return true;
+	return viewer.role === 'focal_point' && viewer.organizationId === reg.organization_id;
+}
+
+/**
+ * Neutralises spreadsheet formulas in a CSV cell (OWASP "CSV injection"): a leading = + - @ tab or CR
+ * gets a leading apostrophe so Excel and LibreOffice show it as text.
+ */
+export function csvSafe(value: string | number | null | undefined): string {
+	if (value === null || value === undefined) return '';
+	const s = String(value);
+	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}

@@ -1,0 +1,298 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, DelegationRole, Registration } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { queueMail } from '../mail/outbox';
+import { generateToken } from '../auth/token';
+import { nowIso } from '../time';
+import { windowState } from '../meetings/rules';
+import { needsReapproval } from './rules';
+import { regMails } from './mails';
+
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+export interface PersonDetails {
+	organization_id: number;
+	title: string | null;
+	given_name: string;
+	family_name: string;
+	gender: string | null;
+	position: string | null;
+	email: string;
+	phone: string | null;
+	role: DelegationRole;
+	consent_published: boolean;
+	access_needs: string | null;
+}
+
+export type RegisterResult =
+	| { ok: true; registration: Registration; repeated: boolean }
+	| { ok: false; reason: 'closed' | 'no_meeting' | 'unknown_org' }
+	| { ok: false; reason: 'existing'; registration: Registration }
+	| { ok: false; reason: 'field'; errors: Record<string, string> };
+
+export interface RegisterOptions {
+	meetingId: number;
+	/** Account of the person registering themself; null when a focal point or staff adds someone. */
+	userId: number | null;
+	createdBy: number | null;
+	/** Staff may register after the window has closed. */
+	byStaff: boolean;
+	/** Idempotency: one per rendered form. */
+	formToken: string | null;
+	origin: string;
+	/** Staff acting, for the audit log. */
+	actor?: Actor | null;
+}
+
+const LIVE = ['pending', 'approved', 'waitlisted'] as const;
+
+/**
+ * Registers one person. Capacity, the delegation cap, one head per delegation and one registration per person
+ * are all decided inside this transaction (guarded counters and unique indexes), so they hold under concurrent submits.
+ */
+export async function register(db: Db, input: PersonDetails, opts: RegisterOptions): Promise<RegisterResult> {
+	const email = input.email.trim().toLowerCase();
+	try {
+		return await db.transaction().execute(async (trx): Promise<RegisterResult> => {
+			if (opts.formToken) {
+				const first = await trx.selectFrom('registrations').selectAll().where('form_token', '=', opts.formToken).executeTakeFirst();
+				if (first) return { ok: true as const, registration: first, repeated: true };
+			}
+			const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', opts.meetingId).executeTakeFirst();
+			if (!meeting) return { ok: false as const, reason: 'no_meeting' as const };
+			if (!opts.byStaff && windowState(meeting.registration_opens_at, meeting.registration_closes_at).state !== 'open') {
+				return { ok: false as const, reason: 'closed' as const };
+			}
+			const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.organization_id).executeTakeFirst();
+			if (!org) return { ok: false as const, reason: 'unknown_org' as const };
+
+			const existing = await findLive(trx, meeting.id, email, opts.userId);
+			if (existing) return { ok: false as const, reason: 'existing' as const, registration: existing };
+
+			const delegation = await delegationFor(trx, meeting.id, input.organization_id);
+			if (input.role === 'head' && (await hasHead(trx, delegation.id, null))) {
+				return { ok: false as const, reason: 'field' as const, errors: { role: 'This delegation already has a head. Choose another role, or ask the focal point to change the head.' } };
+			}
+			if (meeting.delegation_cap !== null) {
+				const took = await trx
+					.updateTable('delegations')
+					.set((eb) => ({ places_held: eb('places_held', '+', 1) }))
+					.where('id', '=', delegation.id)
+					.where('places_held', '<', meeting.delegation_cap)
+					.executeTakeFirst();
+				if (Number(took.numUpdatedRows) === 0) {
+					return { ok: false as const, reason: 'field' as const, errors: { organization_id: `This delegation has reached its limit of ${meeting.delegation_cap} people for this meeting.` } };
+				}
+			} else {
+				await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', delegation.id).execute();
+			}
+			const place = await takePlace(trx, meeting.id, meeting.capacity);
+			const now = nowIso();
+			const registration = await trx
+				.insertInto('registrations')
+				.values({
+					meeting_id: meeting.id,
+					delegation_id: delegation.id,
+					user_id: opts.userId,
+					title: input.title,
+					given_name: input.given_name,
+					family_name: input.family_name,
+					gender: input.gender,
+					position: input.position,
+					email,
+					phone: input.phone,
+					role: input.role,
+					consent_published: input.consent_published ? 1 : 0,
+					access_needs: input.access_needs,
+					status: place ? 'pending' : 'waitlisted',
+					holds_place: place ? 1 : 0,
+					confirmed_by_person: opts.userId !== null ? 1 : 0,
+					rejection_reason: null,
+					badge_token: generateToken(),
+					form_token: opts.formToken,
+					attended_at: null,
+					created_by: opts.createdBy,
+					erased_at: null,
+					created_at: now,
+					updated_at: now
+				})
+				.returningAll()
+				.executeTakeFirstOrThrow();
+			const link = `${opts.origin}/registrations/${registration.id}`;
+			if (opts.userId !== null) await queueMail(trx, regMails.received(email, meeting, registration, link));
+			else await queueMail(trx, regMails.addedToDelegation(email, meeting, link, opts.origin));
+			if (opts.actor) await audit(trx, opts.actor, 'registration.create', { type: 'registration', id: registration.id }, null, { status: registration.status, role: registration.role, delegation_id: delegation.id });
+			return { ok: true as const, registration, repeated: false };
+		});
+	} catch (e) {
+		// A concurrent double submit or the same person twice: the unique indexes refused the second row.
+		if (opts.formToken) {
+			const first = await db.selectFrom('registrations').selectAll().where('form_token', '=', opts.formToken).executeTakeFirst();
+			if (first) return { ok: true, registration: first, repeated: true };
+		}
+		{
+			const existing = await findLive(db, opts.meetingId, email, opts.userId);
+			if (existing) return { ok: false, reason: 'existing', registration: existing };
+			if (input.role === 'head') return { ok: false, reason: 'field', errors: { role: 'This delegation already has a head.' } };
+		}
+		throw e;
+	}
+}
+
+async function findLive(db: Db | Trx, meetingId: number, email: string, userId: number | null): Promise<Registration | undefined> {
+	return db
+		.selectFrom('registrations')
+		.selectAll()
+		.where('meeting_id', '=', meetingId)
+		.where('status', 'in', LIVE)
+		.where((eb) => (userId !== null ? eb.or([eb('email', '=', email), eb('user_id', '=', userId)]) : eb('email', '=', email)))
+		.executeTakeFirst();
+}
+
+export async function delegationFor(trx: Db | Trx, meetingId: number, organizationId: number) {
+	const now = nowIso();
+	await trx
+		.insertInto('delegations')
+		.values({ meeting_id: meetingId, organization_id: organizationId, status: 'open', created_at: now, updated_at: now })
+		.onConflict((oc) => oc.columns(['meeting_id', 'organization_id']).doNothing())
+		.execute();
+	return trx.selectFrom('delegations').selectAll().where('meeting_id', '=', meetingId).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
+}
+
+async function hasHead(trx: Db | Trx, delegationId: number, exceptId: number | null): Promise<boolean> {
+	let q = trx.selectFrom('registrations').select('id').where('delegation_id', '=', delegationId).where('role', '=', 'head').where('status', 'in', LIVE);
+	if (exceptId !== null) q = q.where('id', '!=', exceptId);
+	return !!(await q.executeTakeFirst());
+}
+
+/** The guarded counter: one row updated is a place; none is the waiting list. */
+async function takePlace(trx: Db | Trx, meetingId: number, capacity: number | null): Promise<boolean> {
+	let q = trx.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', meetingId);
+	if (capacity !== null) q = q.where('places_held', '<', capacity);
+	const r = await q.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+/** Gives freed places to the waiting list, first come first served, while places are left. */
+export async function promoteWaitlist(trx: Db | Trx, meetingId: number, origin: string): Promise<number[]> {
+	const promoted: number[] = [];
+	for (;;) {
+		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
+		const next = await trx
+			.selectFrom('registrations')
+			.selectAll()
+			.where('meeting_id', '=', meetingId)
+			.where('status', '=', 'waitlisted')
+			.orderBy('id')
+			.limit(1)
+			.executeTakeFirst();
+		if (!next || !(await takePlace(trx, meetingId, meeting.capacity))) return promoted;
+		await trx.updateTable('registrations').set({ status: 'pending', holds_place: 1, updated_at: nowIso() }).where('id', '=', next.id).execute();
+		if (next.email) await queueMail(trx, regMails.promoted(next.email, meeting, `${origin}/registrations/${next.id}`));
+		promoted.push(next.id);
+	}
+}
+
+/** Ends a live registration (rejected by staff or cancelled by the person) and hands its place on. */
+async function endRegistration(trx: Trx, reg: Registration, status: 'rejected' | 'cancelled', reason: string | null, origin: string): Promise<number[]> {
+	const r = await trx
+		.updateTable('registrations')
+		.set({ status, holds_place: 0, rejection_reason: reason, updated_at: nowIso() })
+		.where('id', '=', reg.id)
+		.where('status', 'in', LIVE)
+		.executeTakeFirst();
+	if (Number(r.numUpdatedRows) !== 1) return [];
+	await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', reg.delegation_id).execute();
+	if (!reg.holds_place) return [];
+	await trx.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', reg.meeting_id).execute();
+	return promoteWaitlist(trx, reg.meeting_id, origin);
+}
+
+export async function cancelRegistration(db: Db, reg: Registration, actor: Actor, origin: string): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const fresh = await trx.selectFrom('registrations').selectAll().where('id', '=', reg.id).executeTakeFirstOrThrow();
+		if (!LIVE.includes(fresh.status as (typeof LIVE)[number])) return false;
+		await endRegistration(trx, fresh, 'cancelled', null, origin);
+		await audit(trx, actor, 'registration.cancel', { type: 'registration', id: reg.id }, { status: fresh.status }, { status: 'cancelled' });
+		return true;
+	});
+}
+
+export type Decision = { action: 'approve' } | { action: 'reject'; reason: string };
+
+/** Staff approve or reject several registrations at once; each is one audited decision. */
+export async function decide(db: Db, actor: Actor, meetingId: number, ids: number[], d: Decision, origin: string): Promise<{ done: number[]; skipped: number[] }> {
+	return db.transaction().execute(async (trx) => {
+		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
+		const regs = ids.length ? await trx.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId).where('id', 'in', ids).execute() : [];
+		const done: number[] = [];
+		const skipped = ids.filter((id) => !regs.some((r) => r.id === id));
+		for (const reg of regs) {
+			if (d.action === 'approve') {
+				// Approval needs a place: waitlisted people are approved when a place frees up.
+				if (reg.status !== 'pending' || !reg.holds_place) {
+					skipped.push(reg.id);
+					continue;
+				}
+				await trx.updateTable('registrations').set({ status: 'approved', rejection_reason: null, updated_at: nowIso() }).where('id', '=', reg.id).execute();
+				if (reg.email) await queueMail(trx, regMails.approved(reg.email, meeting, `${origin}/registrations/${reg.id}`));
+			} else {
+				if (!LIVE.includes(reg.status as (typeof LIVE)[number])) {
+					skipped.push(reg.id);
+					continue;
+				}
+				await endRegistration(trx, reg, 'rejected', d.reason, origin);
+				if (reg.email) await queueMail(trx, regMails.rejected(reg.email, meeting, d.reason));
+			}
+			await audit(trx, actor, `registration.${d.action}`, { type: 'registration', id: reg.id }, { status: reg.status }, d.action === 'approve' ? { status: 'approved' } : { status: 'rejected', reason: d.reason });
+			done.push(reg.id);
+		}
+		return { done, skipped };
+	});
+}
+
+/** The person (or their focal point) changes details; a change of name, delegation or role after approval needs approval again. */
+export type UpdateResult = { ok: true; reapproval: boolean } | { ok: false; errors: Record<string, string> };
+
+export async function updateRegistration(db: Db, reg: Registration, input: PersonDetails, actor: Actor): Promise<UpdateResult> {
+	try {
+		return await db.transaction().execute(async (trx): Promise<UpdateResult> => {
+			const fresh = await trx.selectFrom('registrations').selectAll().where('id', '=', reg.id).executeTakeFirstOrThrow();
+			if (!LIVE.includes(fresh.status as (typeof LIVE)[number])) return { ok: false as const, errors: { _form: 'This registration is no longer active.' } };
+			const delegation = await delegationFor(trx, fresh.meeting_id, input.organization_id);
+			if (input.role === 'head' && (await hasHead(trx, delegation.id, fresh.id))) {
+				return { ok: false as const, errors: { role: 'This delegation already has a head.' } };
+			}
+			if (delegation.id !== fresh.delegation_id) {
+				await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', fresh.delegation_id).execute();
+				await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', delegation.id).execute();
+			}
+			const next = { ...input, delegation_id: delegation.id };
+			const reapproval = fresh.status === 'approved' && needsReapproval(fresh, next);
+			await trx
+				.updateTable('registrations')
+				.set({
+					delegation_id: delegation.id,
+					title: input.title,
+					given_name: input.given_name,
+					family_name: input.family_name,
+					gender: input.gender,
+					position: input.position,
+					phone: input.phone,
+					role: input.role,
+					consent_published: input.consent_published ? 1 : 0,
+					access_needs: input.access_needs,
+					status: reapproval ? 'pending' : fresh.status,
+					updated_at: nowIso()
+				})
+				.where('id', '=', fresh.id)
+				.execute();
+			await audit(trx, actor, 'registration.update', { type: 'registration', id: fresh.id }, { given_name: fresh.given_name, family_name: fresh.family_name, role: fresh.role, delegation_id: fresh.delegation_id, status: fresh.status }, { given_name: input.given_name, family_name: input.family_name, role: input.role, delegation_id: delegation.id, status: reapproval ? 'pending' : fresh.status });
+			return { ok: true as const, reapproval };
+		});
+	} catch (e) {
+		if (input.role === 'head') return { ok: false, errors: { role: 'This delegation already has a head.' } };
+		throw e;
+	}
+}
