@@ -4,10 +4,24 @@ import { audit, type Actor } from '../audit/audit';
 import { nowIso } from '../time';
 import { renumber, subLetter, type AgendaDraftItem } from './agenda';
 import { agendaBlocks, moveAgendaItem } from './rules';
-import { agendaUsage, listAgenda, touchMeeting, writeAgendaOrder } from './queries';
+import { listAgenda, touchMeeting, writeAgendaOrder } from './queries';
 
 type Db = Kysely<Database>;
 const entity = (id: number) => ({ type: 'agenda_item', id });
+
+/** 'a' → 0, 'z' → 25, 'aa' → 26: the inverse of subLetter. */
+const letterIndex = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 96, 0) - 1;
+
+/** Distinct sessions taking up any of the meeting's items (or of the given ones): a session with two of them counts once. */
+async function sessionsTakingUp(trx: Db, meetingId: number, itemIds?: number[]): Promise<number> {
+	let q = trx
+		.selectFrom('session_agenda_items')
+		.innerJoin('agenda_items', 'agenda_items.id', 'session_agenda_items.agenda_item_id')
+		.select((eb) => eb.fn.count<number>('session_agenda_items.session_id').distinct().as('n'))
+		.where('agenda_items.meeting_id', '=', meetingId);
+	if (itemIds) q = q.where('agenda_items.id', 'in', itemIds);
+	return Number((await q.executeTakeFirstOrThrow()).n);
+}
 
 /** Adds a top item at the end, or a sub-item at the end of its parent's block, numbered after the last one. */
 export async function addAgendaItem(db: Db, actor: Actor, meetingId: number, input: { title: string; parent_id: number | null }): Promise<AgendaItem | 'no_parent'> {
@@ -21,11 +35,12 @@ export async function addAgendaItem(db: Db, actor: Actor, meetingId: number, inp
 			const block = blocks.find((b) => b[0].id === input.parent_id);
 			if (!block) return 'no_parent' as const;
 			number = block[0].number;
-			sub = subLetter(block.length - 1);
+			// After the highest letter, not the count: after (b) is deleted from (a)–(c), the next is (d), not a second (c).
+			sub = subLetter(Math.max(-1, ...block.slice(1).map((i) => letterIndex(i.sub_number ?? ''))) + 1);
 			insertAfter = items.indexOf(block[block.length - 1]);
 		} else {
-			const last = blocks.length ? Number(blocks[blocks.length - 1][0].number) : 0;
-			number = String(Number.isFinite(last) ? last + 1 : blocks.length + 1);
+			// After the highest number: items moved but not yet renumbered must not get a second "4".
+			number = String(Math.max(0, ...blocks.map((b) => Number(b[0].number)).filter(Number.isFinite)) + 1);
 			insertAfter = items.length - 1;
 		}
 		const item = await trx
@@ -59,10 +74,9 @@ export async function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, 
 		const items = await listAgenda(trx, meetingId);
 		const block = agendaBlocks(items).find((b) => b[0].id === id) ?? items.filter((i) => i.id === id).map((i) => [i])[0];
 		if (!block) return { deleted: false, sessions: 0 };
-		const usage = await agendaUsage(trx, meetingId);
-		const sessions = block.reduce((n, i) => n + (usage.get(i.id) ?? 0), 0);
-		if (sessions > 0 && !confirmed) return { deleted: false, sessions };
 		const ids = block.map((i) => i.id);
+		const sessions = await sessionsTakingUp(trx, meetingId, ids);
+		if (sessions > 0 && !confirmed) return { deleted: false, sessions };
 		await trx.deleteFrom('agenda_items').where('id', 'in', ids).execute();
 		await touchMeeting(trx, meetingId);
 		await audit(trx, actor, 'agenda.delete', entity(id), block.map((i) => ({ id: i.id, number: i.number, sub_number: i.sub_number, title: i.title })), null);
@@ -98,8 +112,7 @@ export async function renumberAgenda(db: Db, actor: Actor, meetingId: number): P
 /** Replaces the agenda with imported items; refused while sessions take up items of the current one. */
 export async function importAgenda(db: Db, actor: Actor, meetingId: number, draft: AgendaDraftItem[]): Promise<{ ok: true } | { ok: false; sessions: number }> {
 	return db.transaction().execute(async (trx) => {
-		const usage = await agendaUsage(trx, meetingId);
-		const sessions = [...usage.values()].reduce((a, b) => a + b, 0);
+		const sessions = await sessionsTakingUp(trx, meetingId);
 		if (sessions > 0) return { ok: false as const, sessions };
 		const before = await listAgenda(trx, meetingId);
 		await trx.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).execute();

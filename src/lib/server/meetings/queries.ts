@@ -68,6 +68,11 @@ export async function createMeeting(db: Kysely<Database>, actor: Actor, input: M
 }
 
 export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: number, input: MeetingInput): Promise<SaveResult> {
+	const current = await db.selectFrom('meetings').select(['slug', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
+	// Published addresses are in links, documents and subscribed calendars (event UIDs): they stay.
+	if (current.published_at && input.slug !== current.slug) {
+		return { ok: false, errors: { slug: `The web address cannot change once the meeting has been published: links and calendar subscriptions use /meetings/${current.slug}.` } };
+	}
 	const errors = await uniquenessErrors(db, input, id);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const meeting = await db.transaction().execute(async (trx) => {

@@ -1,0 +1,70 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { generateToken } from '$lib/server/auth/token';
+import { invalid, parseForm, formValues } from '$lib/server/forms';
+import { publicMeeting } from '$lib/server/meetings/access';
+import { windowState } from '$lib/server/meetings/rules';
+import { listOrganizationOptions } from '$lib/server/organizations/queries';
+import { personSchema } from '$lib/server/registration/forms';
+import { genderOptions, roleOptions } from '$lib/server/registration/options';
+import { register } from '$lib/server/registration/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const meeting = await publicMeeting(event);
+	const db = getDb();
+	const mine = await db
+		.selectFrom('registrations')
+		.select('id')
+		.where('meeting_id', '=', meeting.id)
+		.where('status', 'in', ['pending', 'approved', 'waitlisted'])
+		.where((eb) => eb.or([eb('user_id', '=', user.id), eb('email', '=', user.email)]))
+		.executeTakeFirst();
+	if (mine) redirect(303, `/registrations/${mine.id}?existing=1`);
+	const window = windowState(meeting.registration_opens_at, meeting.registration_closes_at);
+	return {
+		window,
+		staff: user.role === 'staff',
+		organizations: await listOrganizationOptions(db),
+		roles: roleOptions,
+		genders: genderOptions,
+		formToken: generateToken(),
+		prefill: {
+			organization_id: user.organizationId ? String(user.organizationId) : '',
+			given_name: user.givenName ?? '',
+			family_name: user.familyName ?? '',
+			email: user.email,
+			consent_published: 'on'
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const meeting = await publicMeeting(event);
+		const fd = await event.request.formData();
+		const parsed = parseForm(personSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		// A delegate registers themself: the address is the account's, whatever was posted.
+		const input = { ...parsed.data, email: user.email };
+		const token = String(fd.get('_form_token') ?? '');
+		const result = await register(getDb(), input, {
+			meetingId: meeting.id,
+			userId: user.id,
+			createdBy: user.id,
+			byStaff: user.role === 'staff',
+			formToken: /^[a-z2-7]{32}$/.test(token) ? token : null,
+			origin: event.url.origin
+		});
+		if (result.ok) redirect(303, `/registrations/${result.registration.id}?new=1`);
+		if (result.reason === 'existing') redirect(303, `/registrations/${result.registration.id}?existing=1`);
+		const values = formValues(fd);
+		if (result.reason === 'closed') return invalid(values, {}, { message: 'Registration for this meeting is not open. Nothing was saved; contact the ISU for a late registration.' });
+		if (result.reason === 'unknown_org') return invalid(values, { organization_id: 'Choose your state or organisation from the list.' });
+		if (result.reason === 'no_meeting') return invalid(values, {}, { message: 'This meeting no longer exists.' });
+		return invalid(values, 'errors' in result ? result.errors : {});
+	}
+};
