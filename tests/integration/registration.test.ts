@@ -115,3 +115,77 @@ describe.each(engines)('registration on %s', (engine) => {
 		expect(await register(t.db, person(99999, 3002), { ...o, byStaff: true })).toMatchObject({ ok: false, reason: 'unknown_org' });
 	});
 });
+
+describe.each(engines)('delegations, changes, check-in and personal data on %s', (engine) => {
+	let t: TestDb;
+	let orgId: number;
+	let actor: { id: number; email: string };
+	beforeAll(async () => {
+		t = await freshDb(engine);
+		orgId = (await t.db.insertInto('organizations').values({ kind: 'state', name: 'Testland', iso3: 'TST', ccm_status: 'state_party', joined: '2010-01-01', observer_by_right: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+		const staff = await createUser(t.db, { email: 'isu@example.org', password: null, role: 'staff', verified: true });
+		actor = { id: staff.id, email: staff.email };
+	});
+	afterAll(async () => t.close());
+
+	async function reg(m: { id: number }, i: number, over: Partial<PersonDetails> = {}) {
+		const r = await register(t.db, person(orgId, i, over), { meetingId: m.id, userId: null, createdBy: null, byStaff: true, formToken: null, origin: ORIGIN });
+		if (!r.ok) throw new Error(JSON.stringify(r));
+		return r.registration;
+	}
+
+	it('names a head (the old one becomes alternate) and submits the delegation only with a head', async () => {
+		const { setHead, submitDelegation } = await import('../../src/lib/server/registration/delegation-store');
+		const m = await makeMeeting(t, 'DELEG', 50);
+		const a = await reg(m, 1);
+		const b = await reg(m, 2);
+		expect(await submitDelegation(t.db, actor, a.delegation_id)).toEqual({ ok: false, message: expect.stringContaining('head') });
+		expect(await setHead(t.db, actor, a.delegation_id, a.id)).toBe(true);
+		expect(await setHead(t.db, actor, a.delegation_id, b.id)).toBe(true);
+		const roles = await t.db.selectFrom('registrations').select(['id', 'role']).where('delegation_id', '=', a.delegation_id).orderBy('id').execute();
+		expect(roles.map((r) => r.role)).toEqual(['alternate', 'head']);
+		expect(await submitDelegation(t.db, actor, a.delegation_id)).toEqual({ ok: true });
+		expect((await t.db.selectFrom('delegations').select('status').where('id', '=', a.delegation_id).executeTakeFirstOrThrow()).status).toBe('submitted');
+	});
+
+	it('sends an approved registration back to pending when the name changes, not when the phone does', async () => {
+		const { updateRegistration } = await import('../../src/lib/server/registration/store');
+		const m = await makeMeeting(t, 'CHANGE', 50);
+		const r = await reg(m, 10);
+		await decide(t.db, actor, m.id, [r.id], { action: 'approve' }, ORIGIN);
+		const approved = (await t.db.selectFrom('registrations').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow());
+		expect(await updateRegistration(t.db, approved, person(orgId, 10, { phone: '+41 22 000 00 00' }), actor)).toEqual({ ok: true, reapproval: false });
+		expect(await updateRegistration(t.db, approved, person(orgId, 10, { family_name: 'Renamed' }), actor)).toEqual({ ok: true, reapproval: true });
+		expect((await t.db.selectFrom('registrations').select('status').where('id', '=', r.id).executeTakeFirstOrThrow()).status).toBe('pending');
+	});
+
+	it('checks in approved badges once, and refuses unknown or unapproved codes', async () => {
+		const { checkIn } = await import('../../src/lib/server/registration/check-in');
+		const m = await makeMeeting(t, 'CHECK', 50);
+		const r = await reg(m, 20);
+		expect(await checkIn(t.db, actor, m.id, r.badge_token)).toMatchObject({ ok: false, message: expect.stringContaining('not approved') });
+		await decide(t.db, actor, m.id, [r.id], { action: 'approve' }, ORIGIN);
+		expect(await checkIn(t.db, actor, m.id, ` ${r.badge_token.toUpperCase()} `)).toMatchObject({ ok: true, name: 'Given20 Family20', organization: 'Testland', already: null });
+		expect(await checkIn(t.db, actor, m.id, r.badge_token)).toMatchObject({ ok: true, already: expect.any(String) });
+		expect(await checkIn(t.db, actor, m.id, 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz')).toMatchObject({ ok: false, message: expect.stringContaining('No badge') });
+		expect(await checkIn(t.db, actor, m.id, "' or 1=1 --")).toMatchObject({ ok: false });
+	});
+
+	it('exports a person, then erases their identity while they stay counted', async () => {
+		const { exportPerson, erasePerson } = await import('../../src/lib/server/registration/personal-data');
+		const m1 = await makeMeeting(t, 'PD1', 50);
+		const m2 = await makeMeeting(t, 'PD2', 50);
+		await reg(m1, 30, { email: 'erase.me@example.org', phone: '+1 555 0100' });
+		await reg(m2, 30, { email: 'erase.me@example.org' });
+		const data = await exportPerson(t.db, actor, 'erase.me@example.org');
+		expect(data.registrations.map((r) => r.meeting)).toEqual(['PD1', 'PD2']);
+		expect(data.registrations[0]).toMatchObject({ given_name: 'Given30', phone: '+1 555 0100' });
+		expect(await erasePerson(t.db, actor, 'erase.me@example.org')).toBe(2);
+		const rows = await t.db.selectFrom('registrations').selectAll().where('meeting_id', 'in', [m1.id, m2.id]).execute();
+		expect(rows).toHaveLength(2);
+		for (const r of rows) expect(r).toMatchObject({ given_name: null, family_name: null, email: null, phone: null, status: 'pending', role: 'member' });
+		const log = await listAudit(t.db, { action: 'person.erase' });
+		expect(log.rows[0].after_json).not.toContain('Given30');
+		expect((await exportPerson(t.db, actor, 'erase.me@example.org')).registrations).toHaveLength(0);
+	});
+});

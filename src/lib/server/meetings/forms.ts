@@ -17,6 +17,23 @@ const localDateTime = z
 	.transform((s) => (s ?? '').trim())
 	.pipe(z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Use a date and time like 2019-08-15T18:00.')]));
 
+/** An optional whole number of at least 1 (empty: no limit). */
+const positiveCount = (label: string) =>
+	z
+		.string()
+		.optional()
+		.transform((s, ctx) => {
+			const t = (s ?? '').trim();
+			if (!t) return null;
+			const n = Number(t);
+			const message = !Number.isInteger(n) ? `${label} must be a whole number.` : n < 1 ? `${label} must be at least 1.` : n > 100_000 ? `${label} must be at most 100,000.` : null;
+			if (message) {
+				ctx.addIssue({ code: 'custom', message });
+				return z.NEVER;
+			}
+			return n;
+		});
+
 export const meetingSchema = z
 	.object({
 		code: z
@@ -44,20 +61,8 @@ export const meetingSchema = z
 		description: optionalText('Description', 5000),
 		registration_opens: localDateTime,
 		registration_closes: localDateTime,
-		capacity: z
-			.string()
-			.optional()
-			.transform((s, ctx) => {
-				const t = (s ?? '').trim();
-				if (!t) return null;
-				const n = Number(t);
-				const message = !Number.isInteger(n) ? 'Capacity must be a whole number.' : n < 1 ? 'Capacity must be at least 1.' : n > 100_000 ? 'Capacity must be at most 100,000.' : null;
-				if (message) {
-					ctx.addIssue({ code: 'custom', message });
-					return z.NEVER;
-				}
-				return n;
-			}),
+		capacity: positiveCount('Capacity'),
+		delegation_cap: positiveCount('The limit per delegation'),
 		sponsorship_deadline: localDateTime,
 		symbol_prefix: z
 			.string()
@@ -93,6 +98,7 @@ export const meetingSchema = z
 			registration_opens_at: utc(d.registration_opens),
 			registration_closes_at: utc(d.registration_closes),
 			capacity: d.capacity,
+			delegation_cap: d.delegation_cap,
 			sponsorship_deadline: utc(d.sponsorship_deadline),
 			symbol_prefix: d.symbol_prefix || null
 		};

@@ -3,6 +3,7 @@ import type { AgendaItem, Database, Meeting, MeetingKind, MeetingSession, Meetin
 import { audit, type Actor } from '../audit/audit';
 import { nowIso } from '../time';
 import type { MeetingInput } from './forms';
+import { promoteWaitlist } from '../registration/store';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -67,7 +68,7 @@ export async function createMeeting(db: Kysely<Database>, actor: Actor, input: M
 	}
 }
 
-export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: number, input: MeetingInput): Promise<SaveResult> {
+export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: number, input: MeetingInput, origin = ''): Promise<SaveResult> {
 	const current = await db.selectFrom('meetings').select(['slug', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
 	// Published addresses are in links, documents and subscribed calendars (event UIDs): they stay.
 	if (current.published_at && input.slug !== current.slug) {
@@ -84,6 +85,8 @@ export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: numb
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await audit(trx, actor, 'meeting.update', { type: 'meeting', id }, changed(before, after), changed(after, before));
+		// More places (or none limit): the waiting list moves up at once.
+		if (after.capacity === null || (before.capacity !== null && after.capacity > before.capacity)) await promoteWaitlist(trx, id, origin);
 		return after;
 	});
 	return { ok: true, meeting };

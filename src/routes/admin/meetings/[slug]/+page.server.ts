@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(meetingSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = await updateMeeting(getDb(), actor, meeting.id, parsed.data);
+		const result = await updateMeeting(getDb(), actor, meeting.id, parsed.data, event.url.origin);
 		if (!result.ok) return invalid(formValues(fd), result.errors);
 		redirect(303, `/admin/meetings/${result.meeting.slug}?saved=1`);
 	},

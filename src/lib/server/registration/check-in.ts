@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { nowIso } from '../time';
+
+export type CheckIn =
+	| { ok: true; name: string; organization: string; already: string | null }
+	| { ok: false; message: string };
+
+/** Marks attendance from a badge's code; only approved registrations of this meeting pass. */
+export async function checkIn(db: Kysely<Database>, actor: Actor, meetingId: number, code: string): Promise<CheckIn> {
+	const token = code.trim().toLowerCase();
+	if (!/^[a-z2-7]{16,64}$/.test(token)) return { ok: false, message: 'That is not a badge code. Check the characters under the QR code.' };
+	const reg = await db
+		.selectFrom('registrations as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
+		.select(['r.id', 'r.status', 'r.attended_at', 'r.title', 'r.given_name', 'r.family_name', 'o.name as organization'])
+		.where('r.meeting_id', '=', meetingId)
+		.where('r.badge_token', '=', token)
+		.executeTakeFirst();
+	if (!reg) return { ok: false, message: 'No badge of this meeting has that code.' };
+	if (reg.status !== 'approved') return { ok: false, message: `This registration is not approved (it is ${reg.status}). Send the person to the registration desk.` };
+	if (!reg.attended_at) {
+		await db.updateTable('registrations').set({ attended_at: nowIso() }).where('id', '=', reg.id).where('attended_at', 'is', null).execute();
+		await audit(db, actor, 'registration.check_in', { type: 'registration', id: reg.id });
+	}
+	return { ok: true, name: [reg.title, reg.given_name, reg.family_name].filter(Boolean).join(' '), organization: reg.organization, already: reg.attended_at };
+}

@@ -1,0 +1,112 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { generateToken } from '$lib/server/auth/token';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
+import { publicMeeting } from '$lib/server/meetings/access';
+import { windowState } from '$lib/server/meetings/rules';
+import { getOrganization, listOrganizationOptions } from '$lib/server/organizations/queries';
+import { checkUpload, storeFile } from '$lib/server/files/store';
+import { personSchema } from '$lib/server/registration/forms';
+import { genderOptions, roleOptions } from '$lib/server/registration/options';
+import { getDelegation, listDelegation } from '$lib/server/registration/queries';
+import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
+import { cancelRegistration, delegationFor, register } from '$lib/server/registration/store';
+import { setCredentials, setHead, submitDelegation } from '$lib/server/registration/delegation-store';
+import type { Actions, PageServerLoad } from './$types';
+
+const CREDENTIALS_MAX = 10 * 1024 * 1024;
+
+/** The focal point and their organisation: every load and action asks again. */
+async function focal(event: RequestEvent) {
+	const user = requireRole(event, 'focal_point');
+	if (!user.organizationId) error(403, 'Your account is not linked to an organisation yet. Ask the ISU.');
+	const meeting = await publicMeeting(event);
+	const org = await getOrganization(getDb(), user.organizationId);
+	if (!org) error(403, 'Your organisation no longer exists. Ask the ISU.');
+	return { user, meeting, org, actor: { id: user.id, email: user.email } };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { meeting, org } = await focal(event);
+	const db = getDb();
+	const [delegation, members, organizations] = await Promise.all([getDelegation(db, meeting.id, org.id), listDelegation(db, meeting.id, org.id), listOrganizationOptions(db)]);
+	return {
+		org: { id: org.id, name: org.name },
+		delegation: delegation ? { status: delegation.status, submitted_at: delegation.submitted_at, credentials_name: delegation.credentials_name, credentials_uploaded_at: delegation.credentials_uploaded_at } : null,
+		members: members.map((m) => ({
+			id: m.id,
+			name: [m.title, m.given_name, m.family_name].filter(Boolean).join(' '),
+			email: m.email,
+			role: m.role,
+			roleLabel: ROLE_LABELS[m.role],
+			status: m.status,
+			statusLabel: STATUS_LABELS[m.status],
+			confirmed: m.confirmed_by_person === 1,
+			live: ['pending', 'approved', 'waitlisted'].includes(m.status)
+		})),
+		window: windowState(meeting.registration_opens_at, meeting.registration_closes_at),
+		organizations,
+		roles: roleOptions,
+		genders: genderOptions,
+		formToken: generateToken()
+	};
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		const { user, meeting, org, actor } = await focal(event);
+		const fd = await event.request.formData();
+		fd.set('organization_id', String(org.id));
+		const parsed = parseForm(personSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'add' });
+		const token = String(fd.get('_form_token') ?? '');
+		const result = await register(getDb(), parsed.data, {
+			meetingId: meeting.id,
+			userId: null,
+			createdBy: user.id,
+			byStaff: false,
+			formToken: /^[a-z2-7]{32}$/.test(token) ? token : null,
+			origin: event.url.origin,
+			actor
+		});
+		const values = formValues(fd);
+		if (result.ok) return { form: 'add', done: `${parsed.data.given_name} ${parsed.data.family_name} is added; an e-mail asks them to confirm their details.` };
+		if (result.reason === 'existing') return invalid(values, { email: 'This person is already registered for this meeting.' }, { form: 'add' });
+		if (result.reason === 'closed') return invalid(values, {}, { form: 'add', message: 'Registration for this meeting is not open. Nothing was saved.' });
+		return invalid(values, 'errors' in result ? result.errors : {}, { form: 'add' });
+	},
+	remove: async (event) => {
+		const { meeting, org, actor } = await focal(event);
+		const id = Number((await event.request.formData()).get('id'));
+		const reg = (await listDelegation(getDb(), meeting.id, org.id)).find((m) => m.id === id);
+		if (!reg) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
+		await cancelRegistration(getDb(), reg, actor, event.url.origin);
+		return { form: 'members', done: 'Removed from the delegation; the place is freed.' };
+	},
+	head: async (event) => {
+		const { meeting, org, actor } = await focal(event);
+		const id = Number((await event.request.formData()).get('id'));
+		const delegation = await getDelegation(getDb(), meeting.id, org.id);
+		if (!delegation || !(await setHead(getDb(), actor, delegation.id, id))) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
+		return { form: 'members', done: 'Head of delegation named.' };
+	},
+	credentials: async (event) => {
+		const { meeting, org, actor } = await focal(event);
+		const check = await checkUpload((await event.request.formData()).get('file'), ['application/pdf'], CREDENTIALS_MAX);
+		if (!check.ok) return invalid({}, { file: check.message }, { form: 'credentials' });
+		const db = getDb();
+		const delegation = await delegationFor(db, meeting.id, org.id);
+		const sha256 = await storeFile(db, check.bytes, check.mime);
+		await setCredentials(db, actor, delegation.id, { sha256, name: check.name, size: check.bytes.length });
+		return { form: 'credentials', done: `Credentials received (${check.name}).` };
+	},
+	submit: async (event) => {
+		const { meeting, org, actor } = await focal(event);
+		const delegation = await getDelegation(getDb(), meeting.id, org.id);
+		if (!delegation) return fail(400, { form: 'submit', message: 'Add at least one member before submitting the delegation.' });
+		const result = await submitDelegation(getDb(), actor, delegation.id);
+		if (!result.ok) return fail(400, { form: 'submit', message: result.message });
+		return { form: 'submit', done: 'The delegation is submitted to the ISU. You can still add or change members.' };
+	}
+};
