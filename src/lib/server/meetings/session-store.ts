@@ -19,7 +19,7 @@ export interface SessionInput {
 export type SessionSaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
 /** Converts the form's wall-clock times with the meeting's zone and checks them against the meeting's days. */
-export function sessionTimes(m: Meeting, input: SessionInput): { startsAt: string; endsAt: string } | { errors: Record<string, string> } {
+export function sessionTimes(m: Meeting, input: Pick<SessionInput, 'starts_at' | 'ends_at'>): { startsAt: string; endsAt: string } | { errors: Record<string, string> } {
 	const startsAt = localToUtc(input.starts_at, m.time_zone);
 	const endsAt = localToUtc(input.ends_at, m.time_zone);
 	const gap = 'That time does not exist in the meeting’s time zone (clocks change then).';

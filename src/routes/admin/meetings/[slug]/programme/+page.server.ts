@@ -4,7 +4,7 @@ import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/meetings/access';
 import { idSchema, sessionSchema } from '$lib/server/meetings/forms';
 import { listAgenda, listSessions } from '$lib/server/meetings/queries';
-import { deleteSession, saveSession } from '$lib/server/meetings/session-store';
+import { deleteSession, saveSession, sessionTimes } from '$lib/server/meetings/session-store';
 import { roomOverlaps } from '$lib/server/meetings/rules';
 import { formatAgendaNumber } from '$lib/server/meetings/agenda';
 import { formatDay, formatTime, localDate, utcToLocalInput, zoneAbbreviation } from '$lib/server/meetings/zoned-time';
@@ -41,7 +41,13 @@ async function save(event: Parameters<Actions[string]>[0], id: number | null) {
 	const fd = await event.request.formData();
 	const form = id === null ? 'add' : `edit-${id}`;
 	const parsed = parseForm(sessionSchema, fd);
-	if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
+	if (!parsed.ok) {
+		// Say everything at once: the times are checked even when another field is wrong.
+		const { starts_at, ends_at } = parsed.values;
+		const times = starts_at && ends_at ? sessionTimes(meeting, { starts_at, ends_at }) : null;
+		const timeErrors = times && 'errors' in times ? times.errors : {};
+		return invalid(parsed.values, { ...timeErrors, ...parsed.errors }, { form });
+	}
 	const result = await saveSession(getDb(), actor, meeting, id, parsed.data);
 	if (!result.ok) return invalid(formValues(fd), result.errors, { form, message: result.errors._form });
 	return { form, done: id === null ? 'Session added.' : 'Session saved.' };
