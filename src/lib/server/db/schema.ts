@@ -31,6 +31,11 @@ export interface OrganizationTable {
 	observer_by_right: number;
 	note: string | null;
 	source: string | null;
+	has_victims: Generated<number>;
+	least_developed: Generated<number>;
+	last_article7_report: string | null;
+	art3_extended_to: string | null;
+	art4_extended_to: string | null;
 }
 
 export interface UserTable {
@@ -235,7 +240,82 @@ export interface StoredFileTable {
 	created_at: string;
 }
 
+export interface CriteriaSetTable {
+	version: number;
+	/** The CriteriaSet as JSON text (see sponsorship/criteria.ts). */
+	json: string;
+	adopted_at: string | null;
+	created_by: number | null;
+	created_at: string;
+}
+
+export interface SponsorshipProgrammeTable {
+	meeting_id: number;
+	budget_centimes: number;
+	/** Cost of offers made and accepted; guarded by `committed + cost <= budget`. */
+	committed_centimes: Generated<number>;
+	dsa_centimes: number;
+	default_nights: number;
+	places_per_state: number | null;
+	opens_at: string | null;
+	closes_at: string | null;
+	offer_response_days: number;
+	criteria_version: number | null;
+	updated_at: string;
+}
+
+export type ApplicationStatus = 'draft' | 'submitted' | 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export interface SponsorshipApplicationTable {
+	id: Generated<number>;
+	meeting_id: number;
+	registration_id: number;
+	user_id: number | null;
+	status: ApplicationStatus;
+	departure_city: string | null;
+	airfare_centimes: number | null;
+	nights: number | null;
+	justification: string | null;
+	statement: number;
+	/** JSON array of agenda item labels. */
+	statement_items: string | null;
+	implementation_responsibility: number;
+	endorsement: 'pending' | 'endorsed' | 'not_endorsed';
+	endorsed_by: number | null;
+	endorsed_at: string | null;
+	submitted_at: string | null;
+	cost_centimes: number | null;
+	offer_sent_at: string | null;
+	offer_deadline: string | null;
+	responded_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface SponsorshipAdjustmentTable {
+	application_id: number;
+	criterion_id: string;
+	points: number;
+	reason: string;
+	by_user: number | null;
+	at: string;
+}
+
+export interface SponsorshipScoreTable {
+	application_id: number;
+	criteria_version: number;
+	total: number;
+	rank: number;
+	breakdown_json: string;
+	computed_at: string;
+}
+
 export interface Database {
+	criteria_sets: CriteriaSetTable;
+	sponsorship_programmes: SponsorshipProgrammeTable;
+	sponsorship_applications: SponsorshipApplicationTable;
+	sponsorship_adjustments: SponsorshipAdjustmentTable;
+	sponsorship_scores: SponsorshipScoreTable;
 	delegations: DelegationTable;
 	registrations: RegistrationTable;
 	stored_files: StoredFileTable;
@@ -263,3 +343,5 @@ export type AgendaItem = Selectable<AgendaItemTable>;
 export type MeetingSession = Selectable<MeetingSessionTable>;
 export type Delegation = Selectable<DelegationTable>;
 export type Registration = Selectable<RegistrationTable>;
+export type SponsorshipApplication = Selectable<SponsorshipApplicationTable>;
+export type SponsorshipProgramme = Selectable<SponsorshipProgrammeTable>;

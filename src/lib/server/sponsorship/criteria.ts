@@ -92,7 +92,7 @@ export function defaultCriteria(): CriteriaSet {
 		criteria: [
 			{
 				id: 'obligations', label: 'Open Article 3 / 4 deadline', weight: 30, kind: 'open_obligation', articles: ['art3', 'art4'], openShare: 60, soonShare: 100, soonMonths: 24,
-				...on('D1: APMBC 2018 practice (Article 5 deadlines first), Australia statement 825')
+				...on('D1: APMBC 2018 practice, States with mine-clearance (APMBC Article 5) deadlines first (Australia statement 825)')
 			},
 			{
 				id: 'victim_assistance', label: 'Victim assistance (Article 5)', weight: 15, kind: 'victim_assistance',

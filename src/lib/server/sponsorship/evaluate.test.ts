@@ -122,7 +122,7 @@ describe('gates', () => {
 	it('refuses a Signatory or State not party the criteria do not admit', () => {
 		const e = evaluate(noSignatories, applicant({ stateName: 'Indonesia', ccmStatus: 'signatory' }), MSP9);
 		expect(e.eligible).toBe(false);
-		expect(e.gateFailures).toEqual(['Indonesia is a Signatory at the meeting date, and criteria version 7 do not admit Signatories.']);
+		expect(e.gateFailures).toEqual(['Indonesia is a Signatory at the meeting date, and the criteria (version 7) do not admit Signatories.']);
 		expect(evaluate(noSignatories, applicant({ ccmStatus: 'not_party' }), MSP9).gateFailures[0]).toContain('do not admit States not party');
 	});
 	it('admits them when the criteria do', () => {

@@ -103,7 +103,7 @@ export function gateFailures(set: CriteriaSet, f: ApplicantFacts): string[] {
 		(f.ccmStatus === 'signatory' && set.gates.admitSignatories) ||
 		(f.ccmStatus === 'not_party' && set.gates.admitNotParty);
 	if (!admitted)
-		out.push(`${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date, and criteria version ${set.version} do not admit ${f.ccmStatus === 'signatory' ? 'Signatories' : 'States not party'}.`);
+		out.push(`${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date, and the criteria (version ${set.version}) do not admit ${f.ccmStatus === 'signatory' ? 'Signatories' : 'States not party'}.`);
 	if (!f.inDelegation) out.push(`The applicant is not in ${f.stateName}'s delegation to this meeting.`);
 	if (!f.endorsedByFocalPoint) out.push(`${f.stateName}'s focal point has not endorsed the application.`);
 	return out;

@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import type { Database, Meeting, SponsorshipApplication } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { queueMail } from '../mail/outbox';
+import { nowIso } from '../time';
+import { statusOn } from '../registration/rules';
+import { currentCriteria, getProgramme } from './store';
+import type { ApplicationInput } from './forms';
+import { sponsorshipMails } from './mails';
+
+type Db = Kysely<Database>;
+
+/** Nights a sponsored delegate may claim: the meeting's days plus a travel day on each side. */
+export function maxNights(m: Pick<Meeting, 'start_date' | 'end_date'>): number {
+	const days = Math.round((Date.parse(`${m.end_date}T00:00:00Z`) - Date.parse(`${m.start_date}T00:00:00Z`)) / 86_400_000) + 1;
+	return days + 2;
+}
+
+/** When applications close: the programme's own window, else the meeting's sponsorship deadline. */
+export function applicationDeadline(m: Meeting, programme: { closes_at: string | null } | undefined): string | null {
+	return programme?.closes_at ?? m.sponsorship_deadline;
+}
+
+export function getApplicationByRegistration(db: Db, registrationId: number): Promise<SponsorshipApplication | undefined> {
+	return db.selectFrom('sponsorship_applications').selectAll().where('registration_id', '=', registrationId).executeTakeFirst();
+}
+
+export type SaveResult = { ok: true; application: SponsorshipApplication } | { ok: false; errors: Record<string, string>; message?: string };
+
+/**
+ * Saves a draft or submits. Submitting checks the deadline, the nights, and that the applicant's state may apply under
+ * the criteria in force; a person has one application per meeting (the registration is unique).
+ */
+export async function saveApplication(db: Db, actor: Actor, meeting: Meeting, registrationId: number, input: ApplicationInput, origin: string): Promise<SaveResult> {
+	const errors: Record<string, string> = {};
+	const limit = maxNights(meeting);
+	if (input.nights > limit) errors.nights = `At most ${limit} nights: the ${limit - 2} days of the meeting and a travel day on each side.`;
+	const programme = await getProgramme(db, meeting.id);
+	const deadline = applicationDeadline(meeting, programme);
+	if (deadline && nowIso() >= deadline) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are closed.' };
+	if (programme?.opens_at && nowIso() < programme.opens_at) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are not open yet.' };
+
+	const reg = await db
+		.selectFrom('registrations as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
+		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'o.id as org_id', 'o.kind', 'o.ccm_status', 'o.joined', 'o.name'])
+		.where('r.id', '=', registrationId)
+		.executeTakeFirst();
+	if (!reg || !['pending', 'approved'].includes(reg.status)) return { ok: false, errors, message: 'You need an active registration for this meeting (not on the waiting list) to apply.' };
+	if (input.mode === 'submit') {
+		const gates = (await currentCriteria(db)).gates;
+		const status = reg.kind === 'state' ? statusOn(reg, meeting.start_date) : null;
+		const admitted = status === 'state_party' || (status === 'signatory' && gates.admitSignatories) || (status === 'not_party' && gates.admitNotParty);
+		if (!admitted) {
+			return { ok: false, errors, message: reg.kind === 'state' ? `${reg.name} is not eligible for sponsorship under the criteria in force.` : 'Sponsorship is for delegates of states; international organisations and NGOs cannot apply.' };
+		}
+	}
+	if (Object.keys(errors).length) return { ok: false, errors };
+
+	const now = nowIso();
+	const values = {
+		departure_city: input.departure_city,
+		airfare_centimes: input.airfare,
+		nights: input.nights,
+		justification: input.justification,
+		statement: input.statement ? 1 : 0,
+		statement_items: JSON.stringify(input.statement_items),
+		implementation_responsibility: input.implementation_responsibility ? 1 : 0,
+		updated_at: now
+	};
+	const existing = await getApplicationByRegistration(db, registrationId);
+	if (existing && existing.status !== 'draft') return { ok: false, errors, message: 'This application is already submitted; it can no longer be changed.' };
+	const status = input.mode === 'submit' ? 'submitted' : 'draft';
+	const application = existing
+		? await db.updateTable('sponsorship_applications').set({ ...values, status, submitted_at: status === 'submitted' ? now : null }).where('id', '=', existing.id).where('status', '=', 'draft').returningAll().executeTakeFirstOrThrow()
+		: await db
+				.insertInto('sponsorship_applications')
+				.values({ ...values, meeting_id: meeting.id, registration_id: registrationId, user_id: actor.id, status, endorsement: 'pending', submitted_at: status === 'submitted' ? now : null, created_at: now })
+				.returningAll()
+				.executeTakeFirstOrThrow();
+	if (status === 'submitted') {
+		await audit(db, actor, 'sponsorship.submit', { type: 'sponsorship_application', id: application.id }, null, { cost_inputs: { airfare_centimes: input.airfare, nights: input.nights } });
+		const link = `${origin}/meetings/${meeting.slug}/sponsorship`;
+		if (reg.email) await queueMail(db, sponsorshipMails.submitted(reg.email, meeting, link));
+		const focal = await db.selectFrom('users').select('email').where('role', '=', 'focal_point').where('organization_id', '=', reg.org_id).execute();
+		for (const f of focal) await queueMail(db, sponsorshipMails.endorse(f.email, meeting, [reg.given_name, reg.family_name].join(' '), `${origin}/meetings/${meeting.slug}/delegation`));
+	}
+	return { ok: true, application };
+}
+
+/** The focal point of the applicant's state endorses the application (or not). */
+export async function endorse(db: Db, actor: Actor & { organizationId: number | null }, applicationId: number, endorsed: boolean): Promise<boolean> {
+	const app = await db
+		.selectFrom('sponsorship_applications as a')
+		.innerJoin('registrations as r', 'r.id', 'a.registration_id')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select(['a.id', 'a.endorsement', 'a.status', 'd.organization_id'])
+		.where('a.id', '=', applicationId)
+		.executeTakeFirst();
+	if (!app || app.organization_id !== actor.organizationId || app.status === 'draft') return false;
+	const endorsement = endorsed ? 'endorsed' : 'not_endorsed';
+	await db.updateTable('sponsorship_applications').set({ endorsement, endorsed_by: actor.id, endorsed_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).execute();
+	await audit(db, actor, 'sponsorship.endorse', { type: 'sponsorship_application', id: applicationId }, { endorsement: app.endorsement }, { endorsement });
+	return true;
+}
+
+export function listForEndorsement(db: Db, meetingId: number, organizationId: number) {
+	return db
+		.selectFrom('sponsorship_applications as a')
+		.innerJoin('registrations as r', 'r.id', 'a.registration_id')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select(['a.id', 'a.status', 'a.endorsement', 'a.airfare_centimes', 'a.nights', 'a.justification', 'r.given_name', 'r.family_name'])
+		.where('a.meeting_id', '=', meetingId)
+		.where('d.organization_id', '=', organizationId)
+		.where('a.status', '!=', 'draft')
+		.orderBy('a.id')
+		.execute();
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { optionalText } from '../forms';
+
+/** "1,250.50", "1250.5", "1 250" → centimes; null when it is not a positive amount with at most two decimals. */
+export function chfToCentimes(input: string): number | null {
+	const s = input.replace(/[\s'’,]/g, '').replace(/^CHF/i, '');
+	if (!/^\d{1,7}(\.\d{1,2})?$/.test(s)) return null;
+	const [whole, frac = ''] = s.split('.');
+	const centimes = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+	return centimes > 0 ? centimes : null;
+}
+
+const checkbox = z
+	.string()
+	.optional()
+	.transform((v) => v === 'on' || v === 'yes' || v === 'true');
+
+export const applicationSchema = z.object({
+	departure_city: optionalText('Departure city', 100),
+	airfare: z
+		.string({ error: 'Give the estimated economy airfare in CHF.' })
+		.transform((s, ctx) => {
+			const c = chfToCentimes(s);
+			if (c === null) {
+				ctx.addIssue({ code: 'custom', message: 'Give the airfare as a positive amount in CHF, e.g. 1250 or 1250.50.' });
+				return z.NEVER;
+			}
+			return c;
+		}),
+	nights: z.coerce.number({ error: 'Give the number of nights.' }).int('Nights must be a whole number.').min(1, 'At least one night.'),
+	justification: optionalText('Justification', 2000),
+	statement: checkbox,
+	statement_items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(20)).max(50)),
+	implementation_responsibility: checkbox,
+	mode: z.enum(['draft', 'submit']).default('draft')
+});
+
+export type ApplicationInput = z.output<typeof applicationSchema>;
+
+export const programmeSchema = z.object({
+	budget: z.string().transform((s, ctx) => {
+		if (s.trim() === '0') return 0;
+		const c = chfToCentimes(s);
+		if (c === null) {
+			ctx.addIssue({ code: 'custom', message: 'Give the budget in CHF, e.g. 150000.' });
+			return z.NEVER;
+		}
+		return c;
+	}),
+	dsa: z.string().transform((s, ctx) => {
+		const c = chfToCentimes(s);
+		if (c === null) {
+			ctx.addIssue({ code: 'custom', message: 'Give the daily subsistence allowance in CHF, e.g. 360.' });
+			return z.NEVER;
+		}
+		return c;
+	}),
+	default_nights: z.coerce.number().int('A whole number.').min(1, 'At least one night.').max(30, 'At most 30 nights.'),
+	places_per_state: z
+		.string()
+		.optional()
+		.transform((s) => (s && s.trim() ? Number(s) : null))
+		.pipe(z.number().int('A whole number.').min(1, 'At least 1, or leave it empty for no limit.').max(50).nullable()),
+	offer_response_days: z.coerce.number().int('A whole number.').min(1, 'At least one day.').max(60, 'At most 60 days.')
+});
