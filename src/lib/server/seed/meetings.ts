@@ -122,6 +122,13 @@ export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, ag
 				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
+			if (isDemo) {
+				// Demonstration figures, not the programme's real budget or allowance (neither was found in a source).
+				await trx
+					.insertInto('sponsorship_programmes')
+					.values({ meeting_id: m.id, budget_centimes: 15_000_000, dsa_centimes: 36_000, default_nights: 5, places_per_state: 1, opens_at: null, closes_at: null, offer_response_days: 7, criteria_version: null, updated_at: now })
+					.execute();
+			}
 			if (!isDemo && !is9) continue;
 
 			await trx

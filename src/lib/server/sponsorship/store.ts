@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationStatus, Database, Meeting, SponsorshipProgramme } from '../db/schema';
+import type { ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgramme } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { queueMail } from '../mail/outbox';
 import { nowIso, DAY } from '../time';
@@ -84,6 +84,8 @@ export interface ReviewRow {
 	airfareCentimes: number;
 	nights: number;
 	obligations: boolean;
+	/** At the meeting's date. */
+	ccmStatus?: CcmStatus;
 }
 
 export interface Review {
@@ -161,7 +163,8 @@ export async function review(db: Trx, meeting: Meeting): Promise<Review> {
 			endorsement: a.endorsement,
 			airfareCentimes: a.airfare_centimes ?? 0,
 			nights: a.nights ?? 0,
-			obligations: !!(a.art3_deadline || a.art4_deadline)
+			obligations: !!(a.art3_extended_to ?? a.art3_deadline ?? a.art4_extended_to ?? a.art4_deadline) && [a.art3_extended_to ?? a.art3_deadline, a.art4_extended_to ?? a.art4_deadline].some((d) => d !== null && d >= meeting.start_date),
+			ccmStatus: stateFacts({ iso3: a.iso3, name: a.state, ccm_status: a.ccm_status, joined: a.joined, region: a.region, art3_deadline: null, art4_deadline: null }, meeting.start_date).ccmStatus
 		};
 	});
 	const allocation = programme

@@ -13,6 +13,8 @@ import { getDelegation, listDelegation } from '$lib/server/registration/queries'
 import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
 import { cancelRegistration, delegationFor, register } from '$lib/server/registration/store';
 import { setCredentials, setHead, submitDelegation } from '$lib/server/registration/delegation-store';
+import { endorse, listForEndorsement } from '$lib/server/sponsorship/applications';
+import { formatChf } from '$lib/server/sponsorship/allocation';
 import type { Actions, PageServerLoad } from './$types';
 
 const CREDENTIALS_MAX = 10 * 1024 * 1024;
@@ -30,7 +32,12 @@ async function focal(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { meeting, org } = await focal(event);
 	const db = getDb();
-	const [delegation, members, organizations] = await Promise.all([getDelegation(db, meeting.id, org.id), listDelegation(db, meeting.id, org.id), listOrganizationOptions(db)]);
+	const [delegation, members, organizations, applications] = await Promise.all([
+		getDelegation(db, meeting.id, org.id),
+		listDelegation(db, meeting.id, org.id),
+		listOrganizationOptions(db),
+		listForEndorsement(db, meeting.id, org.id)
+	]);
 	return {
 		org: { id: org.id, name: org.name },
 		delegation: delegation ? { status: delegation.status, submitted_at: delegation.submitted_at, credentials_name: delegation.credentials_name, credentials_uploaded_at: delegation.credentials_uploaded_at } : null,
@@ -49,7 +56,15 @@ export const load: PageServerLoad = async (event) => {
 		organizations,
 		roles: roleOptions,
 		genders: genderOptions,
-		formToken: generateToken()
+		formToken: generateToken(),
+		applications: applications.map((a) => ({
+			id: a.id,
+			name: [a.given_name, a.family_name].filter(Boolean).join(' '),
+			status: a.status,
+			endorsement: a.endorsement,
+			cost: a.airfare_centimes ? `${formatChf(a.airfare_centimes)} airfare, ${a.nights} nights` : '',
+			justification: a.justification
+		}))
 	};
 };
 
@@ -100,6 +115,13 @@ export const actions: Actions = {
 		const sha256 = await storeFile(db, check.bytes, check.mime);
 		await setCredentials(db, actor, delegation.id, { sha256, name: check.name, size: check.bytes.length });
 		return { form: 'credentials', done: `Credentials received (${check.name}).` };
+	},
+	endorse: async (event) => {
+		const { user, actor } = await focal(event);
+		const fd = await event.request.formData();
+		const ok = await endorse(getDb(), { ...actor, organizationId: user.organizationId }, Number(fd.get('id')), fd.get('endorse') === 'yes');
+		if (!ok) return fail(404, { form: 'endorse', message: 'That application is not from your delegation.' });
+		return { form: 'endorse', done: fd.get('endorse') === 'yes' ? 'Application endorsed.' : 'Recorded: not endorsed.' };
 	},
 	submit: async (event) => {
 		const { meeting, org, actor } = await focal(event);

@@ -1,0 +1,84 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { formValues, invalid, parseForm, text } from '$lib/server/forms';
+import { staffMeeting } from '$lib/server/meetings/access';
+import { programmeSchema } from '$lib/server/sponsorship/forms';
+import { adjustScore, expireOffers, review, saveProgramme, sendOffers } from '$lib/server/sponsorship/store';
+import { rankingView } from '$lib/server/sponsorship/view';
+import type { Actions, PageServerLoad } from './$types';
+
+const filterSchema = z.object({
+	region: z.string().max(50).optional().catch(undefined),
+	status: z.enum(['submitted', 'offered', 'accepted', 'declined', 'expired', 'withdrawn']).optional().catch(undefined),
+	gender: z.string().max(20).optional().catch(undefined),
+	obligations: z.enum(['yes', 'no']).optional().catch(undefined)
+});
+
+const adjustSchema = z.object({
+	application_id: z.coerce.number().int().positive(),
+	criterion_id: z.string({ error: 'Choose a criterion.' }).min(1, 'Choose a criterion.').max(60),
+	points: z.coerce.number({ error: 'Give the points.' }).int('Whole points.').min(0, 'At least 0.'),
+	reason: text('A reason', 500)
+});
+
+export const load: PageServerLoad = async (event) => {
+	const { meeting } = await staffMeeting(event);
+	const db = getDb();
+	await expireOffers(db, meeting, event.url.origin);
+	const r = await review(db, meeting);
+	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
+	const p = r.programme;
+	return {
+		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, sponsorship_deadline: meeting.sponsorship_deadline, time_zone: meeting.time_zone },
+		settings: {
+			budget: p ? (p.budget_centimes / 100).toFixed(2) : '',
+			dsa: p ? (p.dsa_centimes / 100).toFixed(2) : '',
+			default_nights: String(p?.default_nights ?? 4),
+			places_per_state: p?.places_per_state ? String(p.places_per_state) : '1',
+			offer_response_days: String(p?.offer_response_days ?? 7)
+		},
+		hasProgramme: !!p,
+		view: rankingView(r, filter),
+		filter
+	};
+};
+
+export const actions: Actions = {
+	settings: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const parsed = parseForm(programmeSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'settings' });
+		await saveProgramme(getDb(), { id: actor.id, email: actor.email }, meeting.id, {
+			budget_centimes: parsed.data.budget,
+			dsa_centimes: parsed.data.dsa,
+			default_nights: parsed.data.default_nights,
+			places_per_state: parsed.data.places_per_state,
+			offer_response_days: parsed.data.offer_response_days,
+			opens_at: null,
+			closes_at: null
+		});
+		return { form: 'settings', done: 'Programme settings saved. Applications close at the meeting’s sponsorship deadline.' };
+	},
+	adjust: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const fd = await event.request.formData();
+		const parsed = parseForm(adjustSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: `adjust-${fd.get('application_id')}` });
+		const r = await review(getDb(), meeting);
+		const criterion = r.criteria.criteria.find((c) => c.id === parsed.data.criterion_id);
+		const row = r.rows.find((x) => x.applicationId === parsed.data.application_id);
+		const form = `adjust-${parsed.data.application_id}`;
+		if (!row) return fail(404, { form, message: 'No such application for this meeting.' });
+		if (!criterion) return invalid(formValues(fd), { criterion_id: 'Choose a criterion of the set in force.' }, { form });
+		if (parsed.data.points > criterion.weight) return invalid(formValues(fd), { points: `At most ${criterion.weight} for “${criterion.label}”.` }, { form });
+		// The staff criterion is stored under its own id like any other adjustment.
+		await adjustScore(getDb(), { id: actor.id, email: actor.email }, row.applicationId, criterion.kind === 'staff_score' ? '__staff__' : criterion.id, parsed.data.points, parsed.data.reason);
+		return { form, done: `Score of ${row.name} adjusted; the reason is in the audit log.` };
+	},
+	offers: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const sent = await sendOffers(getDb(), { id: actor.id, email: actor.email }, meeting, event.url.origin);
+		return { form: 'offers', done: sent.length ? `${sent.length} offer${sent.length === 1 ? '' : 's'} sent (in the outbox).` : 'No new offers: everyone the budget covers already has one.' };
+	}
+};

@@ -1,0 +1,40 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireStaff } from '$lib/server/auth/guards';
+import { formValues } from '$lib/server/forms';
+import { currentCriteria, saveCriteria } from '$lib/server/sponsorship/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireStaff(event);
+	const db = getDb();
+	const [set, versions] = await Promise.all([currentCriteria(db), db.selectFrom('criteria_sets').select(['version', 'adopted_at', 'created_at']).orderBy('version', 'desc').execute()]);
+	return { set, versions };
+};
+
+export const actions: Actions = {
+	/** Weights, gates and adoption date of a new version; everything else is carried over from the one in force. */
+	default: async (event) => {
+		const actor = requireStaff(event);
+		const fd = await event.request.formData();
+		const current = await currentCriteria(getDb());
+		const fieldErrors: Record<string, string> = {};
+		const criteria = current.criteria.map((c) => {
+			const raw = String(fd.get(`weight_${c.id}`) ?? '').trim();
+			const weight = Number(raw);
+			if (!/^\d{1,4}$/.test(raw)) fieldErrors[`weight_${c.id}`] = 'A whole number from 0 to 100.';
+			return { ...c, weight };
+		});
+		const adopted = String(fd.get('adopted_at') ?? '').trim();
+		if (adopted && !/^\d{4}-\d{2}-\d{2}$/.test(adopted)) fieldErrors.adopted_at = 'A date like 2019-03-15, or empty.';
+		if (Object.keys(fieldErrors).length) return fail(400, { values: formValues(fd), errors: fieldErrors, messages: [] as string[] });
+		const result = await saveCriteria(
+			getDb(),
+			{ id: actor.id, email: actor.email },
+			{ ...current, criteria, gates: { admitSignatories: fd.get('admitSignatories') === 'on', admitNotParty: fd.get('admitNotParty') === 'on' } },
+			adopted || null
+		);
+		if (!result.ok) return fail(400, { values: formValues(fd), errors: {} as Record<string, string>, messages: result.errors });
+		return { done: `Saved as version ${result.version}. New rankings use it; offers already made keep the version they were decided with.` };
+	}
+};

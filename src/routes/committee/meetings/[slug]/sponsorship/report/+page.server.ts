@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireRole } from '$lib/server/auth/guards';
+import { getMeeting } from '$lib/server/meetings/queries';
+import { formatChf } from '$lib/server/sponsorship/allocation';
+import { REPORT_DIMENSIONS, sponsorshipReport } from '$lib/server/sponsorship/report';
+import { review } from '$lib/server/sponsorship/store';
+import type { PageServerLoad } from './$types';
+
+// Counts and money only (no names): fit for donors and the meeting's records, so the Coordination Committee sees it too.
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'staff', 'cc_member');
+	const meeting = await getMeeting(getDb(), event.params.slug, true);
+	if (!meeting) error(404, 'No such meeting.');
+	const report = sponsorshipReport(await review(getDb(), meeting));
+	const t = report.totals;
+	return {
+		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, start_date: meeting.start_date, end_date: meeting.end_date, city: meeting.city, country: meeting.country },
+		isStaff: user.role === 'staff',
+		preparedOn: new Date().toISOString().slice(0, 10),
+		criteria: report.criteria,
+		hasProgramme: report.hasProgramme,
+		totals: t,
+		money: { budget: formatChf(t.budgetCentimes), committed: formatChf(t.committedCentimes), accepted: formatChf(t.acceptedCostCentimes), left: formatChf(t.leftCentimes) },
+		tables: REPORT_DIMENSIONS.map((d) => ({
+			key: d.key,
+			label: d.label,
+			caption: d.caption,
+			rows: report[d.key].map((g) => ({ group: g.group, applications: g.applications, funded: g.funded, accepted: g.accepted, cost: formatChf(g.costCentimes) }))
+		}))
+	};
+};

@@ -1,0 +1,19 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { publicMeeting } from '$lib/server/meetings/access';
+import { googleCalendarLink, outlookLink, sessionLinkEvent } from '$lib/server/meetings/calendar';
+import { loadCalMeetings } from '$lib/server/meetings/public';
+import type { RequestHandler } from './$types';
+
+/** "Add to calendar" for web calendars: a redirect, so programme pages do not carry 200 long links. */
+export const GET: RequestHandler = async (event) => {
+	const meeting = await publicMeeting(event);
+	const [cal] = await loadCalMeetings(getDb(), [meeting], event.url.origin);
+	const session = cal.sessions.find((s) => s.id === Number(event.params.id));
+	if (!session) error(404, 'No such session.');
+	const link = sessionLinkEvent(cal, session);
+	const to = event.url.searchParams.get('to');
+	if (to === 'google') redirect(302, googleCalendarLink(link));
+	if (to === 'outlook') redirect(302, outlookLink(link));
+	error(404, 'Unknown calendar service.');
+};

@@ -1,0 +1,92 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
+import { publicMeeting } from '$lib/server/meetings/access';
+import { listAgenda } from '$lib/server/meetings/queries';
+import { formatAgendaNumber } from '$lib/server/meetings/agenda';
+import { applicationSchema } from '$lib/server/sponsorship/forms';
+import { applicationDeadline, getApplicationByRegistration, maxNights, saveApplication } from '$lib/server/sponsorship/applications';
+import { expireOffers, getProgramme, releaseApplication, respondToOffer } from '$lib/server/sponsorship/store';
+import { formatChf } from '$lib/server/sponsorship/allocation';
+import type { RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The signed-in person's own live registration for this meeting: applications hang on it. */
+async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const user = requireUser(event);
+	const meeting = await publicMeeting(event);
+	const reg = await getDb()
+		.selectFrom('registrations')
+		.select(['id', 'status'])
+		.where('meeting_id', '=', meeting.id)
+		.where('status', 'in', ['pending', 'approved', 'waitlisted'])
+		.where((eb) => eb.or([eb('user_id', '=', user.id), eb('email', '=', user.email)]))
+		.executeTakeFirst();
+	return { user, meeting, reg, actor: { id: user.id, email: user.email } };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { meeting, reg } = await mine(event);
+	const db = getDb();
+	await expireOffers(db, meeting, event.url.origin);
+	const [programme, app, agenda] = await Promise.all([getProgramme(db, meeting.id), reg ? getApplicationByRegistration(db, reg.id) : undefined, listAgenda(db, meeting.id)]);
+	const deadline = applicationDeadline(meeting, programme);
+	return {
+		registration: reg ?? null,
+		deadline,
+		open: !!programme && (!deadline || new Date().toISOString() < deadline) && (!programme.opens_at || new Date().toISOString() >= programme.opens_at),
+		hasProgramme: !!programme,
+		maxNights: maxNights(meeting),
+		defaultNights: programme?.default_nights ?? 4,
+		agenda: agenda.map((a) => ({ value: formatAgendaNumber(a.number, a.sub_number), label: `${formatAgendaNumber(a.number, a.sub_number)} ${a.title}` })),
+		application: app
+			? {
+					id: app.id,
+					status: app.status,
+					endorsement: app.endorsement,
+					cost: app.cost_centimes ? formatChf(app.cost_centimes) : null,
+					offer_deadline: app.offer_deadline,
+					values: {
+						departure_city: app.departure_city ?? '',
+						airfare: app.airfare_centimes ? (app.airfare_centimes / 100).toFixed(2) : '',
+						nights: String(app.nights ?? ''),
+						justification: app.justification ?? '',
+						statement: app.statement ? 'on' : '',
+						statement_items: app.statement_items ? (JSON.parse(app.statement_items) as string[]).join(',') : '',
+						implementation_responsibility: app.implementation_responsibility ? 'on' : ''
+					}
+				}
+			: null
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { meeting, reg, actor } = await mine(event);
+		const fd = await event.request.formData();
+		if (!reg) return fail(400, { message: 'Register for the meeting first: an application belongs to a registration.' });
+		const parsed = parseForm(applicationSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
+		const result = await saveApplication(getDb(), actor, meeting, reg.id, parsed.data, event.url.origin);
+		if (!result.ok) return invalid(formValues(fd), result.errors, { message: result.message });
+		return { done: result.application.status === 'submitted' ? 'Your application is submitted. Your focal point is asked to endorse it.' : 'Draft saved. Submit it before the deadline.' };
+	},
+	respond: async (event) => {
+		const { meeting, reg, actor } = await mine(event);
+		const answer = z.enum(['accept', 'decline']).safeParse((await event.request.formData()).get('answer'));
+		const app = reg ? await getApplicationByRegistration(getDb(), reg.id) : undefined;
+		if (!app || !answer.success) return fail(400, { message: 'There is no offer to answer.' });
+		const r = await respondToOffer(getDb(), actor, meeting, app.id, answer.data === 'accept', event.url.origin);
+		if (r === 'late') return fail(400, { message: 'The offer’s deadline has passed, so it has lapsed.' });
+		if (r === 'no_offer') return fail(400, { message: 'There is no open offer to answer.' });
+		return { done: answer.data === 'accept' ? 'Thank you: you have accepted the offer. The ISU will contact you about the ticket.' : 'You have declined the offer. It goes to the next applicant.' };
+	},
+	withdraw: async (event) => {
+		const { meeting, reg, actor } = await mine(event);
+		const app = reg ? await getApplicationByRegistration(getDb(), reg.id) : undefined;
+		if (!app || !(await releaseApplication(getDb(), actor, meeting.id, app.id, 'withdrawn'))) return fail(400, { message: 'This application cannot be withdrawn.' });
+		return { done: 'Your application is withdrawn.' };
+	}
+};
