@@ -1,4 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +8,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
+		// Files written by tests (uploads, seeded placeholders) go to a scratch folder, never the repository's data/.
+		env: { DATA_DIR: path.join(os.tmpdir(), `ccm-vitest-${process.pid}`) },
 		// Integration files each make their own database; a few at a time keeps PostgreSQL calm.
 		maxWorkers: 2,
 		testTimeout: 30_000,

@@ -310,7 +310,46 @@ export interface SponsorshipScoreTable {
 	computed_at: string;
 }
 
+export type DocumentStatus = 'draft' | 'published' | 'withdrawn';
+
+export interface DocumentTable {
+	id: Generated<number>;
+	meeting_id: number;
+	/** Unique, e.g. `CCM/MSP/2019/4/Rev.1`. */
+	symbol: string;
+	/** Without Rev./Corr.: the versions of one document share it. */
+	base_symbol: string;
+	revision: number | null;
+	corrigendum: number | null;
+	title: string;
+	/** Lower-cased, accents stripped: what title-word search matches against on both engines. */
+	title_search: string;
+	type: string;
+	agenda_item_id: number | null;
+	organization_id: number | null;
+	distribution: 'general' | 'limited';
+	status: DocumentStatus;
+	published_at: string | null;
+	withdrawn_at: string | null;
+	replaced_by_id: number | null;
+	uploaded_by: number | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface DocumentFileTable {
+	document_id: number;
+	language: string;
+	sha256: string;
+	mime: string;
+	size: number;
+	original_name: string | null;
+	uploaded_at: string;
+}
+
 export interface Database {
+	documents: DocumentTable;
+	document_files: DocumentFileTable;
 	criteria_sets: CriteriaSetTable;
 	sponsorship_programmes: SponsorshipProgrammeTable;
 	sponsorship_applications: SponsorshipApplicationTable;
@@ -345,3 +384,4 @@ export type Delegation = Selectable<DelegationTable>;
 export type Registration = Selectable<RegistrationTable>;
 export type SponsorshipApplication = Selectable<SponsorshipApplicationTable>;
 export type SponsorshipProgramme = Selectable<SponsorshipProgrammeTable>;
+export type DocumentRow = Selectable<DocumentTable>;

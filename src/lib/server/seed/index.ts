@@ -6,6 +6,8 @@ import statesCsv from './data/states.csv?raw';
 import organizationsCsv from './data/organizations.csv?raw';
 import meetingsCsv from './data/meetings.csv?raw';
 import agendaText from './data/9msp-agenda.txt?raw';
+import documentsCsv from './data/9msp-documents.csv?raw';
+import { seedNineMspDocuments } from './documents';
 
 /** The reference and demo data, bundled into the build so the app never reads shared/ at run time. */
 export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
@@ -15,4 +17,5 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
 export async function seedDemoData(db: Kysely<Database>, today = new Date()): Promise<void> {
 	await seedReferenceData(db);
 	await seedMeetings(db, meetingsCsv, agendaText, today);
+	await seedNineMspDocuments(db, documentsCsv);
 }

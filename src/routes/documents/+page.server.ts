@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { searchDocuments, SEARCH_PAGE_SIZE } from '$lib/server/records/queries';
+import { DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records/files';
+import type { PageServerLoad } from './$types';
+
+const filterSchema = z.object({
+	q: z.string().max(200).optional().catch(undefined),
+	type: z.string().max(40).optional().catch(undefined),
+	year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+	lang: z.string().max(5).optional().catch(undefined),
+	page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined)
+});
+
+export const load: PageServerLoad = async ({ url, setHeaders }) => {
+	const f = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
+	const searching = !!(f.q || f.type || f.year || f.lang);
+	const result = await searchDocuments(getDb(), f);
+	setHeaders({ 'cache-control': 'public, max-age=60' });
+	return { filter: f, searching, result, pageSize: SEARCH_PAGE_SIZE, types: DOCUMENT_TYPE_LABELS, languages: LANGUAGES };
+};

@@ -1,0 +1,21 @@
+import { getDb } from '$lib/server/db';
+import { meetingDocuments } from '$lib/server/records/queries';
+import { DOCUMENT_TYPE_LABELS } from '$lib/server/records/files';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, locals }) => {
+	const { meeting } = await parent();
+	const docs = await meetingDocuments(getDb(), meeting.id, locals.user?.role === 'staff');
+	// Grouped by type in the order documents appear in UN lists, then by agenda item.
+	const groups = Object.entries(DOCUMENT_TYPE_LABELS)
+		.map(([type, label]) => ({
+			type,
+			label,
+			docs: docs
+				.filter((d) => d.type === type)
+				.sort((a, b) => (a.item_position ?? 1e9) - (b.item_position ?? 1e9) || a.symbol.localeCompare(b.symbol, 'en', { numeric: true }))
+				.map((d) => ({ ...d, item: d.item_number ? `${d.item_sub ? `${d.item_number} (${d.item_sub})` : d.item_number}. ${d.item_title}` : null }))
+		}))
+		.filter((g) => g.docs.length);
+	return { groups };
+};
