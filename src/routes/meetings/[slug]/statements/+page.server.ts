@@ -1,0 +1,56 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guards';
+import { formValues, invalid } from '$lib/server/forms';
+import { publicMeeting } from '$lib/server/meetings/access';
+import { listAgenda } from '$lib/server/meetings/queries';
+import { formatAgendaNumber } from '$lib/server/meetings/agenda';
+import { languagesOf } from '$lib/server/records/queries';
+import { LANGUAGES } from '$lib/server/records/files';
+import { publishedStatements, speakingFor, uploadStatement } from '$lib/server/records/statements';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent, locals }) => {
+	const { meeting } = await parent();
+	const db = getDb();
+	const [statements, agenda, org, mine] = await Promise.all([
+		publishedStatements(db, meeting.id),
+		listAgenda(db, meeting.id),
+		locals.user ? speakingFor(db, meeting.id, locals.user) : undefined,
+		locals.user
+			? db.selectFrom('documents').select(['id', 'symbol', 'title', 'status']).where('meeting_id', '=', meeting.id).where('type', '=', 'statement').where('uploaded_by', '=', locals.user.id).orderBy('id').execute()
+			: []
+	]);
+	const langs = await languagesOf(db, statements.map((s) => s.id));
+	const byDelegation = new Map<string, { id: number; symbol: string; item: string; status: string; languages: string[] }[]>();
+	for (const s of statements) {
+		const item = s.number ? `${formatAgendaNumber(s.number, s.sub_number)}. ${s.item_title}` : '';
+		byDelegation.set(s.organization, [...(byDelegation.get(s.organization) ?? []), { id: s.id, symbol: s.symbol, item, status: s.status, languages: langs.get(s.id) ?? [] }]);
+	}
+	return {
+		delegations: [...byDelegation].map(([name, list]) => ({ name, list })),
+		canUpload: !!org,
+		org: org ? { name: org.name } : null,
+		mine,
+		agenda: agenda.map((a) => ({ value: a.id, label: `${formatAgendaNumber(a.number, a.sub_number)}. ${a.title.slice(0, 80)}` })),
+		languages: Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const meeting = await publicMeeting(event);
+		const db = getDb();
+		const org = await speakingFor(db, meeting.id, user);
+		if (!org) return fail(403, { message: 'Only a delegation’s focal point or a registered delegate can upload its statements.' });
+		const fd = await event.request.formData();
+		const result = await uploadStatement(db, { id: user.id, email: user.email }, meeting, org, {
+			agenda_item_id: Number(fd.get('agenda_item_id')) || 0,
+			language: String(fd.get('language') ?? ''),
+			file: fd.get('file')
+		});
+		if (!result.ok) return invalid(formValues(fd), result.errors);
+		return { done: `Statement ${result.symbol} received. The ISU publishes it after a check.` };
+	}
+};
