@@ -1,7 +1,11 @@
-// The bench meeting, inserted into a database that the app has already migrated (and usually seeded).
-// Also usable alone, for profiling by hand: `npx tsx bench/data.ts path/to/ccm.db`.
+// The bench's data, inserted into a database that the app has already migrated and seeded: the bench meeting (200
+// sessions), the registration rush (meetings `rush` and `rush-warmup`, delegate accounts with sessions) and the
+// badges meeting (2,000 approved registrations, a staff session).
+// Also usable alone, for profiling by hand: `npx tsx bench/data.ts path/to/ccm.db` (prints the session tokens' file).
+import fs from 'node:fs';
 import { openSqlite } from '../src/lib/server/db/connect';
 import { localToUtc } from '../src/lib/server/meetings/zoned-time';
+import { generateToken, hashToken } from '../src/lib/server/auth/token';
 
 export const BENCH_SLUG = 'bench';
 export const BENCH_SESSIONS = 200;
@@ -119,9 +123,329 @@ export async function insertBenchMeeting(dbFile: string): Promise<void> {
 	}
 }
 
+// ---- registration rush ----------------------------------------------------------------------------------------
+
+export const RUSH_SLUG = 'rush';
+export const RUSH_WARMUP_SLUG = 'rush-warmup';
+/** The issue: about 2,000 delegates trying for 1,500 places when registration opens. */
+export const RUSH_CAPACITY = 1500;
+export const RUSH_ACCOUNTS = 3000;
+
+/** One delegate account with a live session: the cookie value and what the form will say. */
+export interface RushAccount {
+	userId: number;
+	email: string;
+	/** The `ccm_session` cookie value; the database holds only its SHA-256. */
+	token: string;
+	givenName: string;
+	familyName: string;
+	/** A state, for the form's organization_id (states vary from account to account). */
+	organizationId: number;
+}
+
+export interface RushData {
+	meetingId: number;
+	warmupMeetingId: number;
+	accounts: RushAccount[];
+	/** Other accounts, for the warm-up on the warm-up meeting: the measured run starts on a warm server. */
+	warmupAccounts: RushAccount[];
+	states: number;
+}
+
+const GIVEN = ['Amina', 'José', 'Søren', 'Zoë', 'Nguyễn', 'Chiara', 'Olusegun', 'Ingrid', 'Mateo', 'Aroha', 'François', 'Łukasz', 'Ayşe', 'Kwame', 'Margarida', 'Hiroshi', 'Élodie', 'Tomás', 'Priya', 'Björn'];
+const FAMILY = ['Okonkwo', 'García Márquez', 'Kristiansen', 'Müller-Lüdenscheidt', 'Tran', 'Rossi', 'Adeyemi', 'Johansson', 'Fernández', 'Ngata', 'Dubois', 'Wiśniewski', 'Yılmaz', 'Mensah', 'Gonçalves', 'Tanaka', 'Lefèvre', 'Ó Súilleabháin', 'Raghunathan', 'Þórsson'];
+
+/**
+ * Meetings `rush` (capacity 1,500, registration open now) and `rush-warmup` (for the warm-up), and delegate accounts
+ * (e-mail verified, no password), each with a session that is good for 30 days. Inserted through a second
+ * connection, like the bench meeting, before any load.
+ */
+export async function insertRush(dbFile: string, accounts = RUSH_ACCOUNTS, warmupAccounts = 1000): Promise<RushData> {
+	const { db } = openSqlite(dbFile);
+	const now = new Date();
+	const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const states = (await trx.selectFrom('organizations').select('id').where('kind', '=', 'state').orderBy('id').execute()).map((r) => r.id);
+			if (!states.length) throw new Error('no states in the database: was it seeded?');
+			const meeting = (slug: string, code: string, capacity: number) =>
+				trx
+					.insertInto('meetings')
+					.values({
+						code,
+						slug,
+						title: slug === RUSH_SLUG ? 'Registration Rush Meeting of States Parties' : 'Registration rush warm-up',
+						kind: 'msp',
+						start_date: '2027-11-15',
+						end_date: '2027-11-19',
+						time_zone: 'Europe/Zurich',
+						venue: 'Palais des Nations',
+						city: 'Geneva',
+						country: 'Switzerland',
+						description: 'Made by `npm run bench` for the registration rush.',
+						registration_opens_at: iso(-3_600_000),
+						registration_closes_at: iso(7 * 86_400_000),
+						capacity,
+						status: 'published',
+						published_at: now.toISOString(),
+						symbol_prefix: `CCM/${code}/2027`,
+						created_at: now.toISOString(),
+						updated_at: now.toISOString()
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+			const rush = await meeting(RUSH_SLUG, 'RUSH', RUSH_CAPACITY);
+			// Half the warm-up takes places and half is waitlisted, so both paths are warm.
+			const warm = await meeting(RUSH_WARMUP_SLUG, 'RUSHWARM', Math.floor(warmupAccounts / 4));
+
+			const expires = iso(30 * 86_400_000);
+			const made: RushAccount[] = [];
+			for (let i = 0; i < accounts + warmupAccounts; i++) {
+				const email = `${i < accounts ? 'rush' : 'rush-warmup'}-${String(i).padStart(5, '0')}@bench.example.org`;
+				const givenName = GIVEN[i % GIVEN.length];
+				const familyName = FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length];
+				const organizationId = states[(i * 7) % states.length];
+				const user = await trx
+					.insertInto('users')
+					.values({ email, email_verified: 1, password_hash: null, role: 'delegate', given_name: givenName, family_name: familyName, organization_id: organizationId, created_at: now.toISOString() })
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const token = generateToken();
+				await trx.insertInto('sessions').values({ id: hashToken(token), user_id: user.id, expires_at: expires, created_at: now.toISOString() }).execute();
+				made.push({ userId: user.id, email, token, givenName, familyName, organizationId });
+			}
+			return { meetingId: rush.id, warmupMeetingId: warm.id, accounts: made.slice(0, accounts), warmupAccounts: made.slice(accounts), states: states.length };
+		});
+	} finally {
+		await db.destroy();
+	}
+}
+
+export interface RushVerification {
+	ok: boolean;
+	registrations: number;
+	/** pending and holding a place */
+	placed: number;
+	waitlisted: number;
+	/** any other status or holds_place combination: must be 0 */
+	other: number;
+	placesHeld: number;
+	capacity: number;
+	distinctUsers: number;
+	/** sum of delegations.places_held for the meeting: every live registration counts once */
+	delegationPlaces: number;
+	delegations: number;
+	/** every place went to an earlier registration than every waitlisted one (first come, first served) */
+	firstComeFirstServed: boolean;
+	problems: string[];
+}
+
+/**
+ * Checks the rush meeting after the load: one registration per success, exactly min(capacity, n) places, the rest
+ * waitlisted. `dropped`: requests the load generator gave up on when the run was cut short by time (the server may
+ * still have registered them), so up to that many more registrations than successes are allowed.
+ */
+export async function verifyRush(dbFile: string, meetingId: number, successes: number, dropped = 0): Promise<RushVerification> {
+	const { db } = openSqlite(dbFile);
+	try {
+		const m = await db.selectFrom('meetings').select(['capacity', 'places_held']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+		const c = await db
+			.selectFrom('registrations')
+			.where('meeting_id', '=', meetingId)
+			.select((eb) => [
+				eb.fn.countAll<number>().as('n'),
+				eb.fn.count<number>('user_id').distinct().as('users'),
+				eb.fn.sum<number>(eb.case().when('status', '=', 'pending').then(eb.case().when('holds_place', '=', 1).then(1).else(0).end()).else(0).end()).as('placed'),
+				eb.fn.sum<number>(eb.case().when('status', '=', 'waitlisted').then(eb.case().when('holds_place', '=', 0).then(1).else(0).end()).else(0).end()).as('waitlisted'),
+				eb.fn.max<number>(eb.case().when('holds_place', '=', 1).then(eb.ref('id')).end()).as('lastPlaced'),
+				eb.fn.min<number>(eb.case().when('status', '=', 'waitlisted').then(eb.ref('id')).end()).as('firstWaiting')
+			])
+			.executeTakeFirstOrThrow();
+		const d = await db
+			.selectFrom('delegations')
+			.where('meeting_id', '=', meetingId)
+			.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('places_held').as('places')])
+			.executeTakeFirstOrThrow();
+		const n = Number(c.n);
+		const placed = Number(c.placed ?? 0);
+		const waitlisted = Number(c.waitlisted ?? 0);
+		const capacity = m.capacity ?? Infinity;
+		const v: RushVerification = {
+			ok: false,
+			registrations: n,
+			placed,
+			waitlisted,
+			other: n - placed - waitlisted,
+			placesHeld: m.places_held,
+			capacity: m.capacity ?? -1,
+			distinctUsers: Number(c.users),
+			delegationPlaces: Number(d.places ?? 0),
+			delegations: Number(d.n),
+			firstComeFirstServed: c.lastPlaced === null || c.firstWaiting === null || Number(c.lastPlaced) < Number(c.firstWaiting),
+			problems: []
+		};
+		const expect = (ok: boolean, problem: string) => ok || v.problems.push(problem);
+		expect(
+			n >= successes && n <= successes + dropped,
+			`${n} registrations in the database, but ${successes} responses were 303 to a new registration` + (dropped ? ` (and ${dropped} requests were dropped when time ran out)` : '')
+		);
+		expect(placed === Math.min(capacity, n), `${placed} registrations hold a place (pending), expected min(${m.capacity}, ${n}) = ${Math.min(capacity, n)}`);
+		expect(waitlisted === n - placed, `${waitlisted} waitlisted, expected ${n - placed}`);
+		expect(v.other === 0, `${v.other} registrations are neither pending with a place nor waitlisted without one`);
+		expect(m.places_held === placed, `meetings.places_held is ${m.places_held}, but ${placed} registrations hold a place`);
+		expect(v.distinctUsers === n, `${v.distinctUsers} distinct accounts for ${n} registrations`);
+		expect(v.delegationPlaces === n, `delegations.places_held adds up to ${v.delegationPlaces}, expected ${n}`);
+		expect(v.firstComeFirstServed, `a waitlisted registration (id ${c.firstWaiting}) is older than one holding a place (id ${c.lastPlaced})`);
+		v.ok = v.problems.length === 0;
+		return v;
+	} finally {
+		await db.destroy();
+	}
+}
+
+// ---- badges ---------------------------------------------------------------------------------------------------
+
+export const BADGES_SLUG = 'badges';
+export const BADGES_PEOPLE = 2000;
+
+export interface BadgesData {
+	meetingId: number;
+	people: number;
+	/** approved and consenting to publication: the people on the list of participants */
+	listed: number;
+	organizations: number;
+	/** `ccm_session` of a staff account made for the bench */
+	staffToken: string;
+}
+
+// Some names in other scripts (DejaVu covers them) and some long ones, so the badges' slower paths are taken too.
+const OTHER_NAMES: [string, string][] = [
+	['Анастасия', 'Кузнецова'],
+	['Дмитрий', 'Соколов'],
+	['محمد', 'الحسيني'],
+	['فاطمة', 'الزهراء'],
+	['Γεώργιος', 'Παπαδόπουλος'],
+	['Maria Fernanda', 'de los Santos Villanueva-Echeverría'],
+	['Jean-Baptiste Emmanuel', 'Nkurunziza Habimana']
+];
+const TITLES = ['H.E. Mr.', 'H.E. Ms.', 'Mr.', 'Ms.', 'Dr.'];
+const POSITIONS = ['Ambassador, Permanent Representative', 'Counsellor, Permanent Mission', 'Director, National Mine Action Authority', 'Legal Adviser, Ministry of Foreign Affairs', 'Programme Officer'];
+
+/**
+ * Meeting `badges` (published) with 2,000 approved registrations spread over every seeded organization (states in the
+ * main, and the international organizations and NGOs), 85 % consenting to publication, plus a staff account with a
+ * session. Deterministic: the same people on every run.
+ */
+export async function insertBadgesMeeting(dbFile: string, people = BADGES_PEOPLE): Promise<BadgesData> {
+	const { db } = openSqlite(dbFile);
+	const now = new Date().toISOString();
+	const random = rng(7);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const orgs = await trx.selectFrom('organizations').select(['id', 'kind']).orderBy('id').execute();
+			const states = orgs.filter((o) => o.kind === 'state');
+			const others = orgs.filter((o) => o.kind !== 'state');
+			const m = await trx
+				.insertInto('meetings')
+				.values({
+					code: 'BADGES',
+					slug: BADGES_SLUG,
+					title: 'Badges Meeting of States Parties to the Convention on Cluster Munitions',
+					kind: 'msp',
+					start_date: '2027-10-04',
+					end_date: '2027-10-07',
+					time_zone: 'Europe/Zurich',
+					venue: 'Palais des Nations',
+					city: 'Geneva',
+					country: 'Switzerland',
+					description: `${people} approved participants, made by \`npm run bench\`.`,
+					capacity: people,
+					places_held: people,
+					status: 'published',
+					published_at: now,
+					symbol_prefix: 'CCM/BADGES/2027',
+					created_at: now,
+					updated_at: now
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const delegations = new Map<number, { id: number; n: number }>();
+			let listed = 0;
+			for (let i = 0; i < people; i++) {
+				// 90 % states, the rest international organizations and NGOs.
+				const org = others.length && random() < 0.1 ? others[Math.floor(random() * others.length)] : states[Math.floor(random() * states.length)];
+				let d = delegations.get(org.id);
+				if (!d) {
+					const row = await trx
+						.insertInto('delegations')
+						.values({ meeting_id: m.id, organization_id: org.id, status: 'submitted', submitted_at: now, created_at: now, updated_at: now })
+						.returning('id')
+						.executeTakeFirstOrThrow();
+					d = { id: row.id, n: 0 };
+					delegations.set(org.id, d);
+				}
+				d.n++;
+				const [given, family] =
+					random() < 0.06 ? OTHER_NAMES[Math.floor(random() * OTHER_NAMES.length)] : [GIVEN[Math.floor(random() * GIVEN.length)], FAMILY[Math.floor(random() * FAMILY.length)]];
+				const consent = random() < 0.85 ? 1 : 0;
+				listed += consent;
+				await trx
+					.insertInto('registrations')
+					.values({
+						meeting_id: m.id,
+						delegation_id: d.id,
+						user_id: null,
+						title: random() < 0.4 ? TITLES[Math.floor(random() * TITLES.length)] : null,
+						given_name: given,
+						family_name: family,
+						gender: null,
+						position: random() < 0.6 ? POSITIONS[Math.floor(random() * POSITIONS.length)] : null,
+						email: `badge-${String(i).padStart(5, '0')}@bench.example.org`,
+						phone: null,
+						role: d.n === 1 ? 'head' : d.n === 2 ? 'alternate' : random() < 0.3 ? 'adviser' : 'member',
+						consent_published: consent,
+						access_needs: null,
+						status: 'approved',
+						holds_place: 1,
+						confirmed_by_person: 1,
+						rejection_reason: null,
+						badge_token: generateToken(),
+						form_token: null,
+						attended_at: null,
+						created_by: null,
+						erased_at: null,
+						created_at: now,
+						updated_at: now
+					})
+					.execute();
+			}
+			for (const d of delegations.values()) await trx.updateTable('delegations').set({ places_held: d.n }).where('id', '=', d.id).execute();
+
+			const staff = await trx
+				.insertInto('users')
+				.values({ email: 'bench-staff@bench.example.org', email_verified: 1, password_hash: null, role: 'staff', given_name: 'Bench', family_name: 'Staff', organization_id: null, created_at: now })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const staffToken = generateToken();
+			await trx
+				.insertInto('sessions')
+				.values({ id: hashToken(staffToken), user_id: staff.id, expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString(), created_at: now })
+				.execute();
+			return { meetingId: m.id, people, listed, organizations: delegations.size, staffToken };
+		});
+	} finally {
+		await db.destroy();
+	}
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const file = process.argv[2];
 	if (!file) throw new Error('usage: tsx bench/data.ts path/to/ccm.db');
 	await insertBenchMeeting(file);
-	console.log(`Inserted the meeting '${BENCH_SLUG}' into ${file}`);
+	const rush = await insertRush(file);
+	const badges = await insertBadgesMeeting(file);
+	// The session tokens, for loading the rush or the badges by hand (a throwaway database's, nothing else's).
+	const out = `${file}.bench-sessions.json`;
+	fs.writeFileSync(out, JSON.stringify({ staff: badges.staffToken, rush: rush.accounts, warmup: rush.warmupAccounts }, null, '\t') + '\n');
+	console.log(`Inserted the meetings '${BENCH_SLUG}', '${RUSH_SLUG}', '${RUSH_WARMUP_SLUG}' and '${BADGES_SLUG}' into ${file}; session tokens in ${out}`);
 }

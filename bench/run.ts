@@ -3,16 +3,39 @@
 // server's peak RSS per scenario, each compared with a "ceiling": a bare Node http server doing one better-sqlite3
 // insert per request, measured in the same run. Results also go to bench/results.json.
 //
+// Also: a registration rush (3,000 delegates POST the registration form for 1,500 places, every request with its own
+// account, then the database is checked), the 2,000-badge PDF and the list of participants (timed once each, after a
+// warm-up), and the sponsorship scoring (1,000 applications × 12 criteria, in this process).
+//
 // Options: --no-build  --duration 10  --warmup 2  --connections 50  --only programme,calendar  --strict
-//          (--strict: exit 1 when a target is missed; failed responses always exit 1)
+//          --rush-accounts 3000  --rush-seconds 30  --cpu-prof (profile the app; best with --only)
+//          (--strict: exit 1 when a target is missed; failed responses and failed checks always exit 1)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { BENCH_AGENDA_ITEMS, BENCH_SESSIONS, BENCH_SLUG, insertBenchMeeting } from './data';
+import {
+	BADGES_PEOPLE,
+	BADGES_SLUG,
+	BENCH_AGENDA_ITEMS,
+	BENCH_SESSIONS,
+	BENCH_SLUG,
+	insertBadgesMeeting,
+	insertBenchMeeting,
+	insertRush,
+	RUSH_CAPACITY,
+	RUSH_SLUG,
+	RUSH_WARMUP_SLUG,
+	verifyRush,
+	type BadgesData,
+	type RushAccount,
+	type RushData,
+	type RushVerification
+} from './data';
 import { args } from '../scripts/lib';
+import { generateToken } from '../src/lib/server/auth/token';
 
 // ---- scenarios -----------------------------------------------------------------------------------------------
 
@@ -24,12 +47,31 @@ interface Scenario {
 	method?: 'GET' | 'POST';
 	path: string;
 	/** Issue's target, checked and reported. */
-	target?: { p99Ms: number };
+	target?: Target;
 	/** A quick check of one response before the load, so a fast 200 of the wrong page cannot pass. */
 	check?: (body: string) => string | null;
 }
 
+/** The issue's targets for a load scenario; each one given is checked. */
+interface Target {
+	p99Ms?: number;
+	/** req/s at least this share of the ceiling's */
+	minRatioToCeiling?: number;
+	/** the server's peak RSS during the run, MB */
+	maxRssMb?: number;
+}
+
 const count = (text: string, needle: string) => text.split(needle).length - 1;
+
+// Scenarios that are not a plain GET under load: names for --only.
+const RUSH = 'registration rush';
+const BADGES = 'badges 2000';
+const SPONSORSHIP = 'sponsorship';
+const SPECIAL = [RUSH, BADGES, SPONSORSHIP];
+/** The issue: at least half the ceiling's throughput, p99 under 100 ms at 50 connections, under 200 MB. */
+const RUSH_TARGET: Target = { p99Ms: 100, minRatioToCeiling: 0.5, maxRssMb: 200 };
+const BADGES_TARGET_MS = 5000;
+const SPONSORSHIP_TARGET_MS = 100;
 
 const SCENARIOS: Scenario[] = [
 	{ name: 'ceiling', server: 'ceiling', path: '/insert' },
@@ -71,9 +113,15 @@ const WARMUP = Number(opt.warmup ?? 2);
 const CONNECTIONS = Number(opt.connections ?? 50);
 const BUILD = !opt['no-build'];
 const STRICT = !!opt.strict;
+/** Run the app under `node --cpu-prof` and print where its CPU time went (the whole server run: use with --only). */
+const PROFILE = !!opt['cpu-prof'];
 const ONLY = typeof opt.only === 'string' ? opt.only.split(',').map((s) => s.trim()) : null;
-for (const [k, v] of Object.entries({ DURATION, WARMUP, CONNECTIONS })) {
-	if (!Number.isFinite(v) || v < 0 || (k !== 'WARMUP' && v === 0)) throw new Error(`--${k.toLowerCase()} must be a positive number`);
+const RUSH_ACCOUNTS = Number(opt['rush-accounts'] ?? 3000);
+const RUSH_SECONDS = Number(opt['rush-seconds'] ?? 30);
+/** Accounts for the rush's warm-up (on its own meeting): more than a warm-up of WARMUP seconds can use. */
+const RUSH_WARMUP_ACCOUNTS = 1000;
+for (const [k, v] of Object.entries({ DURATION, WARMUP, CONNECTIONS, RUSH_ACCOUNTS, RUSH_SECONDS })) {
+	if (!Number.isFinite(v) || v < 0 || (k !== 'WARMUP' && v === 0)) throw new Error(`--${k.toLowerCase().replace('_', '-')} must be a positive number`);
 }
 // Load only ever goes to this machine's loopback.
 const HOST = '127.0.0.1';
@@ -96,9 +144,9 @@ function freePort(): Promise<number> {
 	});
 }
 
-function start(name: string, script: string, env: Record<string, string>, logFile: string): ChildProcess {
+function start(name: string, script: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): ChildProcess {
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+	const child = spawn(process.execPath, [...nodeArgs, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
 	fs.closeSync(log);
 	children.add(child);
 	child.on('exit', () => children.delete(child));
@@ -122,11 +170,11 @@ async function waitHealthy(name: string, child: ChildProcess, base: string, logF
 	throw new Error(`${name} did not answer ${base}/healthz within ${timeoutMs / 1000} s (exit code ${child.exitCode}).\n${tail}`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+async function stop(child: ChildProcess, graceMs = 5000): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise<void>((r) => child.once('exit', () => r()));
 	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+	const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 	await exited;
 	clearTimeout(timer);
 }
@@ -220,6 +268,8 @@ interface Measured {
 	requestsPerSecond: number;
 	latencyMs: { mean: number; p50: number; p90: number; p99: number; max: number };
 	non2xx: number;
+	/** Responses whose status was not the expected one (2xx; for the rush, a 303 to a new registration). */
+	unexpected: number;
 	errors: number;
 	timeouts: number;
 	statusCodes: Record<string, number>;
@@ -232,7 +282,23 @@ interface Measured {
 	clientCpuShare: number;
 	loadAverage1m: number;
 	ratioToCeiling: number | null;
-	target: { p99Ms: number; met: boolean } | null;
+	target: (Target & { met: boolean; missed: string[] }) | null;
+	/** Registration rush only: what the 303s pointed to, and the database check after the run. */
+	rush?: {
+		accounts: number;
+		capacity: number;
+		sent: number;
+		outcomes: Record<string, number>;
+		/** p50/p99 over each tenth of the responses, in order: the later ones meet more registrations in the database. */
+		latencyByTenth: { responses: number; p50: number; p99: number }[];
+		/** Latency of every response but each connection's first: the steady state, without the wait to be accepted. */
+		latencyMsWithoutFirstOnConnection: Measured['latencyMs'];
+		/** Latency of each connection's first response (50 of them): includes the wait for the server to accept the connection. */
+		firstOnConnectionMs: Measured['latencyMs'];
+		/** The server's RSS just before the run. */
+		rssBeforeMb: number | null;
+		verification: RushVerification;
+	};
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -240,13 +306,65 @@ function percentile(sorted: Float64Array, p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** Every latency of a run (autocannon's own histogram keeps whole milliseconds), for sub-millisecond percentiles. */
+class Latencies {
+	private values = new Float64Array(1 << 16);
+	n = 0;
+	add = (ms: number) => {
+		if (this.n === this.values.length) {
+			const bigger = new Float64Array(this.values.length * 2);
+			bigger.set(this.values);
+			this.values = bigger;
+		}
+		this.values[this.n++] = ms;
+	};
+	/** p50 and p99 of each tenth of the run, in the order the responses came: does the server slow down as it goes? */
+	tenths(): { responses: number; p50: number; p99: number }[] {
+		const out = [];
+		for (let i = 0; i < 10; i++) {
+			const part = this.values.slice(Math.floor((i * this.n) / 10), Math.floor(((i + 1) * this.n) / 10)).sort();
+			out.push({ responses: part.length, p50: percentile(part, 50), p99: percentile(part, 99) });
+		}
+		return out;
+	}
+	summary(): Measured['latencyMs'] {
+		// A sorted copy: the order of arrival is kept for tenths().
+		const sorted = this.values.slice(0, this.n).sort();
+		const mean = this.n ? sorted.reduce((a, b) => a + b, 0) / this.n : NaN;
+		return { mean, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted[this.n - 1] ?? NaN };
+	}
+}
+
 function load(url: string, method: string, seconds: number, onLatency?: (ms: number) => void): Promise<autocannon.Result> {
 	return new Promise((resolve, reject) => {
 		const opts = { url, method: method as autocannon.Request['method'], connections: CONNECTIONS, duration: seconds, timeout: 30 };
 		const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-		// autocannon's own histogram keeps whole milliseconds; keep every latency for sub-millisecond percentiles.
 		if (onLatency) instance.on('response', (_client, _status, _bytes, ms) => onLatency(ms));
 	});
+}
+
+const statusCounts = (result: autocannon.Result) =>
+	Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]));
+
+/** The server's CPU time, peak RSS and this process's CPU time around `work`, counting the server's work until it is idle again. */
+async function measured<T>(pid: number, base: string, work: () => Promise<T>) {
+	const rss = sampleRss(pid);
+	const cpuBefore = cpuMs(pid);
+	const clientBefore = process.cpuUsage();
+	const value = await work();
+	const cpuAfter = cpuMs(pid);
+	const client = process.cpuUsage(clientBefore);
+	// Requests still in flight when the run ended are worked through after it: count their CPU time too.
+	await waitIdle(pid, base);
+	const cpuDrained = cpuMs(pid);
+	const peakKb = rss.stop();
+	return {
+		value,
+		serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+		serverCpuDrainedMs: cpuBefore !== null && cpuDrained !== null ? cpuDrained - cpuBefore : null,
+		clientCpuMs: (client.user + client.system) / 1000,
+		peakRssMb: peakKb === null ? null : peakKb / 1024
+	};
 }
 
 async function run(s: Scenario, base: string, pid: number): Promise<Measured> {
@@ -266,33 +384,10 @@ async function run(s: Scenario, base: string, pid: number): Promise<Measured> {
 		await waitIdle(pid, base);
 	}
 
-	let latencies = new Float64Array(1 << 16);
-	let n = 0;
-	const rss = sampleRss(pid);
-	const cpuBefore = cpuMs(pid);
-	const clientBefore = process.cpuUsage();
-	const result = await load(url, method, DURATION, (ms) => {
-		if (n === latencies.length) {
-			const bigger = new Float64Array(latencies.length * 2);
-			bigger.set(latencies);
-			latencies = bigger;
-		}
-		latencies[n++] = ms;
-	});
-	const cpuAfter = cpuMs(pid);
-	const client = process.cpuUsage(clientBefore);
-	// The requests still in flight when the run ended are worked through after it: count their CPU time too, and
-	// divide by every request sent, so that slow pages (few completions, 50 in flight) are not over-charged.
-	await waitIdle(pid, base);
-	const cpuDrained = cpuMs(pid);
-	const peakKb = rss.stop();
+	const latencies = new Latencies();
+	const m = await measured(pid, base, () => load(url, method, DURATION, latencies.add));
+	const result = m.value;
 	const sent = result.requests.sent ?? result.requests.total;
-	const serverCpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-	const cpuPerRequest = cpuBefore !== null && cpuDrained !== null && sent ? (cpuDrained - cpuBefore) / sent : null;
-	const sorted = latencies.subarray(0, n).sort();
-	const mean = n ? sorted.reduce((a, b) => a + b, 0) / n : NaN;
-	const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]));
-	const p99 = percentile(sorted, 99);
 	return {
 		scenario: s.name,
 		server: s.server,
@@ -300,43 +395,405 @@ async function run(s: Scenario, base: string, pid: number): Promise<Measured> {
 		path: s.path,
 		requests: result.requests.total,
 		requestsPerSecond: result.requests.total / result.duration,
-		latencyMs: { mean, p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99, max: sorted[n - 1] ?? NaN },
+		latencyMs: latencies.summary(),
 		non2xx: result.non2xx,
+		unexpected: result.non2xx,
 		errors: result.errors,
 		timeouts: result.timeouts,
-		statusCodes,
+		statusCodes: statusCounts(result),
 		bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
-		peakRssMb: peakKb === null ? null : peakKb / 1024,
-		serverCpuMsPerRequest: cpuPerRequest,
-		serverCpuShare: serverCpuMs !== null ? serverCpuMs / (result.duration * 1000) : null,
-		clientCpuShare: (client.user + client.system) / 1000 / (result.duration * 1000),
+		peakRssMb: m.peakRssMb,
+		// Divided by every request sent, so that slow pages (few completions, 50 in flight) are not over-charged.
+		serverCpuMsPerRequest: m.serverCpuDrainedMs !== null && sent ? m.serverCpuDrainedMs / sent : null,
+		serverCpuShare: m.serverCpuMs !== null ? m.serverCpuMs / (result.duration * 1000) : null,
+		clientCpuShare: m.clientCpuMs / (result.duration * 1000),
 		loadAverage1m: os.loadavg()[0],
 		ratioToCeiling: null,
-		target: s.target ? { p99Ms: s.target.p99Ms, met: p99 < s.target.p99Ms && result.non2xx === 0 && result.errors === 0 } : null
+		target: null
 	};
+}
+
+/** Checks the targets given; call once the ceiling's req/s is known. */
+function judge(r: Measured, t: Target | undefined): void {
+	if (!t) return;
+	const missed: string[] = [];
+	if (t.p99Ms !== undefined && !(r.latencyMs.p99 < t.p99Ms)) missed.push(`p99 ${r.latencyMs.p99.toFixed(1)} ms ≥ ${t.p99Ms} ms`);
+	if (t.minRatioToCeiling !== undefined && !(r.ratioToCeiling !== null && r.ratioToCeiling >= t.minRatioToCeiling)) {
+		missed.push(`${fmt(r.ratioToCeiling, 3)} × ceiling < ${t.minRatioToCeiling}`);
+	}
+	if (t.maxRssMb !== undefined && !(r.peakRssMb !== null && r.peakRssMb < t.maxRssMb)) missed.push(`peak RSS ${fmt(r.peakRssMb, 0)} MB ≥ ${t.maxRssMb} MB`);
+	if (r.unexpected > 0 || r.errors > 0 || r.timeouts > 0) missed.push('failed responses');
+	r.target = { ...t, met: missed.length === 0, missed };
+}
+
+// ---- registration rush ---------------------------------------------------------------------------------------
+
+type Outcomes = Record<string, number>;
+
+/**
+ * One POST of the registration form per account, each with the account's session cookie, a state, role `member` (no
+ * one-head-per-delegation refusals) and a fresh `_form_token`. autocannon calls `setupRequest` once for every request it
+ * sends (the first one of each connection when it connects), so the counter hands out every account once.
+ * `onResponse` sorts the answers: a 303 to `/registrations/<id>?new=1` is a registration made; a 303 to `?existing=1`
+ * or to `/login` (a session not recognised) is not.
+ */
+function registrationRequests(slug: string, accounts: RushAccount[], origin: string, outcomes: Outcomes, sent: { n: number }): autocannon.Request[] {
+	const path = `/meetings/${slug}/register`;
+	return [
+		{
+			method: 'POST',
+			path,
+			setupRequest: (req) => {
+				// Past the last account (only after a dropped connection made autocannon rebuild a request) accounts repeat,
+				// and the repeat shows up as an `existing` answer.
+				const a = accounts[sent.n++ % accounts.length];
+				const body = new URLSearchParams({
+					organization_id: String(a.organizationId),
+					given_name: a.givenName,
+					family_name: a.familyName,
+					email: a.email,
+					role: 'member',
+					consent_published: 'on',
+					_form_token: generateToken()
+				}).toString();
+				return {
+					...req,
+					method: 'POST',
+					path,
+					// As a browser posts the form without JavaScript. Without `accept: text/html` SvelteKit answers as to
+					// `use:enhance`: 200 with JSON `{ type: 'redirect' }` instead of the 303.
+					headers: {
+						...req.headers,
+						cookie: `ccm_session=${a.token}`,
+						origin,
+						accept: 'text/html,application/xhtml+xml',
+						'content-type': 'application/x-www-form-urlencoded'
+					},
+					body
+				};
+			},
+			onResponse: (status, _body, _context, headers) => {
+				let kind = String(status);
+				if (status === 303) {
+					const location = String(Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'location')?.[1] ?? '');
+					kind = /^\/registrations\/\d+\?new=1$/.test(location)
+						? 'created'
+						: /^\/registrations\/\d+\?existing=1$/.test(location)
+							? '303 existing'
+							: location.startsWith('/login')
+								? '303 to login'
+								: `303 to ${location.slice(0, 60)}`;
+				}
+				outcomes[kind] = (outcomes[kind] ?? 0) + 1;
+			}
+		}
+	];
+}
+
+/** POSTs until every account has been used once (`amount`) or `seconds` have passed, whichever comes first. */
+function rushLoad(base: string, slug: string, accounts: RushAccount[], seconds: number, onLatency?: (ms: number, firstOnConnection: boolean) => void) {
+	const outcomes: Outcomes = {};
+	const sent = { n: 0 };
+	const connections = Math.min(CONNECTIONS, accounts.length);
+	let lastAt = 0;
+	return new Promise<{ result: autocannon.Result; outcomes: Outcomes; sent: number; seconds: number; cutShort: boolean }>((resolve, reject) => {
+		let cutShort = false;
+		const t0 = performance.now();
+		const instance = autocannon(
+			{ url: base, connections, amount: accounts.length, timeout: 30, requests: registrationRequests(slug, accounts, base, outcomes, sent) },
+			(err, result) => {
+				clearTimeout(timer);
+				// autocannon notices the end on its next 1 s tick: measure from the start to the last response instead.
+				if (err) reject(err);
+				else resolve({ result, outcomes, sent: sent.n, seconds: ((lastAt || performance.now()) - t0) / 1000, cutShort });
+			}
+		);
+		// `amount` overrides autocannon's duration: stop it ourselves.
+		const timer = setTimeout(() => {
+			cutShort = true;
+			instance.stop();
+		}, seconds * 1000);
+		const seen = new Set<unknown>();
+		instance.on('response', (client, _status, _bytes, ms) => {
+			lastAt = performance.now();
+			const first = !seen.has(client);
+			if (first) seen.add(client);
+			onLatency?.(ms, first);
+		});
+	});
+}
+
+async function registrationRush(base: string, pid: number, data: RushData, dbFile: string): Promise<Measured> {
+	const path = `/meetings/${RUSH_SLUG}/register`;
+	// A fast 200 of the form (or a redirect to the login page) must not pass for a registration: one account's form first.
+	const probe = await fetch(base + path, { headers: { cookie: `ccm_session=${data.warmupAccounts[0]?.token ?? data.accounts[0].token}` }, redirect: 'manual' });
+	const page = await probe.text();
+	if (probe.status !== 200 || !page.includes('_form_token')) throw new Error(`${RUSH}: GET ${path} with a delegate's session answered ${probe.status}${probe.status === 200 ? ' without a _form_token field' : ''}`);
+
+	if (WARMUP > 0 && data.warmupAccounts.length) {
+		await rushLoad(base, RUSH_WARMUP_SLUG, data.warmupAccounts, WARMUP);
+		await waitIdle(pid, base);
+	}
+
+	const latencies = new Latencies();
+	// The first request on each connection waits for the connection to be accepted: libuv accepts one connection per
+	// event-loop turn, so on a saturated server 50 new connections take seconds to all get in. Kept apart too.
+	const later = new Latencies();
+	const firsts = new Latencies();
+	const rssBefore = rssKb(pid);
+	const m = await measured(pid, base, () =>
+		rushLoad(base, RUSH_SLUG, data.accounts, RUSH_SECONDS, (ms, first) => {
+			latencies.add(ms);
+			(first ? firsts : later).add(ms);
+		})
+	);
+	const { result, outcomes, sent, seconds, cutShort } = m.value;
+	const responses = latencies.n;
+	const created = outcomes.created ?? 0;
+	const verification = await verifyRush(dbFile, data.meetingId, created, cutShort ? sent - responses : 0);
+	return {
+		scenario: RUSH,
+		server: 'app',
+		method: 'POST',
+		path,
+		requests: responses,
+		requestsPerSecond: responses / seconds,
+		latencyMs: latencies.summary(),
+		non2xx: result.non2xx,
+		unexpected: responses - created,
+		errors: result.errors,
+		timeouts: result.timeouts,
+		statusCodes: statusCounts(result),
+		bytesPerResponse: responses ? Math.round(result.throughput.total / responses) : 0,
+		peakRssMb: m.peakRssMb,
+		serverCpuMsPerRequest: m.serverCpuDrainedMs !== null && sent ? m.serverCpuDrainedMs / sent : null,
+		serverCpuShare: m.serverCpuMs !== null ? m.serverCpuMs / (seconds * 1000) : null,
+		clientCpuShare: m.clientCpuMs / (seconds * 1000),
+		loadAverage1m: os.loadavg()[0],
+		ratioToCeiling: null,
+		target: null,
+		rush: {
+			accounts: data.accounts.length,
+			capacity: RUSH_CAPACITY,
+			sent,
+			outcomes,
+			latencyByTenth: latencies.tenths(),
+			latencyMsWithoutFirstOnConnection: later.summary(),
+			firstOnConnectionMs: firsts.summary(),
+			rssBeforeMb: rssBefore === null ? null : rssBefore / 1024,
+			verification
+		}
+	};
+}
+
+// ---- timings: PDFs and the sponsorship scoring ---------------------------------------------------------------
+
+interface Timing {
+	scenario: string;
+	what: string;
+	path: string | null;
+	/** Wall time, ms: request sent to last byte received (PDFs), or the function's own clock (sponsorship). */
+	ms: number;
+	/** CPU time, ms: the server's, until idle again (PDFs); this process's during the call (sponsorship). */
+	cpuMs: number | null;
+	bytes: number | null;
+	pages: number | null;
+	peakRssMb: number | null;
+	/** null: the output was checked and is right; otherwise what is wrong with it. */
+	problem: string | null;
+	target: { ms: number; on: 'wall' | 'cpu'; met: boolean } | null;
+	detail?: Record<string, unknown>;
+}
+
+/** Page objects in a PDF as pdfkit writes them (uncompressed dictionaries). */
+const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page(?!s)\b/g) ?? []).length;
+
+/** GETs a PDF once as a warm-up and once timed. */
+async function timePdf(
+	scenario: string,
+	what: string,
+	base: string,
+	path: string,
+	pid: number,
+	headers: Record<string, string>,
+	expect: { pages?: number },
+	targetMs: number | null
+): Promise<Timing> {
+	const get = async () => {
+		const t0 = performance.now();
+		const res = await fetch(base + path, { headers, redirect: 'manual', signal: AbortSignal.timeout(120_000) });
+		const body = Buffer.from(await res.arrayBuffer());
+		return { res, body, ms: performance.now() - t0 };
+	};
+	await get();
+	await waitIdle(pid, base);
+	const m = await measured(pid, base, get);
+	const { res, body, ms } = m.value;
+	const pages = pdfPages(body);
+	let problem: string | null = null;
+	if (res.status !== 200) problem = `answered ${res.status}`;
+	else if (!res.headers.get('content-type')?.startsWith('application/pdf')) problem = `content-type ${res.headers.get('content-type')}`;
+	else if (body.subarray(0, 5).toString('latin1') !== '%PDF-') problem = 'does not start with %PDF-';
+	else if (expect.pages !== undefined && pages !== expect.pages) problem = `${pages} pages, expected ${expect.pages}`;
+	else if (pages === 0) problem = 'no pages';
+	return {
+		scenario,
+		what,
+		path,
+		ms,
+		cpuMs: m.serverCpuDrainedMs,
+		bytes: body.length,
+		pages,
+		peakRssMb: m.peakRssMb,
+		problem,
+		target: targetMs === null ? null : { ms: targetMs, on: 'wall', met: problem === null && ms < targetMs }
+	};
+}
+
+/** The pure function, cold (first call in this process), as the unit test does; the CPU time is what the target is judged on. */
+async function sponsorship(): Promise<Timing> {
+	const { benchmarkSponsorship } = await import('../src/lib/server/sponsorship/benchmark');
+	const r = benchmarkSponsorship(1000);
+	const problem = r.n !== 1000 ? `${r.n} applications` : r.criteria !== 12 ? `${r.criteria} criteria, expected 12` : r.funded === 0 ? 'nobody funded' : null;
+	// Warm: the median of five more calls, for comparison.
+	const warm = Array.from({ length: 5 }, () => benchmarkSponsorship(1000).wallMs).sort((a, b) => a - b)[2];
+	return {
+		scenario: SPONSORSHIP,
+		what: `score, rank, allocate: ${r.n} applications × ${r.criteria} criteria (in process, cold)`,
+		path: null,
+		ms: r.wallMs,
+		cpuMs: r.cpuMs,
+		bytes: null,
+		pages: null,
+		peakRssMb: null,
+		problem,
+		target: { ms: SPONSORSHIP_TARGET_MS, on: 'cpu', met: problem === null && r.cpuMs < SPONSORSHIP_TARGET_MS },
+		detail: { funded: r.funded, warmMedianWallMs: warm }
+	};
+}
+
+// ---- CPU profile ---------------------------------------------------------------------------------------------
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string; lineNumber: number };
+	hitCount?: number;
+}
+
+/** Where a profiled function lives: an npm package, the app's server code, Node itself, or V8's own entries. */
+function area(url: string, name: string): string {
+	if (!url) return name.startsWith('(') ? name : '(native)';
+	// The private build copy sits under node_modules/.cache/: test for it before the package pattern.
+	if (url.includes('/ccm-bench-build-')) return 'app (build/server)';
+	const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+	if (pkg) return pkg[1];
+	if (url.startsWith('node:')) return 'node internals';
+	return url;
+}
+
+/**
+ * Copies the app's .cpuprofile out of the temporary folder (under node_modules/.cache/, which git ignores; open it in
+ * Chrome DevTools or speedscope) and returns a summary: self time by area and the top functions, idle time left out.
+ */
+function saveProfile(dir: string): string {
+	const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+	if (!file) return 'CPU profile: none was written (did the app exit by itself?)';
+	const keepDir = path.join(root, 'node_modules', '.cache', 'ccm-bench-profiles');
+	fs.mkdirSync(keepDir, { recursive: true });
+	const kept = path.join(keepDir, `app-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+	fs.copyFileSync(path.join(dir, file), kept);
+	const prof = JSON.parse(fs.readFileSync(kept, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+	const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+	const self = new Map<number, number>();
+	prof.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000));
+	const areas = new Map<string, number>();
+	const fns = new Map<string, number>();
+	let total = 0;
+	for (const [id, ms] of self) {
+		const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+		if (functionName === '(idle)') continue;
+		total += ms;
+		const a = area(url, functionName);
+		areas.set(a, (areas.get(a) ?? 0) + ms);
+		const key = `${functionName || '(anonymous)'} ${url ? `${path.basename(url)}:${lineNumber + 1}` : ''} [${a}]`;
+		fns.set(key, (fns.get(key) ?? 0) + ms);
+	}
+	const top = (m: Map<string, number>, n: number) =>
+		[...m.entries()]
+			.sort((a, b) => b[1] - a[1])
+			.slice(0, n)
+			.map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${k}`)
+			.join('\n');
+	return [
+		`CPU profile of the app (whole run, ${total.toFixed(0)} ms busy): ${path.relative(process.cwd(), kept)}`,
+		'Self time by area:',
+		top(areas, 12),
+		'Top functions by self time:',
+		top(fns, 25)
+	].join('\n');
 }
 
 // ---- report --------------------------------------------------------------------------------------------------
 
-const fmt = (x: number | null, digits = 1) => (x === null || Number.isNaN(x) ? '–' : x.toFixed(digits));
+const fmt = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+function targetText(t: Measured['target']): string {
+	if (!t) return '';
+	const parts = [t.p99Ms !== undefined && `p99 < ${t.p99Ms} ms`, t.minRatioToCeiling !== undefined && `≥ ${t.minRatioToCeiling} × ceiling`, t.maxRssMb !== undefined && `RSS < ${t.maxRssMb} MB`].filter(Boolean);
+	return `${parts.join(', ')}: ${t.met ? 'met' : `MISSED (${t.missed.join('; ')})`}`;
+}
 
 function table(results: Measured[]): string {
-	const head = ['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'peak RSS MB', 'CPU ms/req', '× ceiling', 'target'];
+	const head = ['scenario', 'path', 'req/s', 'p50 ms', 'p99 ms', 'bad status', 'errors', 'peak RSS MB', 'CPU ms/req', '× ceiling', 'target'];
 	const rows = results.map((r) => [
 		r.scenario,
 		`${r.method} ${r.path}`,
 		fmt(r.requestsPerSecond, 0),
 		fmt(r.latencyMs.p50, 2),
 		fmt(r.latencyMs.p99, 2),
-		String(r.non2xx),
+		String(r.unexpected),
 		String(r.errors + r.timeouts),
 		fmt(r.peakRssMb, 0),
 		fmt(r.serverCpuMsPerRequest, 2),
 		r.ratioToCeiling === null ? '–' : r.ratioToCeiling.toFixed(3),
-		r.target ? `p99 < ${r.target.p99Ms} ms: ${r.target.met ? 'met' : 'MISSED'}` : ''
+		targetText(r.target)
 	]);
-	const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
 	return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function timingTable(timings: Timing[]): string {
+	const head = ['scenario', 'what', 'time ms', 'CPU ms', 'size', 'peak RSS MB', 'check', 'target'];
+	const rows = timings.map((t) => [
+		t.scenario,
+		t.path ? `GET ${t.path}: ${t.what}` : t.what,
+		fmt(t.ms, 1),
+		fmt(t.cpuMs, 1),
+		t.bytes === null ? '' : `${(t.bytes / 2 ** 20).toFixed(2)} MB, ${t.pages} pages`,
+		fmt(t.peakRssMb, 0),
+		t.problem ?? 'ok',
+		t.target ? `${t.target.on === 'cpu' ? 'CPU' : 'time'} < ${t.target.ms} ms: ${t.target.met ? 'met' : 'MISSED'}` : ''
+	]);
+	return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function rushReport(r: Measured): string {
+	const x = r.rush!;
+	const v = x.verification;
+	const outcomes = Object.entries(x.outcomes)
+		.map(([k, n]) => `${n} ${k}`)
+		.join(', ');
+	return [
+		`Registration rush: ${x.sent} POSTs from ${x.accounts} accounts for ${x.capacity} places (${outcomes || 'no responses'}).`,
+		`Latency p50/p99 ms by tenth of the run: ${x.latencyByTenth.map((t) => `${t.p50.toFixed(0)}/${t.p99.toFixed(0)}`).join(', ')}; ` +
+			`without each connection's first request p50 ${fmt(x.latencyMsWithoutFirstOnConnection.p50, 1)} ms, p99 ${fmt(x.latencyMsWithoutFirstOnConnection.p99, 1)} ms; ` +
+			`first requests (waiting to be accepted) p50 ${fmt(x.firstOnConnectionMs.p50, 0)} ms, max ${fmt(x.firstOnConnectionMs.max, 0)} ms. ` +
+			`Server RSS ${fmt(x.rssBeforeMb, 0)} MB before, ${fmt(r.peakRssMb, 0)} MB at most during the run.`,
+		`Database check: ${v.ok ? 'OK' : 'FAILED'}: ${v.registrations} registrations, ${v.placed} pending with a place, ${v.waitlisted} waitlisted, ` +
+			`${v.other} other; meetings.places_held ${v.placesHeld} (capacity ${v.capacity}); ${v.distinctUsers} distinct accounts; ` +
+			`${v.delegations} delegations holding ${v.delegationPlaces} places; first come first served: ${v.firstComeFirstServed ? 'yes' : 'NO'}.`,
+		...v.problems.map((p) => `  - ${p}`)
+	].join('\n');
 }
 
 function gitCommit(): string | null {
@@ -349,11 +806,14 @@ function gitCommit(): string | null {
 // ---- main ----------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-	const scenarios = SCENARIOS.filter((s) => !ONLY || ONLY.includes(s.name) || s.server === 'ceiling');
+	const wanted = (name: string) => !ONLY || ONLY.includes(name);
+	const scenarios = SCENARIOS.filter((s) => wanted(s.name) || s.server === 'ceiling');
 	if (ONLY) {
-		const unknown = ONLY.filter((n) => !SCENARIOS.some((s) => s.name === n));
-		if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+		const known = [...SCENARIOS.map((s) => s.name), ...SPECIAL];
+		const unknown = ONLY.filter((n) => !known.includes(n));
+		if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}; known: ${known.join(', ')}`);
 	}
+	const started = Date.now();
 
 	if (BUILD) {
 		console.log('» vite build');
@@ -369,6 +829,15 @@ async function main(): Promise<number> {
 	}
 	if (!fs.existsSync(path.join(root, 'build', 'index.js'))) throw new Error('build/index.js is missing: run without --no-build');
 
+	const timings: Timing[] = [];
+	if (wanted(SPONSORSHIP)) {
+		// First, while nothing else of this bench is running, and cold.
+		process.stdout.write(`» ${SPONSORSHIP}: 1,000 applications × 12 criteria, in this process … `);
+		const t = await sponsorship();
+		console.log(`${t.ms.toFixed(1)} ms (CPU ${fmt(t.cpuMs)} ms)`);
+		timings.push(t);
+	}
+
 	tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccm-bench-'));
 	// Serve a private copy of the build: another `vite build` in this work tree (tests, `npm start`) replaces build/
 	// and its hashed chunks, which would break a server started from it mid-run. The copy sits under node_modules/
@@ -377,6 +846,7 @@ async function main(): Promise<number> {
 	buildCopy = fs.mkdtempSync(path.join(root, 'node_modules', '.cache', 'ccm-bench-build-'));
 	fs.cpSync(path.join(root, 'build'), buildCopy, { recursive: true });
 	const dataDir = path.join(tmpDir, 'data');
+	const dbFile = path.join(dataDir, 'ccm.db');
 	const appLog = path.join(tmpDir, 'app.log');
 	const ceilingLog = path.join(tmpDir, 'ceiling.log');
 
@@ -387,12 +857,32 @@ async function main(): Promise<number> {
 		'app',
 		path.join(buildCopy, 'index.js'),
 		{ PORT: String(appPort), HOST, ORIGIN: appBase, DATA_DIR: dataDir, NODE_ENV: 'production' },
-		appLog
+		appLog,
+		PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(tmpDir, 'profile')] : []
 	);
 	await waitHealthy('app', app, appBase, appLog);
 
+	// All data goes in before any load, through a second connection.
 	console.log(`» insert the bench meeting: ${BENCH_SESSIONS} sessions over 5 days, ${BENCH_AGENDA_ITEMS} agenda items`);
-	await insertBenchMeeting(path.join(dataDir, 'ccm.db'));
+	await insertBenchMeeting(dbFile);
+	let rushData: RushData | null = null;
+	if (wanted(RUSH)) {
+		const t = Date.now();
+		rushData = await insertRush(dbFile, RUSH_ACCOUNTS, WARMUP > 0 ? RUSH_WARMUP_ACCOUNTS : 0);
+		console.log(
+			`» insert the rush: meeting '${RUSH_SLUG}' (${RUSH_CAPACITY} places, registration open), ${RUSH_ACCOUNTS} delegate accounts with sessions ` +
+				`(+ ${rushData.warmupAccounts.length} for the warm-up on '${RUSH_WARMUP_SLUG}'), ${rushData.states} states (${((Date.now() - t) / 1000).toFixed(1)} s)`
+		);
+	}
+	let badgesData: BadgesData | null = null;
+	if (wanted(BADGES)) {
+		const t = Date.now();
+		badgesData = await insertBadgesMeeting(dbFile, BADGES_PEOPLE);
+		console.log(
+			`» insert meeting '${BADGES_SLUG}': ${badgesData.people} approved registrations (${badgesData.listed} consenting to the list) ` +
+				`in ${badgesData.organizations} delegations, and a staff session (${((Date.now() - t) / 1000).toFixed(1)} s)`
+		);
+	}
 
 	const ceilingPort = await freePort();
 	const ceilingBase = `http://${HOST}:${ceilingPort}`;
@@ -400,20 +890,59 @@ async function main(): Promise<number> {
 	const ceiling = start('ceiling', path.join(root, 'bench', 'ceiling-server.js'), { PORT: String(ceilingPort), HOST, DB_FILE: path.join(tmpDir, 'ceiling.db') }, ceilingLog);
 	await waitHealthy('ceiling', ceiling, ceilingBase, ceilingLog);
 
-	const results: Measured[] = [];
-	for (const s of scenarios) {
-		const [base, child] = s.server === 'app' ? [appBase, app] : [ceilingBase, ceiling];
-		process.stdout.write(`» ${s.name}: ${s.method ?? 'GET'} ${s.path}, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s … `);
-		const r = await run(s, base, child.pid!);
-		const share = (x: number | null) => (x === null ? '?' : `${Math.round(x * 100)} %`);
+	const share = (x: number | null) => (x === null ? '?' : `${Math.round(x * 100)} %`);
+	const progress = (r: Measured) =>
 		console.log(
 			`${r.requestsPerSecond.toFixed(0)} req/s, p99 ${r.latencyMs.p99.toFixed(1)} ms ` +
 				`(server CPU ${share(r.serverCpuShare)} of a core, load generator ${share(r.clientCpuShare)}, load average ${r.loadAverage1m.toFixed(1)})`
 		);
+	const results: Measured[] = [];
+	const targets = new Map<Measured, Target | undefined>();
+	const runScenario = async (s: Scenario) => {
+		const [base, child] = s.server === 'app' ? [appBase, app] : [ceilingBase, ceiling];
+		process.stdout.write(`» ${s.name}: ${s.method ?? 'GET'} ${s.path}, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s … `);
+		const r = await run(s, base, child.pid!);
+		progress(r);
 		results.push(r);
+		targets.set(r, s.target);
+	};
+	for (const s of scenarios.filter((s) => s.server === 'ceiling')) await runScenario(s);
+	// The rush first on the app, so that its memory is the rush's and not what the pages before it left on the heap.
+	if (rushData) {
+		process.stdout.write(
+			`» ${RUSH}: POST /meetings/${RUSH_SLUG}/register, one account per request, ${CONNECTIONS} connections, ` +
+				`${WARMUP > 0 ? `${WARMUP} s warm-up on '${RUSH_WARMUP_SLUG}' + ` : ''}${RUSH_ACCOUNTS} requests or ${RUSH_SECONDS} s … `
+		);
+		const r = await registrationRush(appBase, app.pid!, rushData, dbFile);
+		progress(r);
+		results.push(r);
+		targets.set(r, RUSH_TARGET);
 	}
+	for (const s of scenarios.filter((s) => s.server !== 'ceiling')) await runScenario(s);
+	if (badgesData) {
+		const staff = { cookie: `ccm_session=${badgesData.staffToken}` };
+		process.stdout.write(`» ${BADGES}: GET /admin/meetings/${BADGES_SLUG}/badges.pdf as staff, once after a warm-up … `);
+		const b = await timePdf(BADGES, `${badgesData.people} badges`, appBase, `/admin/meetings/${BADGES_SLUG}/badges.pdf`, app.pid!, staff, { pages: Math.ceil(badgesData.people / 4) }, BADGES_TARGET_MS);
+		console.log(`${b.ms.toFixed(0)} ms, ${fmt((b.bytes ?? 0) / 2 ** 20, 2)} MB, ${b.pages} pages${b.problem ? `: ${b.problem}` : ''}`);
+		timings.push(b);
+		process.stdout.write(`» ${BADGES}: GET /meetings/${BADGES_SLUG}/participants.pdf (public), once after a warm-up … `);
+		const p = await timePdf(BADGES, `list of participants (${badgesData.listed} people)`, appBase, `/meetings/${BADGES_SLUG}/participants.pdf`, app.pid!, {}, {}, null);
+		console.log(`${p.ms.toFixed(0)} ms, ${fmt((p.bytes ?? 0) / 2 ** 20, 2)} MB, ${p.pages} pages${p.problem ? `: ${p.problem}` : ''}`);
+		timings.push(p);
+	}
+
+	let profile: string | null = null;
+	if (PROFILE) {
+		// Node writes the profile when the process exits: let it close down by itself.
+		await stop(app, 30_000);
+		profile = saveProfile(path.join(tmpDir, 'profile'));
+	}
+
 	const ceilingRps = results.find((r) => r.server === 'ceiling')?.requestsPerSecond ?? null;
-	for (const r of results) r.ratioToCeiling = ceilingRps ? r.requestsPerSecond / ceilingRps : null;
+	for (const r of results) {
+		r.ratioToCeiling = ceilingRps ? r.requestsPerSecond / ceilingRps : null;
+		judge(r, targets.get(r));
+	}
 
 	const cpus = os.cpus();
 	const report = {
@@ -427,10 +956,20 @@ async function main(): Promise<number> {
 			platform: `${os.platform()} ${os.release()}`,
 			node: process.version
 		},
-		settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, host: HOST },
-		data: { meeting: BENCH_SLUG, sessions: BENCH_SESSIONS, agendaItems: BENCH_AGENDA_ITEMS },
-		notes: 'Latencies in ms from every response of the measured run; the load generator runs in the bench process on the same machine.',
-		results
+		settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, host: HOST, rushAccounts: RUSH_ACCOUNTS, rushSeconds: RUSH_SECONDS },
+		data: {
+			meeting: BENCH_SLUG,
+			sessions: BENCH_SESSIONS,
+			agendaItems: BENCH_AGENDA_ITEMS,
+			rush: rushData && { meeting: RUSH_SLUG, capacity: RUSH_CAPACITY, accounts: rushData.accounts.length, warmupAccounts: rushData.warmupAccounts.length, states: rushData.states },
+			badges: badgesData && { meeting: BADGES_SLUG, approved: badgesData.people, listed: badgesData.listed, delegations: badgesData.organizations }
+		},
+		notes:
+			'Latencies in ms from every response of the measured run; the load generator runs in the bench process on the same machine. ' +
+			'Timings: PDFs are timed once after one warm-up request (wall time in this process; CPU time of the server until idle); sponsorship is the first (cold) call in this process.',
+		results,
+		timings,
+		totalSeconds: Math.round((Date.now() - started) / 100) / 10
 	};
 	const out = path.join(root, 'bench', 'results.json');
 	fs.writeFileSync(out, JSON.stringify(report, null, '\t') + '\n');
@@ -439,13 +978,25 @@ async function main(): Promise<number> {
 		`\n${CONNECTIONS} connections, ${DURATION} s per scenario after ${WARMUP} s warm-up; Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? '?'}\n`
 	);
 	console.log(table(results));
-	console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
+	if (timings.length) console.log(`\n${timingTable(timings)}`);
+	const rushResult = results.find((r) => r.rush);
+	if (rushResult) console.log(`\n${rushReport(rushResult)}`);
+	if (profile) console.log(`\n${profile}`);
+	console.log(`\nWritten to ${path.relative(process.cwd(), out)} (${report.totalSeconds} s in all)`);
 
-	const failedResponses = results.filter((r) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0);
-	const missed = results.filter((r) => r.target && !r.target.met);
-	if (failedResponses.length) console.error(`\nNot every response was 2xx: ${failedResponses.map((r) => `${r.scenario} ${JSON.stringify(r.statusCodes)}, ${r.errors} errors`).join('; ')}`);
-	if (missed.length) console.error(`\nTarget missed: ${missed.map((r) => `${r.scenario} p99 ${r.latencyMs.p99.toFixed(1)} ms ≥ ${r.target!.p99Ms} ms`).join('; ')}`);
-	if (failedResponses.length) return 1;
+	const failedResponses = results.filter((r) => r.unexpected > 0 || r.errors > 0 || r.timeouts > 0);
+	const failedChecks = [
+		...timings.filter((t) => t.problem).map((t) => `${t.scenario} (${t.what}): ${t.problem}`),
+		...(rushResult && !rushResult.rush!.verification.ok ? [`${RUSH}: the database check failed`] : [])
+	];
+	const missed = [
+		...results.filter((r) => r.target && !r.target.met).map((r) => `${r.scenario}: ${r.target!.missed.join('; ')}`),
+		...timings.filter((t) => t.target && !t.target.met).map((t) => `${t.scenario} (${t.what}): ${fmt(t.target!.on === 'cpu' ? t.cpuMs : t.ms, 0)} ms ≥ ${t.target!.ms} ms`)
+	];
+	if (failedResponses.length) console.error(`\nUnexpected responses: ${failedResponses.map((r) => `${r.scenario} ${JSON.stringify(r.rush?.outcomes ?? r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts`).join('; ')}`);
+	if (failedChecks.length) console.error(`\nFailed checks: ${failedChecks.join('; ')}`);
+	if (missed.length) console.error(`\nTarget missed: ${missed.join('; ')}`);
+	if (failedResponses.length || failedChecks.length) return 1;
 	return STRICT && missed.length ? 1 : 0;
 }
 

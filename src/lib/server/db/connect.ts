@@ -25,8 +25,28 @@ export function openSqlite(file: string): DbHandle {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 	return { db, engine: 'sqlite', sqlite };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs more than running our small queries. Statements
+ * are reused by their SQL text (Kysely runs one query at a time on the connection, so a statement is never busy).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500) {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(sql: string) {
+			let stmt = cache.get(sql);
+			if (!stmt) {
+				stmt = sqlite.prepare(sql);
+				if (cache.size >= max) cache.clear();
+				cache.set(sql, stmt);
+			}
+			return stmt;
+		}
+	};
 }
 
 export function openPostgres(url: string, max = 10): DbHandle {

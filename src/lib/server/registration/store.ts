@@ -141,13 +141,10 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 }
 
 async function findLive(db: Db | Trx, meetingId: number, email: string, userId: number | null): Promise<Registration | undefined> {
-	return db
-		.selectFrom('registrations')
-		.selectAll()
-		.where('meeting_id', '=', meetingId)
-		.where('status', 'in', LIVE)
-		.where((eb) => (userId !== null ? eb.or([eb('email', '=', email), eb('user_id', '=', userId)]) : eb('email', '=', email)))
-		.executeTakeFirst();
+	// Two index lookups (the unique partial indexes), not one OR that makes SQLite scan the meeting's registrations.
+	const live = (q: ReturnType<typeof base>) => q.where('status', 'in', LIVE).executeTakeFirst();
+	const base = () => db.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId);
+	return (await live(base().where('email', '=', email))) ?? (userId !== null ? await live(base().where('user_id', '=', userId)) : undefined);
 }
 
 export async function delegationFor(trx: Db | Trx, meetingId: number, organizationId: number) {

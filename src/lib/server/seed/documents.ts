@@ -19,7 +19,7 @@ const ITEM_OF: Record<string, string> = {
 
 /** The 9MSP's known documents, published, each with a small placeholder PDF that says it is one. */
 export async function seedNineMspDocuments(db: Kysely<Database>, csv: string): Promise<void> {
-	const meeting = await db.selectFrom('meetings').select('id').where('code', '=', '9MSP').executeTakeFirst();
+	const meeting = await db.selectFrom('meetings').select(['id', 'start_date']).where('code', '=', '9MSP').executeTakeFirst();
 	if (!meeting) return;
 	if (await db.selectFrom('documents').select('id').where('meeting_id', '=', meeting.id).limit(1).executeTakeFirst()) return;
 	const items = await db.selectFrom('agenda_items').select(['id', 'number']).where('meeting_id', '=', meeting.id).where('sub_number', 'is', null).execute();
@@ -44,7 +44,8 @@ export async function seedNineMspDocuments(db: Kysely<Database>, csv: string): P
 				organization_id: null,
 				distribution: 'general',
 				status: 'published',
-				published_at: now,
+				// The real publication dates are not in our sources; the opening day is the honest approximation.
+				published_at: `${meeting.start_date}T00:00:00.000Z`,
 				uploaded_by: null,
 				created_at: now,
 				updated_at: now
