@@ -90,6 +90,29 @@ describe.each(engines)('registration on %s', (engine) => {
 		expect((await listAudit(t.db, { action: 'registration.reject' })).total).toBe(1);
 	});
 
+	it('2,000 concurrent registrations by 2,000 accounts against 1,500 places: 1,500 places, 500 wait in submission order', async () => {
+		const m = await makeMeeting(t, 'RUSH2K', 1500);
+		const users = await t.db
+			.insertInto('users')
+			.values(Array.from({ length: 2000 }, (_, i) => ({ email: `rush${i}@example.org`, email_verified: 1, password_hash: null, role: 'delegate' as const, created_at: new Date().toISOString() })))
+			.returning(['id', 'email'])
+			.execute();
+		const results = await Promise.all(
+			users.map((u, i) => register(t.db, person(orgs[i % orgs.length], 5000 + i, { email: u.email }), { meetingId: m.id, userId: u.id, createdBy: u.id, byStaff: false, formToken: `rush2k-${i}`, origin: ORIGIN }))
+		);
+		expect(results.filter((r) => !r.ok)).toEqual([]);
+		const rows = await t.db.selectFrom('registrations').select(['id', 'status', 'holds_place', 'user_id']).where('meeting_id', '=', m.id).orderBy('id').execute();
+		expect(rows).toHaveLength(2000);
+		expect(new Set(rows.map((r) => r.user_id)).size).toBe(2000);
+		const placed = rows.filter((r) => r.holds_place === 1);
+		const waiting = rows.filter((r) => r.status === 'waitlisted');
+		expect(placed).toHaveLength(1500);
+		expect(waiting).toHaveLength(500);
+		// In submission order: every place went to an earlier registration than every waiting one.
+		expect(Math.max(...placed.map((r) => r.id))).toBeLessThan(Math.min(...waiting.map((r) => r.id)));
+		expect((await t.db.selectFrom('meetings').select('places_held').where('id', '=', m.id).executeTakeFirstOrThrow()).places_held).toBe(1500);
+	}, 120_000);
+
 	it('a double-submitted form creates one registration; a second registration of the same person is refused', async () => {
 		const m = await makeMeeting(t, 'TWICE', 10);
 		const opts = { meetingId: m.id, userId: null, createdBy: null, byStaff: false, formToken: 'same-token', origin: ORIGIN };
