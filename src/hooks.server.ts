@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getHandle } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/startup';
 import { startMailSender } from '$lib/server/mail/sender';
+import { publicPageCache } from '$lib/server/page-cache';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
@@ -41,7 +42,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, securityHeaders);
+export const handle = sequence(session, securityHeaders, publicPageCache);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);

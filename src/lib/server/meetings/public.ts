@@ -58,8 +58,8 @@ export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[],
 	});
 }
 
-/** An .ics response with an ETag; a matching If-None-Match gets 304. */
-export function icsResponse(text: string, etag: string, request: Request, filename: string): Response {
+/** An .ics response with an ETag; a matching If-None-Match gets 304. Takes the text or its UTF-8 bytes. */
+export function icsResponse(text: string | Uint8Array, etag: string, request: Request, filename: string): Response {
 	const headers = {
 		etag,
 		'content-type': 'text/calendar; charset=utf-8',
@@ -68,5 +68,5 @@ export function icsResponse(text: string, etag: string, request: Request, filena
 		'cache-control': 'public, max-age=300, must-revalidate'
 	};
 	if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-	return new Response(text, { headers });
+	return new Response(typeof text === 'string' ? text : (text as Uint8Array<ArrayBuffer>), { headers });
 }

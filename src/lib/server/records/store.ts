@@ -45,6 +45,10 @@ export async function withdrawDocument(db: Db, actor: Actor, doc: DocumentRow, r
 	if (doc.status !== 'published') return 'not_published';
 	let replacedBy: number | null = null;
 	if (replacedBySymbol) {
+		// Symbols are stored canonical; staff may type them in any case, as elsewhere.
+		const p = parseSymbol(replacedBySymbol);
+		if (!p.ok) return 'unknown_replacement';
+		replacedBySymbol = formatSymbol(p.symbol);
 		const r = await db.selectFrom('documents').select('id').where('symbol', '=', replacedBySymbol).executeTakeFirst();
 		if (!r || r.id === doc.id) return 'unknown_replacement';
 		replacedBy = r.id;
