@@ -102,6 +102,10 @@ export async function createDocument(db: Db, actor: Actor, meeting: Meeting, inp
 	}
 	const text = formatSymbol(symbol);
 	if (existing.includes(text)) return { ok: false, errors: { symbol: `The symbol ${text} is already used.` } };
+	// A document is filed under its own meeting: the series prefix says which.
+	if (meeting.symbol_prefix && symbol.prefix !== meeting.symbol_prefix.toUpperCase()) {
+		return { ok: false, errors: { symbol: `Documents of the ${meeting.code} have symbols starting ${meeting.symbol_prefix.toUpperCase()}/.` } };
+	}
 	if (input.agenda_item_id) {
 		const item = await db.selectFrom('agenda_items').select('id').where('id', '=', input.agenda_item_id).where('meeting_id', '=', meeting.id).executeTakeFirst();
 		if (!item) return { ok: false, errors: { agenda_item_id: 'Choose an item of this meeting’s agenda.' } };
