@@ -304,9 +304,22 @@ function toFormData(entries: Entry[]): FormData {
 	return fd;
 }
 
+/** What formValues should hand back: each non-secret, non-internal text field as typed, repeats comma-joined. */
+function typedBack(entries: Entry[]): Record<string, string> {
+	const out = new Map<string, string>();
+	for (const [k, v] of entries) {
+		if (typeof v !== 'string' || /password/i.test(k) || k.startsWith('_')) continue;
+		const typed = usv(v).slice(0, 5000);
+		out.set(k, out.has(k) ? `${out.get(k)},${typed}` : typed);
+	}
+	return Object.fromEntries(out);
+}
+
 // What text() does to a value, written out independently of it.
 const STRIPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const STRIPPED_ONE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** zod measures string lengths in code points (an emoji is one character), as PostgreSQL does. */
+const codePoints = (s: string) => [...s].length;
 /** FormData keeps strings as USVStrings: a lone surrogate arrives as U+FFFD. */
 const usv = (s: string) => s.toWellFormed();
 
@@ -351,6 +364,8 @@ describe('parseForm under hostile input', () => {
 							expect(k.startsWith('_')).toBe(false);
 							expect(typeof v).toBe('string');
 						}
+						// The input put back is what was typed (first 5000 characters of each value), nothing added.
+						expect(r.values).toEqual(typedBack(entries));
 						return;
 					}
 
@@ -366,7 +381,7 @@ describe('parseForm under hostile input', () => {
 							expect(value).toBe(textRule.optional && expected === '' ? null : expected);
 							if (typeof value === 'string') {
 								expect(value).not.toMatch(STRIPPED_ONE);
-								expect(value.length).toBeLessThanOrEqual(textRule.max);
+								expect(codePoints(value)).toBeLessThanOrEqual(textRule.max);
 							}
 							continue;
 						}
@@ -374,7 +389,7 @@ describe('parseForm under hostile input', () => {
 						for (const s of strings) {
 							const max = spec.max?.[key];
 							expect(max, `no declared bound for string output ${key}`).toBeDefined();
-							expect(s.length, key).toBeLessThanOrEqual(max!);
+							expect(codePoints(s), key).toBeLessThanOrEqual(max!);
 							if (!spec.raw?.includes(key)) expect(s, key).not.toMatch(STRIPPED_ONE);
 						}
 					}

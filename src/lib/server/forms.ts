@@ -13,15 +13,16 @@ export function formValues(fd: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [k, v] of fd) {
 		if (typeof v !== 'string' || SECRET.test(k) || k.startsWith('_')) continue;
-		// Repeated names (checkboxes) come back comma-joined.
-		values[k] = k in values ? `${values[k]},${v.slice(0, 5000)}` : v.slice(0, 5000);
+		// Repeated names (checkboxes) come back comma-joined. Own keys only: a field called "toString" is not inherited.
+		values[k] = Object.hasOwn(values, k) ? `${values[k]},${v.slice(0, 5000)}` : v.slice(0, 5000);
 	}
 	return values;
 }
 
 /** Validates a form with its zod schema: the data, or a message per field plus the input to keep. */
 export function parseForm<S extends z.ZodType>(schema: S, fd: FormData): Parsed<z.output<S>> {
-	const raw: Record<string, unknown> = {};
+	// No prototype: field names such as "__proto__", "constructor" or "toString" are plain keys, never inherited or swapped in.
+	const raw: Record<string, unknown> = Object.create(null);
 	for (const [k, v] of fd) {
 		if (k in raw) {
 			const prev = raw[k];
