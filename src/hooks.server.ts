@@ -30,6 +30,13 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** A NUL byte is never meaningful in our URLs, and PostgreSQL refuses it in text: answer 400 before any query. */
+const refuseNul: Handle = async ({ event, resolve }) => {
+	const raw = event.url.pathname + event.url.search;
+	if (/%00/i.test(raw) || raw.includes('\0')) return new Response('Bad request', { status: 400, headers: { 'content-type': 'text/plain' } });
+	return resolve(event);
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
@@ -42,7 +49,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, securityHeaders, publicPageCache);
+export const handle = sequence(refuseNul, session, securityHeaders, publicPageCache);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);

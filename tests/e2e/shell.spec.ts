@@ -46,3 +46,8 @@ test('the skip link moves focus to the main content', async ({ page }) => {
 	await page.keyboard.press('Enter');
 	await expect(page.locator('main#main')).toBeFocused();
 });
+
+test('a NUL byte in the address gets 400, not an error page', async ({ request }) => {
+	expect((await request.get('/meetings/a%00b')).status()).toBe(400);
+	expect((await request.get('/documents?type=%00')).status()).toBe(400);
+});

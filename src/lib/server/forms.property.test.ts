@@ -402,6 +402,23 @@ describe('parseForm under hostile input', () => {
 		});
 	});
 
+	it('field names that are Object.prototype members are plain fields: nothing inherited, nothing swapped in', () => {
+		const f = toFormData([
+			['toString', 'a'],
+			['toString', 'b'],
+			['constructor', 'c'],
+			['hasOwnProperty', '<script>'],
+			['__proto__', { file: 'x', filename: 'x.txt', type: 'working_paper' }],
+			['title', 'T'],
+			['distribution', 'general']
+		]);
+		const r = parseForm(documentMetaSchema, f);
+		expect(r.ok).toBe(false);
+		if (r.ok) return;
+		expect(r.errors).toEqual({ type: 'Choose a type of document.' });
+		expect(r.values).toEqual({ toString: 'a,b', constructor: 'c', hasOwnProperty: '<script>', title: 'T', distribution: 'general' });
+	});
+
 	it('a refused form never sends back a secret, whatever it is called', () => {
 		fc.assert(
 			fc.property(fc.array(fc.tuple(fc.oneof(extraName, fc.constantFrom('password', 'Password', 'current_password', 'password_confirm', 'PASSWORD2')), hostileString), { maxLength: 6 }), (entries) => {

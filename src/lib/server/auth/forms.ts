@@ -35,12 +35,12 @@ export const forgotSchema = z.object({ email });
 export const resetSchema = passwordConfirmed({});
 
 export const changePasswordSchema = passwordConfirmed({
-	current_password: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.')
+	current_password: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(PASSWORD_MAX)
 });
 
 export const changeEmailSchema = z.object({
 	new_email: email,
-	current_password: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.')
+	current_password: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(PASSWORD_MAX)
 });
 
 export const acceptInviteSchema = passwordConfirmed({

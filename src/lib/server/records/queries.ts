@@ -32,6 +32,11 @@ export async function searchDocuments(db: Db, f: DocumentSearch) {
 		.where('m.status', '!=', 'draft');
 	const words = searchForm(f.q ?? '').split(' ').filter(Boolean).slice(0, 8);
 	for (const w of words) {
+		// No title holds NUL: PostgreSQL would refuse the parameter, SQLite would cut the pattern short there.
+		if (w.includes('\u0000')) {
+			q = q.where(sql<boolean>`1 = 0`);
+			continue;
+		}
 		const pattern = `%${escapeLike(w)}%`;
 		q = q.where((eb) => eb.or([sql<boolean>`d.title_search like ${pattern} escape '\\'`, sql<boolean>`lower(d.symbol) like ${pattern} escape '\\'`]));
 	}
