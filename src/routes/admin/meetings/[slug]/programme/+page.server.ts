@@ -56,6 +56,7 @@ async function save(event: Parameters<Actions[string]>[0], id: number | null) {
 export const actions: Actions = {
 	add: (event) => save(event, null),
 	edit: async (event) => {
+		await staffMeeting(event);
 		const id = idSchema.safeParse({ id: event.url.searchParams.get('id') });
 		if (!id.success) return fail(400, { form: 'edit', message: 'Unknown session.' });
 		return save(event, id.data.id);

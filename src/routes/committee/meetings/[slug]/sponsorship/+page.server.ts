@@ -8,8 +8,8 @@ import type { PageServerLoad } from './$types';
 
 /** The Coordination Committee's read-only view: the ranking, each criterion's contribution, the version in force. */
 export const load: PageServerLoad = async (event) => {
-	requireRole(event, 'cc_member', 'staff');
-	const meeting = await getMeeting(getDb(), event.params.slug, true);
+	const user = requireRole(event, 'cc_member', 'staff');
+	const meeting = await getMeeting(getDb(), event.params.slug, user.role === 'staff');
 	if (!meeting) error(404, 'No such meeting.');
 	const r = await review(getDb(), meeting);
 	return {

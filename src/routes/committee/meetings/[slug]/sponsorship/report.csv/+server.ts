@@ -9,8 +9,8 @@ import type { RequestHandler } from './$types';
 
 // Same access as the report page; aggregated counts only, so no audit entry as for personal-data exports.
 export const GET: RequestHandler = async (event) => {
-	requireRole(event, 'staff', 'cc_member');
-	const meeting = await getMeeting(getDb(), event.params.slug, true);
+	const user = requireRole(event, 'staff', 'cc_member');
+	const meeting = await getMeeting(getDb(), event.params.slug, user.role === 'staff');
 	if (!meeting) error(404, 'No such meeting.');
 	const report = sponsorshipReport(await review(getDb(), meeting));
 	return new Response(registrationsCsv(reportCsvRows(report), REPORT_CSV_COLUMNS), {

@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
 // Counts and money only (no names): fit for donors and the meeting's records, so the Coordination Committee sees it too.
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'staff', 'cc_member');
-	const meeting = await getMeeting(getDb(), event.params.slug, true);
+	const meeting = await getMeeting(getDb(), event.params.slug, user.role === 'staff');
 	if (!meeting) error(404, 'No such meeting.');
 	const report = sponsorshipReport(await review(getDb(), meeting));
 	const t = report.totals;
