@@ -1,11 +1,13 @@
 // The bench's data, inserted into a database that the app has already migrated and seeded: the bench meeting (200
-// sessions), the registration rush (meetings `rush` and `rush-warmup`, delegate accounts with sessions) and the
-// badges meeting (2,000 approved registrations, a staff session).
+// sessions), the registration rush (meetings `rush` and `rush-warmup`, delegate accounts with sessions), the
+// badges meeting (2,000 approved registrations, a staff session) and 5,000 documents for the search.
 // Also usable alone, for profiling by hand: `npx tsx bench/data.ts path/to/ccm.db` (prints the session tokens' file).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { openSqlite } from '../src/lib/server/db/connect';
 import { localToUtc } from '../src/lib/server/meetings/zoned-time';
 import { generateToken, hashToken } from '../src/lib/server/auth/token';
+import { searchForm } from '../src/lib/server/records/queries';
 
 export const BENCH_SLUG = 'bench';
 export const BENCH_SESSIONS = 200;
@@ -438,14 +440,238 @@ export async function insertBadgesMeeting(dbFile: string, people = BADGES_PEOPLE
 	}
 }
 
+// ---- documents ------------------------------------------------------------------------------------------------
+
+/** The issue: document search over 5,000 documents. */
+export const BENCH_DOCUMENTS = 5000;
+/** One published bench meeting a year (codes `DOCS<year>`), the documents shared out evenly among them. */
+export const DOCUMENT_YEARS = [2021, 2022, 2023, 2024, 2025];
+
+/** What the bench inserted for one document: enough to know what a search should find. */
+export interface BenchDocument {
+	symbol: string;
+	title: string;
+	type: string;
+	year: number;
+	languages: string[];
+}
+
+export interface DocumentsData {
+	meetings: { code: string; year: number; documents: number }[];
+	documents: BenchDocument[];
+	files: number;
+}
+
+// Subjects of the Convention's work: a few words recur across many titles, as they do in a real archive.
+const SUBJECTS = [
+	'universalization of the Convention',
+	'stockpile destruction and retention',
+	'clearance and risk reduction education',
+	'victim assistance',
+	'international cooperation and assistance',
+	'transparency measures under Article 7',
+	'national implementation measures',
+	'gender and the diverse needs and experiences of people in affected communities',
+	'the financial situation of the Convention',
+	'the work plan and budget of the Implementation Support Unit',
+	'the implementation of the Lausanne Action Plan',
+	'survey and land release of areas contaminated by cluster munition remnants',
+	'the destruction of stockpiled cluster munitions',
+	'compliance with the Convention'
+];
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+/** Languages after English (which every bench document has), weighted: French and Spanish most often. */
+const MORE_LANGUAGES = ['fr', 'fr', 'fr', 'fr', 'es', 'es', 'es', 'ar', 'ru', 'zh'];
+
+/**
+ * The bench's documents, without a database: deterministic for a given list of state names (the seeded states).
+ * Per meeting: the provisional agenda, the programme of work, the list of participants and the final report, then
+ * working papers, statements, reports, information papers, decisions and extension requests, most of them about one
+ * of the Convention's subjects and many submitted by a state (some names have accents: Côte d'Ivoire…).
+ */
+export function benchDocuments(states: { id: number; name: string }[], total = BENCH_DOCUMENTS, years = DOCUMENT_YEARS): (BenchDocument & { organizationId: number | null })[] {
+	const random = rng(2027);
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+	const out: (BenchDocument & { organizationId: number | null })[] = [];
+	for (const [m, year] of years.entries()) {
+		const count = Math.floor(((m + 1) * total) / years.length) - Math.floor((m * total) / years.length);
+		for (let n = 1; n <= count; n++) {
+			const subject = pick(SUBJECTS);
+			const state = pick(states);
+			let type: string;
+			let title: string;
+			let organizationId: number | null = null;
+			const r = random();
+			if (n <= 4) {
+				type = ['provisional_agenda', 'programme_of_work', 'list_of_participants', 'report'][n - 1];
+				title = ['Provisional agenda', 'Provisional programme of work', 'List of participants', `Final report of the Meeting of States Parties held in ${year}`][n - 1];
+			} else if (r < 0.25) {
+				type = 'working_paper';
+				[title, organizationId] = random() < 0.7 ? [`${cap(subject)}: working paper submitted by ${state.name}`, state.id] : [`Working paper on ${subject} submitted by the Coordinators`, null];
+			} else if (r < 0.5) {
+				type = 'statement';
+				[title, organizationId] = [`Statement by ${state.name} on ${subject}`, state.id];
+			} else if (r < 0.65) {
+				type = 'report';
+				const k = random();
+				[title, organizationId] =
+					k < 0.4 ? [`Annual transparency report of ${state.name} under Article 7 of the Convention for ${year - 1}`, state.id] : k < 0.7 ? [`Progress report on ${subject}`, null] : [`Report of the Coordinators on ${subject}`, null];
+			} else if (r < 0.8) {
+				type = 'information_paper';
+				[title, organizationId] = random() < 0.6 ? [`Information paper on ${subject} prepared by the Implementation Support Unit`, null] : [`Information paper on ${subject}: submitted by ${state.name}`, state.id];
+			} else if (r < 0.85) {
+				type = 'decision';
+				title = random() < 0.5 ? `Decision on ${subject}` : `Decision on the request submitted by ${state.name} for an extension of the deadline for completing the clearance and destruction of cluster munition remnants`;
+			} else {
+				type = 'other';
+				[title, organizationId] =
+					random() < 0.5
+						? [`Request for an extension of the deadline for completing the clearance and destruction of cluster munition remnants in accordance with Article 4 of the Convention: submitted by ${state.name}`, state.id]
+						: [`Analysis of the request submitted by ${state.name} for an extension of its deadline under Article 4 of the Convention`, null];
+			}
+			const languages = ['en'];
+			for (let extra = Math.floor(random() * 3); extra > 0; ) {
+				const l = pick(MORE_LANGUAGES);
+				if (!languages.includes(l)) {
+					languages.push(l);
+					extra--;
+				}
+			}
+			out.push({ symbol: `CCM/MSP/${year}/${n}`, title, type, year, languages, organizationId });
+		}
+	}
+	return out;
+}
+
+/**
+ * How many bench documents a search of the documents page should find, by the app's rule done over again in plain
+ * JavaScript: every word of the query (in `searchForm`) is in the title's search form or in the lower-cased symbol;
+ * the meeting's year; a file in the language. For the scenarios' checks.
+ */
+export function expectedMatches(docs: BenchDocument[], f: { q?: string; year?: number; lang?: string; type?: string }): number {
+	const words = searchForm(f.q ?? '').split(' ').filter(Boolean);
+	return docs.filter((d) => {
+		const title = searchForm(d.title);
+		const symbol = d.symbol.toLowerCase();
+		return (
+			words.every((w) => title.includes(w) || symbol.includes(w)) &&
+			(f.year === undefined || d.year === f.year) &&
+			(f.lang === undefined || d.languages.includes(f.lang)) &&
+			(f.type === undefined || d.type === f.type)
+		);
+	}).length;
+}
+
+/**
+ * 5,000 published documents of general distribution over five published meetings (2021–2025, one a year), symbols
+ * `CCM/MSP/<year>/<n>` (each its own base symbol), `title_search` as the app makes it (`searchForm`), each with 1–3
+ * files (English, and French, Spanish, …): `document_files` rows and their `stored_files` rows. The files themselves
+ * are not written (search does not read them; downloading one would answer 404 or 500).
+ */
+export async function insertBenchDocuments(dbFile: string, total = BENCH_DOCUMENTS): Promise<DocumentsData> {
+	const { db } = openSqlite(dbFile);
+	const now = new Date().toISOString();
+	const random = rng(99);
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const states = await trx.selectFrom('organizations').select(['id', 'name']).where('kind', '=', 'state').orderBy('id').execute();
+			if (!states.length) throw new Error('no states in the database: was it seeded?');
+			const docs = benchDocuments(states, total);
+			const meetings: DocumentsData['meetings'] = [];
+			let files = 0;
+			for (const year of DOCUMENT_YEARS) {
+				const start = `${year}-09-${String(8 + (year % 7)).padStart(2, '0')}`;
+				const code = `DOCS${year}`;
+				const m = await trx
+					.insertInto('meetings')
+					.values({
+						code,
+						slug: code.toLowerCase(),
+						title: `Documents Benchmark Meeting of States Parties ${year}`,
+						kind: 'msp',
+						start_date: start,
+						end_date: addDays(start, 3),
+						time_zone: 'Europe/Zurich',
+						venue: 'Palais des Nations',
+						city: 'Geneva',
+						country: 'Switzerland',
+						description: 'Made by `npm run bench` for the document search.',
+						status: 'published',
+						published_at: now,
+						symbol_prefix: `CCM/MSP/${year}`,
+						created_at: now,
+						updated_at: now
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				const mine = docs.filter((d) => d.year === year);
+				meetings.push({ code, year, documents: mine.length });
+				// Multi-row inserts: a few hundred rows a statement, well under SQLite's limit on parameters.
+				for (let i = 0; i < mine.length; i += 250) {
+					await trx
+						.insertInto('documents')
+						.values(
+							mine.slice(i, i + 250).map((d) => ({
+								meeting_id: m.id,
+								symbol: d.symbol,
+								base_symbol: d.symbol,
+								revision: null,
+								corrigendum: null,
+								title: d.title,
+								title_search: searchForm(d.title),
+								type: d.type,
+								agenda_item_id: null,
+								organization_id: d.organizationId,
+								distribution: 'general',
+								status: 'published',
+								published_at: `${addDays(start, -Math.floor(random() * 60))}T09:00:00.000Z`,
+								withdrawn_at: null,
+								replaced_by_id: null,
+								uploaded_by: null,
+								created_at: now,
+								updated_at: now
+							}))
+						)
+						.execute();
+				}
+				const ids = new Map((await trx.selectFrom('documents').select(['id', 'symbol']).where('meeting_id', '=', m.id).execute()).map((r) => [r.symbol, r.id]));
+				const rows = mine.flatMap((d) =>
+					d.languages.map((language) => ({
+						document_id: ids.get(d.symbol)!,
+						language,
+						sha256: createHash('sha256').update(`bench document ${d.symbol} ${language}`).digest('hex'),
+						mime: 'application/pdf',
+						size: 40_000 + Math.floor(random() * 1_500_000),
+						original_name: `${d.symbol.replaceAll('/', '_')}_${language.toUpperCase()}.pdf`,
+						uploaded_at: now
+					}))
+				);
+				for (let i = 0; i < rows.length; i += 500) {
+					const chunk = rows.slice(i, i + 500);
+					await trx.insertInto('stored_files').values(chunk.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: now }))).execute();
+					await trx.insertInto('document_files').values(chunk).execute();
+				}
+				files += rows.length;
+			}
+			return { meetings, documents: docs.map(({ organizationId: _, ...d }) => d), files };
+		});
+	} finally {
+		await db.destroy();
+	}
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const file = process.argv[2];
 	if (!file) throw new Error('usage: tsx bench/data.ts path/to/ccm.db');
 	await insertBenchMeeting(file);
 	const rush = await insertRush(file);
 	const badges = await insertBadgesMeeting(file);
+	await insertBenchDocuments(file);
 	// The session tokens, for loading the rush or the badges by hand (a throwaway database's, nothing else's).
 	const out = `${file}.bench-sessions.json`;
 	fs.writeFileSync(out, JSON.stringify({ staff: badges.staffToken, rush: rush.accounts, warmup: rush.warmupAccounts }, null, '\t') + '\n');
-	console.log(`Inserted the meetings '${BENCH_SLUG}', '${RUSH_SLUG}', '${RUSH_WARMUP_SLUG}' and '${BADGES_SLUG}' into ${file}; session tokens in ${out}`);
+	console.log(
+		`Inserted the meetings '${BENCH_SLUG}', '${RUSH_SLUG}', '${RUSH_WARMUP_SLUG}', '${BADGES_SLUG}' and ${DOCUMENT_YEARS.map((y) => `'docs${y}'`).join(', ')} ` +
+			`(${BENCH_DOCUMENTS} documents) into ${file}; session tokens in ${out}`
+	);
 }

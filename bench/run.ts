@@ -5,7 +5,8 @@
 //
 // Also: a registration rush (3,000 delegates POST the registration form for 1,500 places, every request with its own
 // account, then the database is checked), the 2,000-badge PDF and the list of participants (timed once each, after a
-// warm-up), and the sponsorship scoring (1,000 applications × 12 criteria, in this process).
+// warm-up), the sponsorship scoring (1,000 applications × 12 criteria, in this process), and document search over
+// 5,000 documents.
 //
 // Options: --no-build  --duration 10  --warmup 2  --connections 50  --only programme,calendar  --strict
 //          --rush-accounts 3000  --rush-seconds 30  --cpu-prof (profile the app; best with --only)
@@ -20,9 +21,13 @@ import {
 	BADGES_PEOPLE,
 	BADGES_SLUG,
 	BENCH_AGENDA_ITEMS,
+	BENCH_DOCUMENTS,
 	BENCH_SESSIONS,
 	BENCH_SLUG,
+	DOCUMENT_YEARS,
+	expectedMatches,
 	insertBadgesMeeting,
+	insertBenchDocuments,
 	insertBenchMeeting,
 	insertRush,
 	RUSH_CAPACITY,
@@ -30,12 +35,14 @@ import {
 	RUSH_WARMUP_SLUG,
 	verifyRush,
 	type BadgesData,
+	type DocumentsData,
 	type RushAccount,
 	type RushData,
 	type RushVerification
 } from './data';
 import { args } from '../scripts/lib';
 import { generateToken } from '../src/lib/server/auth/token';
+import { SEARCH_PAGE_SIZE } from '../src/lib/server/records/queries';
 
 // ---- scenarios -----------------------------------------------------------------------------------------------
 
@@ -50,6 +57,8 @@ interface Scenario {
 	target?: Target;
 	/** A quick check of one response before the load, so a fast 200 of the wrong page cannot pass. */
 	check?: (body: string) => string | null;
+	/** Data beyond the bench meeting, inserted only when a scenario that needs it runs. */
+	needs?: 'documents';
 }
 
 /** The issue's targets for a load scenario; each one given is checked. */
@@ -72,6 +81,31 @@ const SPECIAL = [RUSH, BADGES, SPONSORSHIP];
 const RUSH_TARGET: Target = { p99Ms: 100, minRatioToCeiling: 0.5, maxRssMb: 200 };
 const BADGES_TARGET_MS = 5000;
 const SPONSORSHIP_TARGET_MS = 100;
+
+/** The bench's documents once inserted (`bench/data.ts`), for the search scenarios' checks. */
+let documentsData: DocumentsData | null = null;
+
+/**
+ * A search of the documents page: the path, and a check that the page says it found exactly as many documents as
+ * the bench inserted that match (counted again in `expectedMatches`), and lists the first page of them.
+ */
+function documentSearch(f: { q: string; year?: number; lang?: string }): Pick<Scenario, 'path' | 'check' | 'needs'> {
+	const params = new URLSearchParams(Object.entries(f).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+	return {
+		path: `/documents?${params}`,
+		needs: 'documents',
+		check: (body) => {
+			if (!documentsData) return 'the bench documents were not inserted';
+			const expected = expectedMatches(documentsData.documents, f);
+			if (expected < 2 * SEARCH_PAGE_SIZE) return `the query finds only ${expected} bench documents: choose commoner words`;
+			const m = /(\d+) documents? found/.exec(body);
+			if (!m) return 'the page does not say "… documents found"';
+			if (Number(m[1]) !== expected) return `the page says ${m[1]} documents found, expected ${expected}`;
+			const listed = count(body, 'href="/documents/CCM/');
+			return listed === SEARCH_PAGE_SIZE ? null : `expected ${SEARCH_PAGE_SIZE} documents listed on the first page, found ${listed}`;
+		}
+	};
+}
 
 const SCENARIOS: Scenario[] = [
 	{ name: 'ceiling', server: 'ceiling', path: '/insert' },
@@ -101,7 +135,11 @@ const SCENARIOS: Scenario[] = [
 		server: 'app',
 		path: `/meetings/${BENCH_SLUG}/agenda`,
 		check: (b) => (b.includes('Bench agenda item 30') ? null : 'agenda item 30 missing')
-	}
+	},
+	// The issue: document search over 5,000 documents at 50 connections, p99 under 50 ms. Two common words of one
+	// year (about 1,000 documents to look through), then one word over all five years with a French file.
+	{ name: 'documents search', server: 'app', ...documentSearch({ q: 'victim assistance', year: 2023 }), target: { p99Ms: 50 } },
+	{ name: 'documents search fr', server: 'app', ...documentSearch({ q: 'clearance', lang: 'fr' }), target: { p99Ms: 50 } }
 ];
 
 // ---- options -------------------------------------------------------------------------------------------------
@@ -874,6 +912,14 @@ async function main(): Promise<number> {
 				`(+ ${rushData.warmupAccounts.length} for the warm-up on '${RUSH_WARMUP_SLUG}'), ${rushData.states} states (${((Date.now() - t) / 1000).toFixed(1)} s)`
 		);
 	}
+	if (scenarios.some((s) => s.needs === 'documents')) {
+		const t = Date.now();
+		documentsData = await insertBenchDocuments(dbFile, BENCH_DOCUMENTS);
+		console.log(
+			`» insert ${documentsData.documents.length} documents (${documentsData.files} files) over ${documentsData.meetings.length} meetings ` +
+				`(${documentsData.meetings.map((m) => m.code).join(', ')}) (${((Date.now() - t) / 1000).toFixed(1)} s)`
+		);
+	}
 	let badgesData: BadgesData | null = null;
 	if (wanted(BADGES)) {
 		const t = Date.now();
@@ -962,7 +1008,8 @@ async function main(): Promise<number> {
 			sessions: BENCH_SESSIONS,
 			agendaItems: BENCH_AGENDA_ITEMS,
 			rush: rushData && { meeting: RUSH_SLUG, capacity: RUSH_CAPACITY, accounts: rushData.accounts.length, warmupAccounts: rushData.warmupAccounts.length, states: rushData.states },
-			badges: badgesData && { meeting: BADGES_SLUG, approved: badgesData.people, listed: badgesData.listed, delegations: badgesData.organizations }
+			badges: badgesData && { meeting: BADGES_SLUG, approved: badgesData.people, listed: badgesData.listed, delegations: badgesData.organizations },
+			documents: documentsData && { documents: documentsData.documents.length, files: documentsData.files, meetings: documentsData.meetings, years: DOCUMENT_YEARS }
 		},
 		notes:
 			'Latencies in ms from every response of the measured run; the load generator runs in the bench process on the same machine. ' +
