@@ -45,19 +45,18 @@ export async function searchDocuments(db: Db, f: DocumentSearch) {
 	const lang = f.lang;
 	if (lang) q = q.where((eb) => eb.exists(eb.selectFrom('document_files as f').select('f.document_id').whereRef('f.document_id', '=', 'd.id').where('f.language', '=', lang)));
 	const page = Math.max(1, f.page ?? 1);
-	const [rows, count] = await Promise.all([
-		q
-			.select(['d.id', 'd.symbol', 'd.title', 'd.type', 'd.status', 'd.published_at', 'm.code as meeting_code', 'm.slug as meeting_slug', 'm.start_date'])
-			.orderBy('m.start_date', 'desc')
-			.orderBy('d.base_symbol')
-			.orderBy('d.symbol')
-			.limit(SEARCH_PAGE_SIZE)
-			.offset((page - 1) * SEARCH_PAGE_SIZE)
-			.execute(),
-		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-	]);
+	// One read: the total comes with the page (a window count), not from a second pass over the documents.
+	const rows = await q
+		.select(['d.id', 'd.symbol', 'd.title', 'd.type', 'd.status', 'd.published_at', 'm.code as meeting_code', 'm.slug as meeting_slug', 'm.start_date', sql<number>`count(*) over ()`.as('total')])
+		.orderBy('m.start_date', 'desc')
+		.orderBy('d.base_symbol')
+		.orderBy('d.symbol')
+		.limit(SEARCH_PAGE_SIZE)
+		.offset((page - 1) * SEARCH_PAGE_SIZE)
+		.execute();
+	const count = rows.length ? { n: rows[0].total } : page > 1 ? await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : { n: 0 };
 	const languages = await languagesOf(db, rows.map((r) => r.id));
-	return { rows: rows.map((r) => ({ ...r, languages: languages.get(r.id) ?? [] })), total: Number(count.n) };
+	return { rows: rows.map(({ total: _t, ...r }) => ({ ...r, languages: languages.get(r.id) ?? [] })), total: Number(count.n) };
 }
 
 export async function languagesOf(db: Db, ids: number[]): Promise<Map<number, string[]>> {
