@@ -38,15 +38,24 @@ export async function uploadStatement(
 ): Promise<StatementResult> {
 	const item = await db.selectFrom('agenda_items').select(['id', 'number', 'sub_number', 'title']).where('id', '=', input.agenda_item_id).where('meeting_id', '=', meeting.id).executeTakeFirst();
 	if (!item) return { ok: false, errors: { agenda_item_id: 'Choose an item of this meeting’s agenda.' } };
-	const count = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meeting.id).where('type', '=', 'statement').executeTakeFirstOrThrow();
-	const symbol = `${meeting.code}/ST/${Number(count.n) + 1}`;
-	const title = `Statement of ${org.name} on item ${item.sub_number ? `${item.number} (${item.sub_number})` : item.number}`;
 	const now = nowIso();
-	const doc = await db
-		.insertInto('documents')
-		.values({ meeting_id: meeting.id, symbol, base_symbol: symbol, revision: null, corrigendum: null, title, title_search: searchForm(title), type: 'statement', agenda_item_id: item.id, organization_id: org.id, distribution: 'general', status: 'draft', uploaded_by: actor.id, created_at: now, updated_at: now })
-		.returningAll()
-		.executeTakeFirstOrThrow();
+	const title = `Statement of ${org.name} on item ${item.sub_number ? `${item.number} (${item.sub_number})` : item.number}`;
+	// Numbered by count: two uploads at the same moment may want the same number; the unique index decides and we retry.
+	let doc;
+	for (let attempt = 0; !doc; attempt++) {
+		const count = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meeting.id).where('type', '=', 'statement').executeTakeFirstOrThrow();
+		const symbol = `${meeting.code}/ST/${Number(count.n) + 1 + attempt}`;
+		try {
+			doc = await db
+				.insertInto('documents')
+				.values({ meeting_id: meeting.id, symbol, base_symbol: symbol, revision: null, corrigendum: null, title, title_search: searchForm(title), type: 'statement', agenda_item_id: item.id, organization_id: org.id, distribution: 'general', status: 'draft', uploaded_by: actor.id, created_at: now, updated_at: now })
+				.returningAll()
+				.executeTakeFirstOrThrow();
+		} catch (e) {
+			if (attempt >= 5) throw e;
+		}
+	}
+	const symbol = doc.symbol;
 	const attached = await attachFile(db, actor, doc, input.language, input.file);
 	if (!attached.ok) {
 		// Nothing half-made stays behind: no statement without its file.

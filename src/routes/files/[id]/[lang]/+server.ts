@@ -12,6 +12,9 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 	const doc = await getDocument(db, Number(params.id) || 0);
 	// Someone who may not see a document gets the same 404 as for one that does not exist.
 	if (!doc || !canSeeDocument(doc, locals.user)) error(404, 'No such document.');
+	// Documents of an unpublished meeting stay with staff, whatever their own status.
+	const meeting = await db.selectFrom('meetings').select('status').where('id', '=', doc.meeting_id).executeTakeFirstOrThrow();
+	if (meeting.status === 'draft' && locals.user?.role !== 'staff') error(404, 'No such document.');
 	const file = await db.selectFrom('document_files').selectAll().where('document_id', '=', doc.id).where('language', '=', params.lang).executeTakeFirst();
 	if (!file) error(404, 'This document has no file in that language.');
 	const etag = `"${file.sha256}"`;
