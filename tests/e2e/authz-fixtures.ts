@@ -1,3 +1,4 @@
+import { tinyPdf } from './helpers';
 /**
  * Fixtures for the authorization matrix (authz.spec.ts): people with sessions, their per-person resources, and the
  * list of routes to try, walked from src/routes so that a new route is covered without editing the spec.
@@ -59,28 +60,6 @@ export function randomToken(): string {
 }
 
 const sha256 = (data: string | Buffer) => crypto.createHash('sha256').update(data).digest('hex');
-
-/** A small valid PDF. */
-export function tinyPdf(label: string): Buffer {
-	const body = `BT /F1 12 Tf 72 720 Td (${label}) Tj ET`;
-	const objects = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-		`<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
-	];
-	let out = '%PDF-1.4\n';
-	const offsets: number[] = [];
-	objects.forEach((o, i) => {
-		offsets.push(out.length);
-		out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-	});
-	const xref = out.length;
-	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return Buffer.from(out, 'latin1');
-}
 
 export function openDb(): Database.Database {
 	const db = new Database(path.join(DATA_DIR, 'ccm.db'));

@@ -1,28 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { clientAddress, logIn, staff } from './helpers';
-
-/** A small valid PDF whose text names what it is. */
-function pdf(label: string): Buffer {
-	const body = `BT /F1 12 Tf 72 720 Td (${label}) Tj ET`;
-	const objects = [
-		'<< /Type /Catalog /Pages 2 0 R >>',
-		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-		`<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
-		'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
-	];
-	let out = '%PDF-1.4\n';
-	const offsets: number[] = [];
-	objects.forEach((o, i) => {
-		offsets.push(out.length);
-		out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-	});
-	const xref = out.length;
-	out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-	out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return Buffer.from(out, 'latin1');
-}
+import { clientAddress, logIn, staff, tinyPdf as pdf } from './helpers';
 
 test('staff publish a document in two languages; the public finds and downloads it; withdrawn, its page says so', async ({ browser }) => {
 	const s = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();

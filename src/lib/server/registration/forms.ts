@@ -36,3 +36,27 @@ export const decisionSchema = z.discriminatedUnion('decision', [
 		reason: text('A reason', 1000)
 	})
 ]);
+
+/** The one-time token of a rendered registration form, or null when it is missing or malformed. */
+export function formToken(fd: FormData): string | null {
+	const t = String(fd.get('_form_token') ?? '');
+	return /^[a-z2-7]{32}$/.test(t) ? t : null;
+}
+
+type Failure = { reason: 'closed' | 'no_meeting' | 'unknown_org' | 'existing' } | { reason: 'field'; errors: Record<string, string> };
+
+/** What the form shows when `register` refuses: one wording for the person, the focal point and staff. */
+export function registerFailure(result: Failure): { errors: Record<string, string>; message?: string } {
+	switch (result.reason) {
+		case 'closed':
+			return { errors: {}, message: 'Registration for this meeting is not open. Nothing was saved; contact the ISU for a late registration.' };
+		case 'no_meeting':
+			return { errors: {}, message: 'This meeting no longer exists.' };
+		case 'unknown_org':
+			return { errors: { organization_id: 'Choose a state or organisation from the list.' } };
+		case 'existing':
+			return { errors: { email: 'This person is already registered for this meeting.' } };
+		case 'field':
+			return { errors: result.errors };
+	}
+}

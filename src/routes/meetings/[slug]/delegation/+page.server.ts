@@ -7,7 +7,7 @@ import { publicMeeting } from '$lib/server/meetings/access';
 import { windowState } from '$lib/server/meetings/rules';
 import { getOrganization, listOrganizationOptions } from '$lib/server/organizations/queries';
 import { checkUpload, storeFile } from '$lib/server/files/store';
-import { personSchema } from '$lib/server/registration/forms';
+import { formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
 import { genderOptions, roleOptions } from '$lib/server/registration/options';
 import { getDelegation, listDelegation } from '$lib/server/registration/queries';
 import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
@@ -75,21 +75,18 @@ export const actions: Actions = {
 		fd.set('organization_id', String(org.id));
 		const parsed = parseForm(personSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'add' });
-		const token = String(fd.get('_form_token') ?? '');
 		const result = await register(getDb(), parsed.data, {
 			meetingId: meeting.id,
 			userId: null,
 			createdBy: user.id,
 			byStaff: false,
-			formToken: /^[a-z2-7]{32}$/.test(token) ? token : null,
+			formToken: formToken(fd),
 			origin: event.url.origin,
 			actor
 		});
-		const values = formValues(fd);
 		if (result.ok) return { form: 'add', done: `${parsed.data.given_name} ${parsed.data.family_name} is added; an e-mail asks them to confirm their details.` };
-		if (result.reason === 'existing') return invalid(values, { email: 'This person is already registered for this meeting.' }, { form: 'add' });
-		if (result.reason === 'closed') return invalid(values, {}, { form: 'add', message: 'Registration for this meeting is not open. Nothing was saved.' });
-		return invalid(values, 'errors' in result ? result.errors : {}, { form: 'add' });
+		const failure = registerFailure(result);
+		return invalid(formValues(fd), failure.errors, { form: 'add', message: failure.message });
 	},
 	remove: async (event) => {
 		const { meeting, org, actor } = await focal(event);

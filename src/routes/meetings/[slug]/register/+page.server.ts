@@ -6,7 +6,7 @@ import { invalid, parseForm, formValues } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/meetings/access';
 import { windowState } from '$lib/server/meetings/rules';
 import { listOrganizationOptions } from '$lib/server/organizations/queries';
-import { personSchema } from '$lib/server/registration/forms';
+import { formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
 import { genderOptions, roleOptions } from '$lib/server/registration/options';
 import { register } from '$lib/server/registration/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -47,21 +47,17 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		// A delegate registers themself: the address is the account's, whatever was posted.
 		const input = { ...parsed.data, email: user.email };
-		const token = String(fd.get('_form_token') ?? '');
 		const result = await register(getDb(), input, {
 			meetingId: meeting.id,
 			userId: user.id,
 			createdBy: user.id,
 			byStaff: user.role === 'staff',
-			formToken: /^[a-z2-7]{32}$/.test(token) ? token : null,
+			formToken: formToken(fd),
 			origin: event.url.origin
 		});
 		if (result.ok) redirect(303, `/registrations/${result.registration.id}?new=1`);
 		if (result.reason === 'existing') redirect(303, `/registrations/${result.registration.id}?existing=1`);
-		const values = formValues(fd);
-		if (result.reason === 'closed') return invalid(values, {}, { message: 'Registration for this meeting is not open. Nothing was saved; contact the ISU for a late registration.' });
-		if (result.reason === 'unknown_org') return invalid(values, { organization_id: 'Choose your state or organisation from the list.' });
-		if (result.reason === 'no_meeting') return invalid(values, {}, { message: 'This meeting no longer exists.' });
-		return invalid(values, 'errors' in result ? result.errors : {});
+		const failure = registerFailure(result);
+		return invalid(formValues(fd), failure.errors, { message: failure.message });
 	}
 };

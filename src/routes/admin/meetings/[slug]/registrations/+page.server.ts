@@ -1,4 +1,3 @@
-import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { DELEGATION_ROLES } from '$lib/server/db/schema';
@@ -6,7 +5,7 @@ import { generateToken } from '$lib/server/auth/token';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/meetings/access';
 import { listOrganizationOptions } from '$lib/server/organizations/queries';
-import { decisionSchema, personSchema } from '$lib/server/registration/forms';
+import { decisionSchema, formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
 import { genderOptions, roleOptions } from '$lib/server/registration/options';
 import { listRegistrations } from '$lib/server/registration/queries';
 import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
@@ -71,20 +70,17 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(personSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'register' });
-		const token = String(fd.get('_form_token') ?? '');
 		const result = await register(getDb(), parsed.data, {
 			meetingId: meeting.id,
 			userId: null,
 			createdBy: actor.id,
 			byStaff: true,
-			formToken: /^[a-z2-7]{32}$/.test(token) ? token : null,
+			formToken: formToken(fd),
 			origin: event.url.origin,
 			actor: { id: actor.id, email: actor.email }
 		});
 		if (result.ok) return { form: 'register', done: `Registered ${parsed.data.given_name} ${parsed.data.family_name} (${STATUS_LABELS[result.registration.status].toLowerCase()}).` };
-		if (result.reason === 'existing') return invalid(formValues(fd), { email: 'This person is already registered for this meeting.' }, { form: 'register' });
-		if (result.reason === 'unknown_org') return invalid(formValues(fd), { organization_id: 'Choose a state or organisation from the list.' }, { form: 'register' });
-		if ('errors' in result) return invalid(formValues(fd), result.errors, { form: 'register' });
-		return fail(400, { form: 'register', message: 'Could not register.' });
+		const failure = registerFailure(result);
+		return invalid(formValues(fd), failure.errors, { form: 'register', message: failure.message });
 	}
 };
