@@ -68,6 +68,8 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			if (!org) return { ok: false as const, reason: 'unknown_org' as const };
 
 			const existing = await findLive(trx, meeting.id, email, opts.userId);
+			// A double submit that waited on the other's locks (PostgreSQL, read committed) sees its twin here.
+			if (existing && opts.formToken && existing.form_token === opts.formToken) return { ok: true as const, registration: existing, repeated: true };
 			if (existing) return { ok: false as const, reason: 'existing' as const, registration: existing };
 
 			const delegation = await delegationFor(trx, meeting.id, input.organization_id);
