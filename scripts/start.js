@@ -32,4 +32,5 @@ process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 process.env.BODY_SIZE_LIMIT ??= '30M';
 console.log(`CCM Meetings on ${process.env.ORIGIN} (data in ${process.env.DATABASE_URL ? 'PostgreSQL' : path.resolve(process.env.DATA_DIR ?? 'data')})`);
-await import(buildEntry);
+// server.js: the build's handler behind the public page cache (see there).
+await import(path.join(root, 'server.js'));

@@ -3,13 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getHandle } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/startup';
 import { startMailSender } from '$lib/server/mail/sender';
-import { publicPageCache } from '$lib/server/page-cache';
+import { publicPageCache, servePublicPageFromCache } from '$lib/server/page-cache';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
 	const handle = getHandle();
 	await prepareDatabase(handle);
 	startMailSender(handle.db);
+	// server.js asks this before SvelteKit (see page-cache.ts).
+	(globalThis as Record<symbol, unknown>)[Symbol.for('ccm.servePublicPageFromCache')] = servePublicPageFromCache;
 	if (handle.sqlite) {
 		// Table statistics let SQLite pick the indexes (e.g. a search limited to one year); cheap, and kept fresh.
 		const sqlite = handle.sqlite;
@@ -55,7 +57,9 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(refuseNul, session, securityHeaders, publicPageCache);
+// The page cache comes before the session: it answers only requests without a session cookie, and what it keeps has
+// been through securityHeaders.
+export const handle = sequence(refuseNul, publicPageCache, session, securityHeaders);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);

@@ -159,7 +159,7 @@ interface Server {
 async function startServer(name: string, dataDir: string, logFile: string): Promise<Server> {
 	const port = await freePort();
 	const base = `http://${HOST}:${port}`;
-	const child = spawnTracked(process.execPath, [path.join(buildCopy!, 'index.js')], { PORT: String(port), HOST, ORIGIN: base, DATA_DIR: dataDir, NODE_ENV: 'production' }, logFile);
+	const child = spawnTracked(process.execPath, [path.join(root, 'server.js')], { PORT: String(port), HOST, ORIGIN: base, DATA_DIR: dataDir, NODE_ENV: 'production', CCM_BUILD_DIR: buildCopy! }, logFile);
 	const deadline = Date.now() + HEALTH_TIMEOUT_MS;
 	while (Date.now() < deadline && !exited(child)) {
 		try {

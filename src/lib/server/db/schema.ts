@@ -347,7 +347,14 @@ export interface DocumentFileTable {
 	uploaded_at: string;
 }
 
+/** Counters bumped by triggers whenever public content changes (migration 0006). */
+export interface ContentVersionTable {
+	name: 'programme' | 'records';
+	version: number;
+}
+
 export interface Database {
+	content_versions: ContentVersionTable;
 	documents: DocumentTable;
 	document_files: DocumentFileTable;
 	criteria_sets: CriteriaSetTable;

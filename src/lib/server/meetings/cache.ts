@@ -1,23 +1,20 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
+export type ContentName = 'programme' | 'records';
+
 /**
- * A fingerprint of everything programmes and feeds are made from. One cheap query; any change to a meeting,
- * session, agenda item or their links changes it. Derived from the database, so every app process agrees.
+ * The version of one kind of public content: programme (meetings, agenda items, sessions and their links) or records
+ * (documents, their files, and the meetings, agenda items and organisations they show). Kept by triggers
+ * (migration 0006), read from one indexed row, so every app process agrees and no writer can forget to bump it.
  */
-export async function programmeVersion(db: Kysely<Database>): Promise<string> {
-	const r = await sql<Record<string, string | number | null>>`
-		select
-			(select max(updated_at) from meetings) as mu,
-			(select sum(sequence) from meetings) as ms,
-			(select count(*) from meetings) as mc,
-			(select max(updated_at) from meeting_sessions) as su,
-			(select count(*) from meeting_sessions) as sc,
-			(select max(updated_at) from agenda_items) as au,
-			(select count(*) from agenda_items) as ac,
-			(select count(*) from session_agenda_items) as lc
-	`.execute(db);
-	return Object.values(r.rows[0] ?? {}).join('|');
+export async function contentVersion(db: Kysely<Database>, name: ContentName): Promise<string> {
+	const r = await sql<{ version: number }>`select version from content_versions where name = ${name}`.execute(db);
+	return String(r.rows[0]?.version ?? 0);
+}
+
+export function programmeVersion(db: Kysely<Database>): Promise<string> {
+	return contentVersion(db, 'programme');
 }
 
 interface Entry<T> {
