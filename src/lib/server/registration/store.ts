@@ -55,10 +55,8 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 	const email = input.email.trim().toLowerCase();
 	try {
 		return await db.transaction().execute(async (trx): Promise<RegisterResult> => {
-			if (opts.formToken) {
-				const first = await trx.selectFrom('registrations').selectAll().where('form_token', '=', opts.formToken).executeTakeFirst();
-				if (first) return { ok: true as const, registration: first, repeated: true };
-			}
+			// No look-up of the form token first: a repeat finds its twin below (findLive) or, when both run at once,
+			// is refused by the unique index and answered in the catch.
 			const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', opts.meetingId).executeTakeFirst();
 			if (!meeting) return { ok: false as const, reason: 'no_meeting' as const };
 			if (!opts.byStaff && windowState(meeting.registration_opens_at, meeting.registration_closes_at).state !== 'open') {
@@ -72,22 +70,12 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			if (existing && opts.formToken && existing.form_token === opts.formToken) return { ok: true as const, registration: existing, repeated: true };
 			if (existing) return { ok: false as const, reason: 'existing' as const, registration: existing };
 
-			const delegation = await delegationFor(trx, meeting.id, input.organization_id);
-			if (input.role === 'head' && (await hasHead(trx, delegation.id, null))) {
+			if (input.role === 'head' && (await organizationHasHead(trx, meeting.id, input.organization_id))) {
 				return { ok: false as const, reason: 'field' as const, errors: { role: 'This delegation already has a head. Choose another role, or ask the focal point to change the head.' } };
 			}
-			if (meeting.delegation_cap !== null) {
-				const took = await trx
-					.updateTable('delegations')
-					.set((eb) => ({ places_held: eb('places_held', '+', 1) }))
-					.where('id', '=', delegation.id)
-					.where('places_held', '<', meeting.delegation_cap)
-					.executeTakeFirst();
-				if (Number(took.numUpdatedRows) === 0) {
-					return { ok: false as const, reason: 'field' as const, errors: { organization_id: `This delegation has reached its limit of ${meeting.delegation_cap} people for this meeting.` } };
-				}
-			} else {
-				await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', delegation.id).execute();
+			const delegation = await takeDelegationSeat(trx, meeting.id, input.organization_id, meeting.delegation_cap);
+			if (!delegation) {
+				return { ok: false as const, reason: 'field' as const, errors: { organization_id: `This delegation has reached its limit of ${meeting.delegation_cap} people for this meeting.` } };
 			}
 			const place = await takePlace(trx, meeting.id, meeting.capacity);
 			const now = nowIso();
@@ -143,10 +131,43 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 }
 
 async function findLive(db: Db | Trx, meetingId: number, email: string, userId: number | null): Promise<Registration | undefined> {
-	// Two index lookups (the unique partial indexes), not one OR that makes SQLite scan the meeting's registrations.
-	const live = (q: ReturnType<typeof base>) => q.where('status', 'in', LIVE).executeTakeFirst();
-	const base = () => db.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId);
-	return (await live(base().where('email', '=', email))) ?? (userId !== null ? await live(base().where('user_id', '=', userId)) : undefined);
+	// Two index lookups (the unique partial indexes) in one statement, not one OR that makes SQLite scan the meeting's
+	// registrations.
+	const live = () => db.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId).where('status', 'in', LIVE);
+	const byEmail = live().where('email', '=', email);
+	return (userId === null ? byEmail : byEmail.unionAll(live().where('user_id', '=', userId))).limit(1).executeTakeFirst();
+}
+
+/**
+ * Takes a seat in the organisation's delegation for the meeting — created on first use — within the meeting's
+ * per-delegation cap, in one statement (an upsert whose update is guarded like the capacity counter). Undefined: full.
+ */
+async function takeDelegationSeat(trx: Db | Trx, meetingId: number, organizationId: number, cap: number | null) {
+	if (cap !== null && cap < 1) return undefined;
+	const now = nowIso();
+	return trx
+		.insertInto('delegations')
+		.values({ meeting_id: meetingId, organization_id: organizationId, status: 'open', places_held: 1, created_at: now, updated_at: now })
+		.onConflict((oc) => {
+			const seat = oc.columns(['meeting_id', 'organization_id']).doUpdateSet((eb) => ({ places_held: eb('delegations.places_held', '+', 1) }));
+			return cap === null ? seat : seat.where('delegations.places_held', '<', cap);
+		})
+		.returningAll()
+		.executeTakeFirst();
+}
+
+/** Whether the organisation's delegation to the meeting already has a live head (for a new registration). */
+async function organizationHasHead(trx: Db | Trx, meetingId: number, organizationId: number): Promise<boolean> {
+	const row = await trx
+		.selectFrom('registrations as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select('r.id')
+		.where('d.meeting_id', '=', meetingId)
+		.where('d.organization_id', '=', organizationId)
+		.where('r.role', '=', 'head')
+		.where('r.status', 'in', LIVE)
+		.executeTakeFirst();
+	return !!row;
 }
 
 export async function delegationFor(trx: Db | Trx, meetingId: number, organizationId: number) {
