@@ -60,6 +60,17 @@ test('staff create a meeting with an agenda and two sessions, publish it, and th
 	await expect(page.getByText('Agenda saved: 6 items.')).toBeVisible();
 	await expect(page.getByRole('row', { name: /3 \(a\) Universalization/ })).toBeVisible();
 
+	// Giving (b) the letter of (a) is refused at the field, with what was typed kept.
+	await page.getByRole('link', { name: 'Edit item 3 (b)' }).click();
+	const itemForm = page.locator('form.inline-edit');
+	await itemForm.getByLabel('Letter').fill('a');
+	await itemForm.getByLabel('Title').fill('Victim assistance and support');
+	await itemForm.getByRole('button', { name: 'Save item' }).click();
+	await expect(itemForm.getByText('Another item is already numbered 3 (a).')).toBeVisible();
+	await expect(itemForm.getByLabel('Title')).toHaveValue('Victim assistance and support');
+	await itemForm.getByRole('link', { name: 'Cancel' }).click();
+	await expect(page.getByRole('row', { name: /3 \(b\) Victim assistance/ })).toBeVisible();
+
 	// Two sessions on the first day, in the same room; the morning one takes up two items.
 	await page.getByRole('link', { name: `← ${code}` }).click();
 	await page.getByRole('link', { name: 'Programme' }).click();

@@ -238,8 +238,11 @@ describe.each(engines)('meetings on %s', (engine) => {
 		it('edits an item of this meeting only', async () => {
 			const items = await listAgenda(t.db, m.id);
 			const other = await newMeeting(t, actor, { code: 'AGENDA2' });
-			expect(await editAgendaItem(t.db, actor, other.id, items[0].id, { title: 'Hijacked', number: '1', sub_number: null })).toBe(false);
-			expect(await editAgendaItem(t.db, actor, m.id, items[0].id, { title: 'Official opening of the Meeting', number: '1', sub_number: null })).toBe(true);
+			expect(await editAgendaItem(t.db, actor, other.id, items[0].id, { title: 'Hijacked', number: '1', sub_number: null })).toBe('not_found');
+			expect(await editAgendaItem(t.db, actor, m.id, items[0].id, { title: 'Official opening of the Meeting', number: '1', sub_number: null })).toBe('saved');
+			// Another item's number is refused, and nothing is changed.
+			expect(await editAgendaItem(t.db, actor, m.id, items[0].id, { title: 'Opening', number: items[1].number, sub_number: items[1].sub_number })).toBe('duplicate');
+			expect((await listAgenda(t.db, m.id))[0]).toMatchObject({ title: 'Official opening of the Meeting', number: '1' });
 			expect((await listAgenda(t.db, m.id))[0].title).toBe('Official opening of the Meeting');
 			const log = await listAudit(t.db, { action: 'agenda.edit', entityId: String(items[0].id) });
 			expect(log.total).toBe(1);

@@ -57,14 +57,30 @@ export async function addAgendaItem(db: Db, actor: Actor, meetingId: number, inp
 	});
 }
 
-export async function editAgendaItem(db: Db, actor: Actor, meetingId: number, id: number, input: { title: string; number: string; sub_number: string | null }): Promise<boolean> {
+/** Saves an item's number, letter and title; refuses a number and letter another item of the agenda already has. */
+export async function editAgendaItem(
+	db: Db,
+	actor: Actor,
+	meetingId: number,
+	id: number,
+	input: { title: string; number: string; sub_number: string | null }
+): Promise<'saved' | 'not_found' | 'duplicate'> {
 	return db.transaction().execute(async (trx) => {
 		const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', id).where('meeting_id', '=', meetingId).executeTakeFirst();
-		if (!before) return false;
+		if (!before) return 'not_found' as const;
+		const twin = await trx
+			.selectFrom('agenda_items')
+			.select('id')
+			.where('meeting_id', '=', meetingId)
+			.where('id', '!=', id)
+			.where('number', '=', input.number)
+			.where((eb) => (input.sub_number === null ? eb('sub_number', 'is', null) : eb('sub_number', '=', input.sub_number)))
+			.executeTakeFirst();
+		if (twin) return 'duplicate' as const;
 		await trx.updateTable('agenda_items').set({ ...input, updated_at: nowIso() }).where('id', '=', id).execute();
 		await touchMeeting(trx, meetingId);
 		await audit(trx, actor, 'agenda.edit', entity(id), { title: before.title, number: before.number, sub_number: before.sub_number }, input);
-		return true;
+		return 'saved' as const;
 	});
 }
 

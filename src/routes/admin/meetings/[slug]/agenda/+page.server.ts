@@ -38,7 +38,13 @@ export const actions: Actions = {
 		if (!id.success) return fail(400, { form: 'edit', message: 'Unknown item.' });
 		const parsed = parseForm(agendaEditSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: `edit-${id.data.id}` });
-		if (!(await editAgendaItem(getDb(), actor, meeting.id, id.data.id, parsed.data))) return fail(404, { form: 'edit', message: 'That item no longer exists.' });
+		const saved = await editAgendaItem(getDb(), actor, meeting.id, id.data.id, parsed.data);
+		if (saved === 'not_found') return fail(404, { form: 'edit', message: 'That item no longer exists.' });
+		if (saved === 'duplicate') {
+			const label = formatAgendaNumber(parsed.data.number, parsed.data.sub_number);
+			const message = `Another item is already numbered ${label}. Choose another number${parsed.data.sub_number ? ' or letter' : ''}, or save and then renumber the agenda.`;
+			return invalid(parsed.values, { [parsed.data.sub_number ? 'sub_number' : 'number']: message }, { form: `edit-${id.data.id}` });
+		}
 		return { form: 'edit', done: 'Item saved.' };
 	},
 	delete: async (event) => {
