@@ -89,3 +89,26 @@ test('apply → focal point endorses → staff send offers → offer e-mail → 
 	await cc.page.goto('/committee/meetings/14msp/sponsorship/report');
 	await expect(cc.page.getByRole('heading', { level: 1 })).toContainText('report', { ignoreCase: true });
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('staff set when applications open and close, on the meeting’s clock; a close before the opening is refused at the field', async ({ browser }) => {
+		const s = await (await browser.newContext({ extraHTTPHeaders: clientAddress(), javaScriptEnabled: false })).newPage();
+		await logIn(s, staff.email, staff.password);
+		await s.goto('/admin/meetings/14msp/sponsorship');
+		const settings = s.locator('form[action="?/settings"]');
+		const budget = await settings.getByLabel('Budget (CHF)').inputValue();
+		await settings.getByLabel('Applications open').fill('2031-01-10T09:00');
+		await settings.getByLabel('Applications close').fill('2031-01-05T18:00');
+		await settings.getByRole('button', { name: 'Save settings' }).click();
+		await expect(s.getByText('Applications must close after they open.')).toBeVisible();
+		await expect(settings.getByLabel('Applications open')).toHaveValue('2031-01-10T09:00');
+		await expect(settings.getByLabel('Budget (CHF)')).toHaveValue(budget);
+		// Nothing was saved: the programme still opens at once (both fields empty again on a fresh load).
+		await s.goto('/admin/meetings/14msp/sponsorship');
+		await expect(settings.getByLabel('Applications open')).toHaveValue('');
+		await settings.getByRole('button', { name: 'Save settings' }).click();
+		await expect(s.getByText(/Programme settings saved\. Applications are open/)).toBeVisible();
+		await s.context().close();
+	});
+});

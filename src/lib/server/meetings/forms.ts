@@ -11,7 +11,7 @@ const date = (label: string) =>
 		.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label} is not a real date.`);
 
 /** A `datetime-local` value, or empty. Converted to UTC with the meeting's zone after the object is read. */
-const localDateTime = z
+export const localDateTime = z
 	.string()
 	.optional()
 	.transform((s) => (s ?? '').trim())

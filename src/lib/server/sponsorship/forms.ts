@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { optionalText } from '../forms';
+import { localDateTime } from '../meetings/forms';
+import { localToUtc } from '../meetings/zoned-time';
 
 /** "1,250.50", "1250.5", "1 250" → centimes; null when it is not a positive amount with at most two decimals. */
 export function chfToCentimes(input: string): number | null {
@@ -61,5 +63,26 @@ export const programmeSchema = z.object({
 		.optional()
 		.transform((s) => (s && s.trim() ? Number(s) : null))
 		.pipe(z.number().int('A whole number.').min(1, 'At least 1, or leave it empty for no limit.').max(50).nullable()),
-	offer_response_days: z.coerce.number().int('A whole number.').min(1, 'At least one day.').max(60, 'At most 60 days.')
+	offer_response_days: z.coerce.number().int('A whole number.').min(1, 'At least one day.').max(60, 'At most 60 days.'),
+	/** When applications open and close, on the meeting's clock; empty: open now, close at the meeting's sponsorship deadline. */
+	opens: localDateTime,
+	closes: localDateTime
 });
+
+/** The application window of the settings form in UTC, or messages for its fields. */
+export function applicationWindow(
+	d: { opens: string; closes: string },
+	timeZone: string
+): { ok: true; opens_at: string | null; closes_at: string | null } | { ok: false; errors: Record<string, string> } {
+	const errors: Record<string, string> = {};
+	const utc = (key: 'opens' | 'closes') => {
+		if (!d[key]) return null;
+		const v = localToUtc(d[key], timeZone);
+		if (!v) errors[key] = 'That time does not exist in the meeting’s time zone (a clock change). Choose another.';
+		return v;
+	};
+	const opens_at = utc('opens');
+	const closes_at = utc('closes');
+	if (opens_at && closes_at && closes_at <= opens_at) errors.closes = 'Applications must close after they open.';
+	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, opens_at, closes_at };
+}

@@ -37,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 		registration: reg ?? null,
 		deadline,
 		open: !!programme && (!deadline || new Date().toISOString() < deadline) && (!programme.opens_at || new Date().toISOString() >= programme.opens_at),
+		opensAt: programme?.opens_at && new Date().toISOString() < programme.opens_at ? programme.opens_at : null,
 		hasProgramme: !!programme,
 		maxNights: maxNights(meeting),
 		defaultNights: programme?.default_nights ?? 4,

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { invalid, parseForm } from '$lib/server/forms';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/meetings/access';
 import { agendaEditSchema, agendaImportSchema, agendaItemSchema, idSchema } from '$lib/server/meetings/forms';
 import { agendaUsage, listAgenda } from '$lib/server/meetings/queries';
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		if (saved === 'duplicate') {
 			const label = formatAgendaNumber(parsed.data.number, parsed.data.sub_number);
 			const message = `Another item is already numbered ${label}. Choose another number${parsed.data.sub_number ? ' or letter' : ''}, or save and then renumber the agenda.`;
-			return invalid(parsed.values, { [parsed.data.sub_number ? 'sub_number' : 'number']: message }, { form: `edit-${id.data.id}` });
+			return invalid(formValues(fd), { [parsed.data.sub_number ? 'sub_number' : 'number']: message }, { form: `edit-${id.data.id}` });
 		}
 		return { form: 'edit', done: 'Item saved.' };
 	},

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm, text } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/meetings/access';
-import { programmeSchema } from '$lib/server/sponsorship/forms';
+import { applicationWindow, programmeSchema } from '$lib/server/sponsorship/forms';
+import { formatDay, formatTime, utcToLocalInput, zoneAbbreviation } from '$lib/server/meetings/zoned-time';
 import { adjustScore, expireOffers, review, saveProgramme, sendOffers } from '$lib/server/sponsorship/store';
 import { rankingView } from '$lib/server/sponsorship/view';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,8 +37,11 @@ export const load: PageServerLoad = async (event) => {
 			dsa: p ? (p.dsa_centimes / 100).toFixed(2) : '',
 			default_nights: String(p?.default_nights ?? 4),
 			places_per_state: p?.places_per_state ? String(p.places_per_state) : '1',
-			offer_response_days: String(p?.offer_response_days ?? 7)
+			offer_response_days: String(p?.offer_response_days ?? 7),
+			opens: p?.opens_at ? utcToLocalInput(p.opens_at, meeting.time_zone) : '',
+			closes: p?.closes_at ? utcToLocalInput(p.closes_at, meeting.time_zone) : ''
 		},
+		deadline: meeting.sponsorship_deadline ? when(meeting.sponsorship_deadline, meeting.time_zone) : null,
 		hasProgramme: !!p,
 		view: rankingView(r, filter),
 		filter
@@ -47,18 +51,24 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	settings: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
-		const parsed = parseForm(programmeSchema, await event.request.formData());
+		const fd = await event.request.formData();
+		const parsed = parseForm(programmeSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'settings' });
+		const window = applicationWindow(parsed.data, meeting.time_zone);
+		if (!window.ok) return invalid(formValues(fd), window.errors, { form: 'settings' });
 		await saveProgramme(getDb(), { id: actor.id, email: actor.email }, meeting.id, {
 			budget_centimes: parsed.data.budget,
 			dsa_centimes: parsed.data.dsa,
 			default_nights: parsed.data.default_nights,
 			places_per_state: parsed.data.places_per_state,
 			offer_response_days: parsed.data.offer_response_days,
-			opens_at: null,
-			closes_at: null
+			opens_at: window.opens_at,
+			closes_at: window.closes_at
 		});
-		return { form: 'settings', done: 'Programme settings saved. Applications close at the meeting’s sponsorship deadline.' };
+		const closes = window.closes_at ?? meeting.sponsorship_deadline;
+		const opens = window.opens_at && window.opens_at > new Date().toISOString() ? ` Applications open ${when(window.opens_at, meeting.time_zone)}` : ' Applications are open';
+		const until = closes ? ` and close ${when(closes, meeting.time_zone)}.` : ', with no closing date: set one, or the meeting’s sponsorship deadline.';
+		return { form: 'settings', done: `Programme settings saved.${opens}${until}` };
 	},
 	adjust: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
@@ -82,3 +92,8 @@ export const actions: Actions = {
 		return { form: 'offers', done: sent.length ? `${sent.length} offer${sent.length === 1 ? '' : 's'} sent (in the outbox).` : 'No new offers: everyone the budget covers already has one.' };
 	}
 };
+
+/** "2 September 2019, 18:00 CEST", on the meeting's clock. */
+function when(isoUtc: string, timeZone: string): string {
+	return `${formatDay(isoUtc, timeZone)}, ${formatTime(isoUtc, timeZone)} ${zoneAbbreviation(isoUtc, timeZone)}`;
+}
