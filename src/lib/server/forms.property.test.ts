@@ -159,7 +159,12 @@ const FORMS: Record<string, FormSpec> = {
 		// Statement items are ticked-box names, kept as JSON: bounded, not cleaned.
 		raw: ['statement_items']
 	},
-	programme: { schema: programmeSchema, valid: { budget: '150000', dsa: '360', default_nights: '4', places_per_state: '1', offer_response_days: '7' } },
+	programme: {
+		schema: programmeSchema,
+		valid: { budget: '150000', dsa: '360', default_nights: '4', places_per_state: '1', offer_response_days: '7', opens: '2031-01-05T09:00', closes: '' },
+		// datetime-local values, converted with the meeting's zone by applicationWindow.
+		max: { opens: 19, closes: 19 }
+	},
 	documentMeta: {
 		schema: documentMetaSchema,
 		valid: { title: 'Working paper on universalization', type: 'working_paper', agenda_item_id: '', organization_id: '', distribution: 'general' },
