@@ -42,7 +42,7 @@ export const actions: Actions = {
 		if (saved === 'not_found') return fail(404, { form: 'edit', message: 'That item no longer exists.' });
 		if (saved === 'duplicate') {
 			const label = formatAgendaNumber(parsed.data.number, parsed.data.sub_number);
-			const message = `Another item is already numbered ${label}. Choose another number${parsed.data.sub_number ? ' or letter' : ''}, or save and then renumber the agenda.`;
+			const message = `Another item is already numbered ${label}.`;
 			return invalid(formValues(fd), { [parsed.data.sub_number ? 'sub_number' : 'number']: message }, { form: `edit-${id.data.id}` });
 		}
 		return { form: 'edit', done: 'Item saved.' };
