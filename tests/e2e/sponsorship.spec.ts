@@ -112,3 +112,37 @@ test.describe('without JavaScript', () => {
 		await s.context().close();
 	});
 });
+
+test.describe('criteria without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('staff switch on the priority-region criterion: refused until a region is ticked, then saved as a new version', async ({ browser }) => {
+		const s = await (await browser.newContext({ extraHTTPHeaders: clientAddress(), javaScriptEnabled: false })).newPage();
+		await logIn(s, staff.email, staff.password);
+		await s.goto('/admin/sponsorship/criteria');
+		const version = Number(/Version (\d+) is in force/.exec((await s.locator('main p').first().textContent())!)![1]);
+		// (Numbers out of range are stopped by the browser — min/max — and by readParams on the server, unit-tested.)
+		await s.getByLabel('Weight of Priority region').fill('10');
+		await s.getByLabel('Deadline within (months)').fill('18');
+		await s.getByRole('button', { name: 'Save as a new version' }).click();
+		await expect(s.getByRole('alert')).toContainText('tick at least one priority region');
+		await expect(s.getByLabel('Weight of Priority region')).toHaveValue('10');
+		await expect(s.getByLabel('Deadline within (months)')).toHaveValue('18');
+		await s.getByLabel('Deadline within (months)').fill('24');
+
+		const regions = s.getByRole('group', { name: 'Priority regions' });
+		await regions.getByRole('checkbox', { name: 'Africa' }).check();
+		await s.getByLabel('Weight of Priority region').fill('10');
+		await s.getByRole('button', { name: 'Save as a new version' }).click();
+		await expect(s.getByText(`Saved as version ${version + 1}.`)).toBeVisible();
+		await s.goto('/admin/sponsorship/criteria');
+		await expect(s.getByRole('group', { name: 'Priority regions' }).getByRole('checkbox', { name: 'Africa' })).toBeChecked();
+		await expect(s.getByLabel('Weight of Priority region')).toHaveValue('10');
+
+		// Back to the proposal's values, so the other tests rank as before.
+		await s.getByRole('group', { name: 'Priority regions' }).getByRole('checkbox', { name: 'Africa' }).uncheck();
+		await s.getByLabel('Weight of Priority region').fill('0');
+		await s.getByRole('button', { name: 'Save as a new version' }).click();
+		await expect(s.getByText(`Saved as version ${version + 2}.`)).toBeVisible();
+		await s.context().close();
+	});
+});

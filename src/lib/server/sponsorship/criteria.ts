@@ -164,11 +164,14 @@ function checkShareMap(map: unknown, keys: readonly string[], say: Say) {
 	}
 }
 
+/** What the lists are called on the staff criteria page. */
+const LIST_WORDS: Record<string, string> = { priorityRegions: 'tick at least one priority region, or set the weight to 0', underRepresented: 'tick at least one under-represented gender, or set the weight to 0' };
+
 function checkList(list: unknown, what: string, weight: unknown, say: Say) {
 	if (!Array.isArray(list) || !list.every(isText)) return say(`${what} must be a list of names`);
 	if (new Set(list.map((x) => x.trim().toLowerCase())).size !== list.length) say(`${what} lists a name twice`);
 	// A switched-on criterion with an empty list could never give points: almost certainly a mistake.
-	if (list.length === 0 && typeof weight === 'number' && weight > 0) say(`${what} must name at least one when the weight is above 0`);
+	if (list.length === 0 && typeof weight === 'number' && weight > 0) say(`${what} must name at least one when the weight is above 0 (${LIST_WORDS[what] ?? what})`);
 }
 
 const PARAM_CHECKS: Record<CriterionKind, (c: Record<string, unknown>, say: Say) => void> = {

@@ -3,38 +3,57 @@ import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { formValues } from '$lib/server/forms';
 import { currentCriteria, saveCriteria } from '$lib/server/sponsorship/store';
+import { paramFields, readParams } from '$lib/server/sponsorship/criteria-form';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
+
+/** The regions states have, for the priority-regions choice. */
+async function stateRegions(db: Kysely<Database>): Promise<string[]> {
+	const rows = await db.selectFrom('organizations').select('region').distinct().where('kind', '=', 'state').where('region', 'is not', null).orderBy('region').execute();
+	return rows.map((r) => r.region!).filter(Boolean);
+}
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
 	const db = getDb();
-	const [set, versions] = await Promise.all([currentCriteria(db), db.selectFrom('criteria_sets').select(['version', 'adopted_at', 'created_at']).orderBy('version', 'desc').execute()]);
-	return { set, versions };
+	const [set, versions, regions] = await Promise.all([currentCriteria(db), db.selectFrom('criteria_sets').select(['version', 'adopted_at', 'created_at']).orderBy('version', 'desc').execute(), stateRegions(db)]);
+	return { set, versions, params: Object.fromEntries(set.criteria.map((c) => [c.id, paramFields(c, regions)])) };
 };
 
 export const actions: Actions = {
-	/** Weights, gates and adoption date of a new version; everything else is carried over from the one in force. */
+	/** Weights, parameters, gates and adoption date of a new version; labels, sources and notes are carried over. */
 	default: async (event) => {
 		const actor = requireStaff(event);
 		const fd = await event.request.formData();
 		const current = await currentCriteria(getDb());
+		const regions = await stateRegions(getDb());
 		const fieldErrors: Record<string, string> = {};
 		const criteria = current.criteria.map((c) => {
 			const raw = String(fd.get(`weight_${c.id}`) ?? '').trim();
 			const weight = Number(raw);
 			if (!/^\d{1,4}$/.test(raw)) fieldErrors[`weight_${c.id}`] = 'A whole number from 0 to 100.';
-			return { ...c, weight };
+			const params = readParams(c, fd, regions);
+			Object.assign(fieldErrors, params.errors);
+			return { ...params.criterion, weight };
 		});
 		const adopted = String(fd.get('adopted_at') ?? '').trim();
 		if (adopted && !/^\d{4}-\d{2}-\d{2}$/.test(adopted)) fieldErrors.adopted_at = 'A date like 2019-03-15, or empty.';
-		if (Object.keys(fieldErrors).length) return fail(400, { values: formValues(fd), errors: fieldErrors, messages: [] as string[] });
+		if (Object.keys(fieldErrors).length) return fail(400, { values: formValues(fd), picked: picked(fd), errors: fieldErrors, messages: [] as string[] });
 		const result = await saveCriteria(
 			getDb(),
 			{ id: actor.id, email: actor.email },
 			{ ...current, criteria, gates: { admitSignatories: fd.get('admitSignatories') === 'on', admitNotParty: fd.get('admitNotParty') === 'on' } },
 			adopted || null
 		);
-		if (!result.ok) return fail(400, { values: formValues(fd), errors: {} as Record<string, string>, messages: result.errors });
+		if (!result.ok) return fail(400, { values: formValues(fd), picked: picked(fd), errors: {} as Record<string, string>, messages: result.errors });
 		return { done: `Saved as version ${result.version}. New rankings use it; offers already made keep the version they were decided with.` };
 	}
 };
+
+/** The boxes ticked in each list of the form, so that a refused form shows them as they were sent. */
+function picked(fd: FormData): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for (const [k, v] of fd) if (k.startsWith('p_') && typeof v === 'string') (out[k] ??= []).push(v);
+	return out;
+}
