@@ -13,7 +13,6 @@
 //          (--strict: exit 1 when a target is missed; failed responses and failed checks always exit 1)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -40,7 +39,7 @@ import {
 	type RushData,
 	type RushVerification
 } from './data';
-import { args } from '../scripts/lib';
+import { args, freePort as freePortOn } from '../scripts/lib';
 import { generateToken } from '../src/lib/server/auth/token';
 import { SEARCH_PAGE_SIZE } from '../src/lib/server/records/queries';
 
@@ -178,17 +177,7 @@ const children = new Set<ChildProcess>();
 let tmpDir: string | undefined;
 let buildCopy: string | undefined;
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, HOST, () => {
-			const { port } = srv.address() as net.AddressInfo;
-			srv.close(() => resolve(port));
-		});
-	});
-}
+const freePort = () => freePortOn(HOST);
 
 function start(name: string, script: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): ChildProcess {
 	const log = fs.openSync(logFile, 'a');

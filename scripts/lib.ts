@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Migration } from 'kysely';
@@ -25,4 +26,17 @@ export function args(argv = process.argv.slice(2)): Record<string, string | true
 		else out[k] = true;
 	}
 	return out;
+}
+
+/** A TCP port free on `host` right now (the OS picks it), for servers started by the bench and the crash test. */
+export function freePort(host: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, host, () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+	});
 }

@@ -26,12 +26,11 @@
 //          --keep (keep the temp folder)  --lose-wal (self-test: delete the WAL after the kill; the test must FAIL)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { insertRush, RUSH_CAPACITY, RUSH_SLUG, verifyRush, type RushAccount } from '../../bench/data';
-import { args } from '../../scripts/lib';
+import { args, freePort as freePortOn } from '../../scripts/lib';
 import { generateToken } from '../../src/lib/server/auth/token';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -75,17 +74,7 @@ const children = new Set<ChildProcess>();
 let tmpDir: string | undefined;
 let buildCopy: string | undefined;
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, HOST, () => {
-			const { port } = srv.address() as net.AddressInfo;
-			srv.close(() => resolve(port));
-		});
-	});
-}
+const freePort = () => freePortOn(HOST);
 
 /** Each child leads its own process group, so that `npm run backup`'s grandchildren go with it. */
 function spawnTracked(cmd: string, argv: string[], env: Record<string, string>, logFile: string): ChildProcess {

@@ -154,9 +154,3 @@ export const publicPageCache: Handle = async ({ event, resolve }) => {
 	const r = reply(entry, request.headers.get('accept-encoding') ?? '', null);
 	return new Response(r.body ? new Uint8Array(r.body) : null, { status: r.status, headers: r.headers });
 };
-
-/** For tests: forget every kept page. */
-export function clearPublicPageCache(): void {
-	entries.clear();
-	totalBytes = 0;
-}

@@ -10,3 +10,9 @@ export function listOrganizationOptions(db: Kysely<Database>): Promise<Organizat
 export function getOrganization(db: Kysely<Database>, id: number): Promise<Organization | undefined> {
 	return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** The regions states have (for choosing priority regions), in order. */
+export async function stateRegions(db: Kysely<Database>): Promise<string[]> {
+	const rows = await db.selectFrom('organizations').select('region').distinct().where('kind', '=', 'state').where('region', 'is not', null).orderBy('region').execute();
+	return rows.flatMap((r) => (r.region ? [r.region] : []));
+}

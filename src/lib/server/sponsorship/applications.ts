@@ -21,6 +21,17 @@ export function applicationDeadline(m: Meeting, programme: { closes_at: string |
 	return programme?.closes_at ?? m.sponsorship_deadline;
 }
 
+/**
+ * Where the application window stands now: closed after the deadline; not yet open before the programme's opening
+ * time (`opensAt`); open otherwise, once the programme exists.
+ */
+export function applicationWindowNow(m: Meeting, programme: { opens_at: string | null; closes_at: string | null } | undefined, now = nowIso()) {
+	const deadline = applicationDeadline(m, programme);
+	const closed = !!deadline && now >= deadline;
+	const opensAt = programme?.opens_at && now < programme.opens_at ? programme.opens_at : null;
+	return { deadline, closed, opensAt, open: !!programme && !closed && !opensAt };
+}
+
 export function getApplicationByRegistration(db: Db, registrationId: number): Promise<SponsorshipApplication | undefined> {
 	return db.selectFrom('sponsorship_applications').selectAll().where('registration_id', '=', registrationId).executeTakeFirst();
 }
@@ -36,9 +47,9 @@ export async function saveApplication(db: Db, actor: Actor, meeting: Meeting, re
 	const limit = maxNights(meeting);
 	if (input.nights > limit) errors.nights = `At most ${limit} nights: the ${limit - 2} days of the meeting and a travel day on each side.`;
 	const programme = await getProgramme(db, meeting.id);
-	const deadline = applicationDeadline(meeting, programme);
-	if (deadline && nowIso() >= deadline) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are closed.' };
-	if (programme?.opens_at && nowIso() < programme.opens_at) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are not open yet.' };
+	const window = applicationWindowNow(meeting, programme);
+	if (window.closed) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are closed.' };
+	if (window.opensAt) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are not open yet.' };
 
 	const reg = await db
 		.selectFrom('registrations as r')

@@ -92,3 +92,9 @@ export function readParams(c: CriterionConfig, fd: PostedForm, regions: string[]
 	return { criterion: next, errors };
 }
 
+/** The boxes ticked in each list of a posted form, so that a refused form shows them as they were sent. */
+export function tickedLists(fd: FormData): Record<string, string[]> {
+	const out: Record<string, string[]> = {};
+	for (const [k, v] of fd) if (k.startsWith('p_') && typeof v === 'string') (out[k] ??= []).push(v);
+	return out;
+}

@@ -3,15 +3,8 @@ import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { formValues } from '$lib/server/forms';
 import { currentCriteria, saveCriteria } from '$lib/server/sponsorship/store';
-import { paramFields, readParams } from '$lib/server/sponsorship/criteria-form';
-import type { Kysely } from 'kysely';
-import type { Database } from '$lib/server/db/schema';
-
-/** The regions states have, for the priority-regions choice. */
-async function stateRegions(db: Kysely<Database>): Promise<string[]> {
-	const rows = await db.selectFrom('organizations').select('region').distinct().where('kind', '=', 'state').where('region', 'is not', null).orderBy('region').execute();
-	return rows.map((r) => r.region!).filter(Boolean);
-}
+import { paramFields, readParams, tickedLists } from '$lib/server/sponsorship/criteria-form';
+import { stateRegions } from '$lib/server/organizations/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,21 +32,14 @@ export const actions: Actions = {
 		});
 		const adopted = String(fd.get('adopted_at') ?? '').trim();
 		if (adopted && !/^\d{4}-\d{2}-\d{2}$/.test(adopted)) fieldErrors.adopted_at = 'A date like 2019-03-15, or empty.';
-		if (Object.keys(fieldErrors).length) return fail(400, { values: formValues(fd), picked: picked(fd), errors: fieldErrors, messages: [] as string[] });
+		if (Object.keys(fieldErrors).length) return fail(400, { values: formValues(fd), picked: tickedLists(fd), errors: fieldErrors, messages: [] as string[] });
 		const result = await saveCriteria(
 			getDb(),
 			{ id: actor.id, email: actor.email },
 			{ ...current, criteria, gates: { admitSignatories: fd.get('admitSignatories') === 'on', admitNotParty: fd.get('admitNotParty') === 'on' } },
 			adopted || null
 		);
-		if (!result.ok) return fail(400, { values: formValues(fd), picked: picked(fd), errors: {} as Record<string, string>, messages: result.errors });
+		if (!result.ok) return fail(400, { values: formValues(fd), picked: tickedLists(fd), errors: {} as Record<string, string>, messages: result.errors });
 		return { done: `Saved as version ${result.version}. New rankings use it; offers already made keep the version they were decided with.` };
 	}
 };
-
-/** The boxes ticked in each list of the form, so that a refused form shows them as they were sent. */
-function picked(fd: FormData): Record<string, string[]> {
-	const out: Record<string, string[]> = {};
-	for (const [k, v] of fd) if (k.startsWith('p_') && typeof v === 'string') (out[k] ??= []).push(v);
-	return out;
-}

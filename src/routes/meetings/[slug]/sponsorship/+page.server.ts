@@ -7,7 +7,7 @@ import { publicMeeting } from '$lib/server/meetings/access';
 import { listAgenda } from '$lib/server/meetings/queries';
 import { formatAgendaNumber } from '$lib/server/meetings/agenda';
 import { applicationSchema } from '$lib/server/sponsorship/forms';
-import { applicationDeadline, getApplicationByRegistration, maxNights, saveApplication } from '$lib/server/sponsorship/applications';
+import { applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication } from '$lib/server/sponsorship/applications';
 import { expireOffers, getProgramme, releaseApplication, respondToOffer } from '$lib/server/sponsorship/store';
 import { formatChf } from '$lib/server/sponsorship/allocation';
 import type { RequestEvent } from '@sveltejs/kit';
@@ -32,12 +32,12 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	await expireOffers(db, meeting, event.url.origin);
 	const [programme, app, agenda] = await Promise.all([getProgramme(db, meeting.id), reg ? getApplicationByRegistration(db, reg.id) : undefined, listAgenda(db, meeting.id)]);
-	const deadline = applicationDeadline(meeting, programme);
+	const window = applicationWindowNow(meeting, programme);
 	return {
 		registration: reg ?? null,
-		deadline,
-		open: !!programme && (!deadline || new Date().toISOString() < deadline) && (!programme.opens_at || new Date().toISOString() >= programme.opens_at),
-		opensAt: programme?.opens_at && new Date().toISOString() < programme.opens_at ? programme.opens_at : null,
+		deadline: window.deadline,
+		open: window.open,
+		opensAt: window.opensAt,
 		hasProgramme: !!programme,
 		maxNights: maxNights(meeting),
 		defaultNights: programme?.default_nights ?? 4,

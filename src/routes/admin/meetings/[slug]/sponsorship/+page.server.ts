@@ -4,7 +4,9 @@ import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm, text } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/meetings/access';
 import { applicationWindow, programmeSchema } from '$lib/server/sponsorship/forms';
-import { formatDay, formatTime, utcToLocalInput, zoneAbbreviation } from '$lib/server/meetings/zoned-time';
+import { utcToLocalInput } from '$lib/server/meetings/zoned-time';
+import { formatInZone } from '$lib/dates';
+import { applicationWindowNow } from '$lib/server/sponsorship/applications';
 import { adjustScore, expireOffers, review, saveProgramme, sendOffers } from '$lib/server/sponsorship/store';
 import { rankingView } from '$lib/server/sponsorship/view';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 			opens: p?.opens_at ? utcToLocalInput(p.opens_at, meeting.time_zone) : '',
 			closes: p?.closes_at ? utcToLocalInput(p.closes_at, meeting.time_zone) : ''
 		},
-		deadline: meeting.sponsorship_deadline ? when(meeting.sponsorship_deadline, meeting.time_zone) : null,
+		deadline: meeting.sponsorship_deadline ? formatInZone(meeting.sponsorship_deadline, meeting.time_zone) : null,
 		hasProgramme: !!p,
 		view: rankingView(r, filter),
 		filter
@@ -65,9 +67,9 @@ export const actions: Actions = {
 			opens_at: window.opens_at,
 			closes_at: window.closes_at
 		});
-		const closes = window.closes_at ?? meeting.sponsorship_deadline;
-		const opens = window.opens_at && window.opens_at > new Date().toISOString() ? ` Applications open ${when(window.opens_at, meeting.time_zone)}` : ' Applications are open';
-		const until = closes ? ` and close ${when(closes, meeting.time_zone)}.` : ', with no closing date: set one, or the meeting’s sponsorship deadline.';
+		const now = applicationWindowNow(meeting, window);
+		const opens = now.opensAt ? ` Applications open ${formatInZone(now.opensAt, meeting.time_zone)}` : ' Applications are open';
+		const until = now.deadline ? ` and close ${formatInZone(now.deadline, meeting.time_zone)}.` : ', with no closing date: set one, or the meeting’s sponsorship deadline.';
 		return { form: 'settings', done: `Programme settings saved.${opens}${until}` };
 	},
 	adjust: async (event) => {
@@ -92,8 +94,3 @@ export const actions: Actions = {
 		return { form: 'offers', done: sent.length ? `${sent.length} offer${sent.length === 1 ? '' : 's'} sent (in the outbox).` : 'No new offers: everyone the budget covers already has one.' };
 	}
 };
-
-/** "2 September 2019, 18:00 CEST", on the meeting's clock. */
-function when(isoUtc: string, timeZone: string): string {
-	return `${formatDay(isoUtc, timeZone)}, ${formatTime(isoUtc, timeZone)} ${zoneAbbreviation(isoUtc, timeZone)}`;
-}
