@@ -13,10 +13,14 @@ export const init: ServerInit = async () => {
 	// server.js asks this before SvelteKit (see page-cache.ts).
 	(globalThis as Record<symbol, unknown>)[Symbol.for('ccm.servePublicPageFromCache')] = servePublicPageFromCache;
 	if (handle.sqlite) {
-		// Table statistics let SQLite pick the indexes (e.g. a search limited to one year); cheap, and kept fresh.
+		// Table statistics let SQLite pick the indexes (e.g. a search limited to one year). They must follow the data:
+		// statistics of a table that has since grown tenfold mislead the planner (a session lookup that scanned every
+		// user). `optimize` re-analyses only such tables, sampling at most analysis_limit rows: about 1 ms when nothing
+		// changed, so every minute.
 		const sqlite = handle.sqlite;
+		sqlite.pragma('analysis_limit = 1000');
 		sqlite.pragma('optimize=0x10002');
-		setInterval(() => sqlite.pragma('optimize'), 10 * 60_000).unref();
+		setInterval(() => sqlite.pragma('optimize'), 60_000).unref();
 	}
 };
 

@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../db/schema';
-import { escapeLike } from '../db/text';
+import { contentVersion } from '../meetings/cache';
+import { buildSearchIndex, matchDocuments, type SearchIndex } from './search-index';
 
 type Db = Kysely<Database>;
 
@@ -41,42 +42,45 @@ export const SEARCH_PAGE_SIZE = 25;
 
 /**
  * Published and withdrawn documents of general distribution. Each word of the query must appear in the title
- * or the symbol.
+ * or the symbol. Answered from the in-process index (search-index.ts), rebuilt when the records' version moves.
  */
 export async function searchDocuments(db: Db, f: DocumentSearch) {
-	let q = db
+	const words = searchForm(f.q ?? '').split(' ').filter(Boolean).slice(0, 8);
+	const index = await searchIndex(db);
+	return matchDocuments(index, { words, type: f.type, year: f.year, lang: f.lang, page: f.page ?? 1, pageSize: SEARCH_PAGE_SIZE });
+}
+
+/** Per database (tests open several), the index of the version last seen; one build at a time per version. */
+const indexes = new WeakMap<Db, { version: string; index: Promise<SearchIndex> }>();
+
+async function searchIndex(db: Db): Promise<SearchIndex> {
+	// The version is read before the documents: a change in between makes the index newer than its label, and the
+	// next search rebuilds it; never older.
+	const version = await contentVersion(db, 'records');
+	const kept = indexes.get(db);
+	if (kept && kept.version === version) return kept.index;
+	const index = loadSearchIndex(db);
+	indexes.set(db, { version, index });
+	index.catch(() => indexes.get(db)?.index === index && indexes.delete(db));
+	return index;
+}
+
+async function loadSearchIndex(db: Db): Promise<SearchIndex> {
+	const docs = await db
 		.selectFrom('documents as d')
 		.innerJoin('meetings as m', 'm.id', 'd.meeting_id')
 		.where('d.status', '!=', 'draft')
 		.where('d.distribution', '=', 'general')
-		.where('m.status', '!=', 'draft');
-	const words = searchForm(f.q ?? '').split(' ').filter(Boolean).slice(0, 8);
-	for (const w of words) {
-		// No title holds NUL: PostgreSQL would refuse the parameter, SQLite would cut the pattern short there.
-		if (w.includes('\u0000')) {
-			q = q.where(sql<boolean>`1 = 0`);
-			continue;
-		}
-		const pattern = `%${escapeLike(w)}%`;
-		q = q.where((eb) => eb.or([sql<boolean>`d.title_search like ${pattern} escape '\\'`, sql<boolean>`lower(d.symbol) like ${pattern} escape '\\'`]));
-	}
-	if (f.type) q = q.where('d.type', '=', f.type);
-	if (f.year) q = q.where('m.start_date', '>=', `${f.year}-01-01`).where('m.start_date', '<=', `${f.year}-12-31`);
-	const lang = f.lang;
-	if (lang) q = q.where((eb) => eb.exists(eb.selectFrom('document_files as f').select('f.document_id').whereRef('f.document_id', '=', 'd.id').where('f.language', '=', lang)));
-	const page = Math.max(1, f.page ?? 1);
-	// One read: the total comes with the page (a window count), not from a second pass over the documents.
-	const rows = await q
-		.select(['d.id', 'd.symbol', 'd.title', 'd.type', 'd.status', 'd.published_at', 'm.code as meeting_code', 'm.slug as meeting_slug', 'm.start_date', sql<number>`count(*) over ()`.as('total')])
-		.orderBy('m.start_date', 'desc')
-		.orderBy('d.base_symbol')
-		.orderBy('d.symbol')
-		.limit(SEARCH_PAGE_SIZE)
-		.offset((page - 1) * SEARCH_PAGE_SIZE)
+		.where('m.status', '!=', 'draft')
+		.select(['d.id', 'd.symbol', 'd.base_symbol', 'd.title', 'd.title_search', 'd.type', 'd.status', 'd.published_at', 'm.code as meeting_code', 'm.slug as meeting_slug', 'm.start_date'])
 		.execute();
-	const count = rows.length ? { n: rows[0].total } : page > 1 ? await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : { n: 0 };
-	const languages = await languagesOf(db, rows.map((r) => r.id));
-	return { rows: rows.map(({ total: _t, ...r }) => ({ ...r, languages: languages.get(r.id) ?? [] })), total: Number(count.n) };
+	const languages = new Map<number, string[]>();
+	for (const f of await db.selectFrom('document_files').select(['document_id', 'language']).orderBy('language').execute()) {
+		const list = languages.get(f.document_id);
+		if (list) list.push(f.language);
+		else languages.set(f.document_id, [f.language]);
+	}
+	return buildSearchIndex(docs.map((d) => ({ ...d, languages: languages.get(d.id) ?? [] })));
 }
 
 export async function languagesOf(db: Db, ids: number[]): Promise<Map<number, string[]>> {

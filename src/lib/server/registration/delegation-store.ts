@@ -2,18 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { nowIso } from '../time';
+import { LIVE_IN_SQL } from './live';
 
 type Db = Kysely<Database>;
-const LIVE = ['pending', 'approved', 'waitlisted'] as const;
 
 /** Names the head of delegation; a previous head becomes an alternate. One transaction, so never two heads. */
 export async function setHead(db: Db, actor: Actor, delegationId: number, registrationId: number): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
-		const reg = await trx.selectFrom('registrations').selectAll().where('id', '=', registrationId).where('delegation_id', '=', delegationId).where('status', 'in', LIVE).executeTakeFirst();
+		const reg = await trx.selectFrom('registrations').selectAll().where('id', '=', registrationId).where('delegation_id', '=', delegationId).where('status', 'in', LIVE_IN_SQL).executeTakeFirst();
 		if (!reg) return false;
 		if (reg.role === 'head') return true;
 		const now = nowIso();
-		const previous = await trx.selectFrom('registrations').select(['id', 'status']).where('delegation_id', '=', delegationId).where('role', '=', 'head').where('status', 'in', LIVE).executeTakeFirst();
+		const previous = await trx.selectFrom('registrations').select(['id', 'status']).where('delegation_id', '=', delegationId).where('role', '=', 'head').where('status', 'in', LIVE_IN_SQL).executeTakeFirst();
 		if (previous) await trx.updateTable('registrations').set({ role: 'alternate', updated_at: now }).where('id', '=', previous.id).execute();
 		// A new head is a change of role: an approved registration goes back for approval.
 		await trx
@@ -43,7 +43,7 @@ export type SubmitResult = { ok: true } | { ok: false; message: string };
 /** Submits the delegation to the ISU: it needs at least one member and a head. */
 export async function submitDelegation(db: Db, actor: Actor, delegationId: number): Promise<SubmitResult> {
 	return db.transaction().execute(async (trx): Promise<SubmitResult> => {
-		const members = await trx.selectFrom('registrations').select(['id', 'role']).where('delegation_id', '=', delegationId).where('status', 'in', LIVE).execute();
+		const members = await trx.selectFrom('registrations').select(['id', 'role']).where('delegation_id', '=', delegationId).where('status', 'in', LIVE_IN_SQL).execute();
 		if (!members.length) return { ok: false, message: 'Add at least one member before submitting the delegation.' };
 		if (!members.some((m) => m.role === 'head')) return { ok: false, message: 'Name the head of delegation before submitting.' };
 		await trx.updateTable('delegations').set({ status: 'submitted', submitted_at: nowIso(), submitted_by: actor.id, updated_at: nowIso() }).where('id', '=', delegationId).execute();

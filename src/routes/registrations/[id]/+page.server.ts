@@ -6,11 +6,10 @@ import { personSchema } from '$lib/server/registration/forms';
 import { genderOptions, roleOptions } from '$lib/server/registration/options';
 import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
 import { visibleRegistration } from '$lib/server/registration/access';
+import { isLive } from '$lib/server/registration/live';
 import { cancelRegistration, updateRegistration } from '$lib/server/registration/store';
 import { nowIso } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
-
-const LIVE = ['pending', 'approved', 'waitlisted'];
 
 export const load: PageServerLoad = async (event) => {
 	const { reg, relation } = await visibleRegistration(event);
@@ -33,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 			phone: reg.phone,
 			rejection_reason: reg.rejection_reason,
 			confirmed: reg.confirmed_by_person === 1,
-			live: LIVE.includes(reg.status),
+			live: isLive(reg.status),
 			meeting: { slug: reg.meeting_slug, code: reg.meeting_code, title: reg.meeting_title }
 		},
 		waitPosition,

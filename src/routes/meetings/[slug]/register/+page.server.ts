@@ -8,17 +8,14 @@ import { windowState } from '$lib/server/meetings/rules';
 import { listOrganizationOptions } from '$lib/server/organizations/queries';
 import { formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
 import { genderOptions, roleOptions } from '$lib/server/registration/options';
-import { register } from '$lib/server/registration/store';
+import { findLive, register } from '$lib/server/registration/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const meeting = await publicMeeting(event);
 	const db = getDb();
-	const live = (q: ReturnType<typeof mineBy>) => q.executeTakeFirst();
-	const mineBy = () => db.selectFrom('registrations').select('id').where('meeting_id', '=', meeting.id).where('status', 'in', ['pending', 'approved', 'waitlisted']);
-	// Two index lookups rather than an OR, which would scan the meeting's registrations.
-	const mine = (await live(mineBy().where('user_id', '=', user.id))) ?? (await live(mineBy().where('email', '=', user.email)));
+	const mine = await findLive(db, meeting.id, user.email, user.id);
 	if (mine) redirect(303, `/registrations/${mine.id}?existing=1`);
 	const window = windowState(meeting.registration_opens_at, meeting.registration_closes_at);
 	return {

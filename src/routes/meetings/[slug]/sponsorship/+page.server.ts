@@ -10,6 +10,7 @@ import { applicationSchema } from '$lib/server/sponsorship/forms';
 import { applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication } from '$lib/server/sponsorship/applications';
 import { expireOffers, getProgramme, releaseApplication, respondToOffer } from '$lib/server/sponsorship/store';
 import { formatChf } from '$lib/server/sponsorship/allocation';
+import { findLive } from '$lib/server/registration/store';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,13 +18,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireUser(event);
 	const meeting = await publicMeeting(event);
-	const reg = await getDb()
-		.selectFrom('registrations')
-		.select(['id', 'status'])
-		.where('meeting_id', '=', meeting.id)
-		.where('status', 'in', ['pending', 'approved', 'waitlisted'])
-		.where((eb) => eb.or([eb('user_id', '=', user.id), eb('email', '=', user.email)]))
-		.executeTakeFirst();
+	const reg = await findLive(getDb(), meeting.id, user.email, user.id);
 	return { user, meeting, reg, actor: { id: user.id, email: user.email } };
 }
 
