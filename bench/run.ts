@@ -163,8 +163,8 @@ const PROFILE = !!opt['cpu-prof'];
 const ONLY = typeof opt.only === 'string' ? opt.only.split(',').map((s) => s.trim()) : null;
 const RUSH_ACCOUNTS = Number(opt['rush-accounts'] ?? 3000);
 const RUSH_SECONDS = Number(opt['rush-seconds'] ?? 30);
-/** Accounts for the rush's warm-up (on its own meeting): more than a warm-up of WARMUP seconds can use. */
-const RUSH_WARMUP_ACCOUNTS = 1000;
+/** Accounts for the rush's warm-up (on its own meeting), sent first on the same connections: enough for all 50 to be open. */
+const RUSH_WARMUP_ACCOUNTS = 1500;
 for (const [k, v] of Object.entries({ DURATION, WARMUP, CONNECTIONS, RUSH_ACCOUNTS, RUSH_SECONDS })) {
 	if (!Number.isFinite(v) || v < 0 || (k !== 'WARMUP' && v === 0)) throw new Error(`--${k.toLowerCase().replace('_', '-')} must be a positive number`);
 }
@@ -326,10 +326,11 @@ interface Measured {
 		outcomes: Record<string, number>;
 		/** p50/p99 over each tenth of the responses, in order: the later ones meet more registrations in the database. */
 		latencyByTenth: { responses: number; p50: number; p99: number }[];
-		/** Latency of every response but each connection's first: the steady state, without the wait to be accepted. */
-		latencyMsWithoutFirstOnConnection: Measured['latencyMs'];
-		/** Latency of each connection's first response (50 of them): includes the wait for the server to accept the connection. */
-		firstOnConnectionMs: Measured['latencyMs'];
+		/** Connections open when the first measured request was sent, and measured requests that still opened one. */
+		connectionsOpenAtStart: number;
+		measuredFirstOnConnection: number;
+		/** Latency of each connection's first response, in the warm-up: includes the wait for the server to accept it. */
+		warmupFirstOnConnectionMs: Measured['latencyMs'];
 		/** The server's RSS just before the run. */
 		rssBeforeMb: number | null;
 		verification: RushVerification;
@@ -472,82 +473,146 @@ function judge(r: Measured, t: Target | undefined): void {
 
 type Outcomes = Record<string, number>;
 
-/**
- * One POST of the registration form per account, each with the account's session cookie, a state, role `member` (no
- * one-head-per-delegation refusals) and a fresh `_form_token`. autocannon calls `setupRequest` once for every request it
- * sends (the first one of each connection when it connects), so the counter hands out every account once.
- * `onResponse` sorts the answers: a 303 to `/registrations/<id>?new=1` is a registration made; a 303 to `?existing=1`
- * or to `/login` (a session not recognised) is not.
- */
-function registrationRequests(slug: string, accounts: RushAccount[], origin: string, outcomes: Outcomes, sent: { n: number }): autocannon.Request[] {
-	const path = `/meetings/${slug}/register`;
-	return [
-		{
-			method: 'POST',
-			path,
-			setupRequest: (req) => {
-				// Past the last account (only after a dropped connection made autocannon rebuild a request) accounts repeat,
-				// and the repeat shows up as an `existing` answer.
-				const a = accounts[sent.n++ % accounts.length];
-				const body = new URLSearchParams({
-					organization_id: String(a.organizationId),
-					given_name: a.givenName,
-					family_name: a.familyName,
-					email: a.email,
-					role: 'member',
-					consent_published: 'on',
-					_form_token: generateToken()
-				}).toString();
-				return {
-					...req,
-					method: 'POST',
-					path,
-					// As a browser posts the form without JavaScript. Without `accept: text/html` SvelteKit answers as to
-					// `use:enhance`: 200 with JSON `{ type: 'redirect' }` instead of the 303.
-					headers: {
-						...req.headers,
-						cookie: `ccm_session=${a.token}`,
-						origin,
-						accept: 'text/html,application/xhtml+xml',
-						'content-type': 'application/x-www-form-urlencoded'
-					},
-					body
-				};
-			},
-			onResponse: (status, _body, _context, headers) => {
-				let kind = String(status);
-				if (status === 303) {
-					const location = String(Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'location')?.[1] ?? '');
-					kind = /^\/registrations\/\d+\?new=1$/.test(location)
-						? 'created'
-						: /^\/registrations\/\d+\?existing=1$/.test(location)
-							? '303 existing'
-							: location.startsWith('/login')
-								? '303 to login'
-								: `303 to ${location.slice(0, 60)}`;
-				}
-				outcomes[kind] = (outcomes[kind] ?? 0) + 1;
-			}
-		}
-	];
+interface RushPhase {
+	slug: string;
+	accounts: RushAccount[];
 }
 
-/** POSTs until every account has been used once (`amount`) or `seconds` have passed, whichever comes first. */
-function rushLoad(base: string, slug: string, accounts: RushAccount[], seconds: number, onLatency?: (ms: number, firstOnConnection: boolean) => void) {
-	const outcomes: Outcomes = {};
-	const sent = { n: 0 };
-	const connections = Math.min(CONNECTIONS, accounts.length);
+/** What the measured part of a rush run saw; the warm-up's responses only count its connections' first requests. */
+interface RushRun {
+	outcomes: Outcomes;
+	warmupOutcomes: Outcomes;
+	latencies: Latencies;
+	warmupFirsts: Latencies;
+	/** Measured requests sent, and those that were the first on their connection. */
+	sent: number;
+	measuredFirstOnConnection: number;
+	connectionsOpenAtStart: number;
+	/** From the first measured request to its last response. */
+	seconds: number;
+	serverCpuAtStart: number | null;
+	clientCpuAtStart: NodeJS.CpuUsage | null;
+	cutShort: boolean;
+	result: autocannon.Result;
+}
+
+/**
+ * One autocannon run over the warm-up's accounts and then the measured ones, on the same 50 connections: one POST of
+ * the registration form per account, each with the account's session cookie, a state, role `member` (no
+ * one-head-per-delegation refusals) and a fresh `_form_token`. The measured part starts with the first request of a
+ * measured account, on connections already open. Why: Node (libuv 1.46 `uv__server_io`) accepts one connection per
+ * turn of its event loop, and a turn of a busy server is long (every request that arrived in it is handled in it), so
+ * 50 connections opened at once against a busy server are accepted over one to three seconds; their first requests
+ * then measure that wait, not the registration. In production a reverse proxy (TLS) keeps its connections to the app
+ * open. Each response is timed from the moment its request was built (autocannon builds each just before sending it),
+ * and sorted by where the 303 points: `/registrations/<id>?new=1` is a registration made; `?existing=1` or `/login`
+ * (a session not recognised) is not.
+ */
+function rushLoad(base: string, pid: number, warmup: RushPhase | null, measuredPhase: RushPhase, seconds: number): Promise<RushRun> {
+	const origin = base;
+	const warm = warmup?.accounts.length ?? 0;
+	const total = warm + measuredPhase.accounts.length;
+	const connections = Math.min(CONNECTIONS, total);
+	const run: Omit<RushRun, 'result' | 'seconds' | 'cutShort'> = {
+		outcomes: {},
+		warmupOutcomes: {},
+		latencies: new Latencies(),
+		warmupFirsts: new Latencies(),
+		sent: 0,
+		measuredFirstOnConnection: 0,
+		connectionsOpenAtStart: 0,
+		serverCpuAtStart: null,
+		clientCpuAtStart: null
+	};
+	let n = 0;
+	let startedAt = 0;
 	let lastAt = 0;
-	return new Promise<{ result: autocannon.Result; outcomes: Outcomes; sent: number; seconds: number; cutShort: boolean }>((resolve, reject) => {
+	/** The response just recorded (onResponse runs right before autocannon's 'response' event for the same request). */
+	let last = { measured: false, ms: 0 };
+	const seen = new Set<unknown>();
+	type Ctx = { measured?: boolean; builtAt?: number };
+	return new Promise<RushRun>((resolve, reject) => {
 		let cutShort = false;
-		const t0 = performance.now();
 		const instance = autocannon(
-			{ url: base, connections, amount: accounts.length, timeout: 30, requests: registrationRequests(slug, accounts, base, outcomes, sent) },
+			{
+				url: base,
+				connections,
+				amount: total,
+				timeout: 30,
+				requests: [
+					{
+						method: 'POST',
+						setupRequest: (req, context: Ctx) => {
+							// Past the last account (only after a dropped connection made autocannon rebuild a request) accounts
+							// repeat, and the repeat shows up as an `existing` answer.
+							const i = n++ % total;
+							const measured = i >= warm;
+							const phase = measured ? measuredPhase : warmup!;
+							const a = phase.accounts[measured ? i - warm : i];
+							if (measured && !startedAt) {
+								startedAt = performance.now();
+								run.connectionsOpenAtStart = seen.size;
+								run.serverCpuAtStart = cpuMs(pid);
+								run.clientCpuAtStart = process.cpuUsage();
+							}
+							if (measured) run.sent++;
+							context.measured = measured;
+							context.builtAt = performance.now();
+							const path = `/meetings/${phase.slug}/register`;
+							const body = new URLSearchParams({
+								organization_id: String(a.organizationId),
+								given_name: a.givenName,
+								family_name: a.familyName,
+								email: a.email,
+								role: 'member',
+								consent_published: 'on',
+								_form_token: generateToken()
+							}).toString();
+							return {
+								...req,
+								method: 'POST',
+								path,
+								// As a browser posts the form without JavaScript. Without `accept: text/html` SvelteKit answers as to
+								// `use:enhance`: 200 with JSON `{ type: 'redirect' }` instead of the 303.
+								headers: {
+									...req.headers,
+									cookie: `ccm_session=${a.token}`,
+									origin,
+									accept: 'text/html,application/xhtml+xml',
+									'content-type': 'application/x-www-form-urlencoded'
+								},
+								body
+							};
+						},
+						onResponse: (status, _body, context: Ctx, headers) => {
+							const now = performance.now();
+							let kind = String(status);
+							if (status === 303) {
+								const location = String(Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'location')?.[1] ?? '');
+								kind = /^\/registrations\/\d+\?new=1$/.test(location)
+									? 'created'
+									: /^\/registrations\/\d+\?existing=1$/.test(location)
+										? '303 existing'
+										: location.startsWith('/login')
+											? '303 to login'
+											: `303 to ${location.slice(0, 60)}`;
+							}
+							const outcomes = context.measured ? run.outcomes : run.warmupOutcomes;
+							outcomes[kind] = (outcomes[kind] ?? 0) + 1;
+							last = { measured: !!context.measured, ms: now - (context.builtAt ?? now) };
+							if (context.measured) {
+								run.latencies.add(last.ms);
+								lastAt = now;
+							}
+						}
+					}
+				]
+			},
 			(err, result) => {
 				clearTimeout(timer);
-				// autocannon notices the end on its next 1 s tick: measure from the start to the last response instead.
 				if (err) reject(err);
-				else resolve({ result, outcomes, sent: sent.n, seconds: ((lastAt || performance.now()) - t0) / 1000, cutShort });
+				// autocannon notices the end on its next 1 s tick: measure from the start to the last response instead.
+				else resolve({ ...run, result, cutShort, seconds: ((lastAt || performance.now()) - (startedAt || performance.now())) / 1000 });
 			}
 		);
 		// `amount` overrides autocannon's duration: stop it ourselves.
@@ -555,12 +620,11 @@ function rushLoad(base: string, slug: string, accounts: RushAccount[], seconds: 
 			cutShort = true;
 			instance.stop();
 		}, seconds * 1000);
-		const seen = new Set<unknown>();
-		instance.on('response', (client, _status, _bytes, ms) => {
-			lastAt = performance.now();
-			const first = !seen.has(client);
-			if (first) seen.add(client);
-			onLatency?.(ms, first);
+		instance.on('response', (client) => {
+			if (seen.has(client)) return;
+			seen.add(client);
+			if (last.measured) run.measuredFirstOnConnection++;
+			else run.warmupFirsts.add(last.ms);
 		});
 	});
 }
@@ -572,29 +636,21 @@ async function registrationRush(base: string, pid: number, data: RushData, dbFil
 	const page = await probe.text();
 	if (probe.status !== 200 || !page.includes('_form_token')) throw new Error(`${RUSH}: GET ${path} with a delegate's session answered ${probe.status}${probe.status === 200 ? ' without a _form_token field' : ''}`);
 
-	if (WARMUP > 0 && data.warmupAccounts.length) {
-		await rushLoad(base, RUSH_WARMUP_SLUG, data.warmupAccounts, WARMUP);
-		await waitIdle(pid, base);
-	}
-
-	const latencies = new Latencies();
-	// The first request on each connection includes setting the connection up. On this machine, when 50 connections
-	// open at once against a busy server, some reach the server only after ~1 s or ~3 s (the steps of TCP's SYN
-	// retransmission); a bare Node server that spends 2.4 ms a request shows the same in about half its runs. So those
-	// first requests are kept apart too, and printed with the run.
-	const later = new Latencies();
-	const firsts = new Latencies();
+	const warmup = WARMUP > 0 && data.warmupAccounts.length ? { slug: RUSH_WARMUP_SLUG, accounts: data.warmupAccounts } : null;
 	const rssBefore = rssKb(pid);
-	const m = await measured(pid, base, () =>
-		rushLoad(base, RUSH_SLUG, data.accounts, RUSH_SECONDS, (ms, first) => {
-			latencies.add(ms);
-			(first ? firsts : later).add(ms);
-		})
-	);
-	const { result, outcomes, sent, seconds, cutShort } = m.value;
+	const rss = sampleRss(pid);
+	const r = await rushLoad(base, pid, warmup, { slug: RUSH_SLUG, accounts: data.accounts }, RUSH_SECONDS + (warmup ? 30 : 0));
+	const client = r.clientCpuAtStart ? process.cpuUsage(r.clientCpuAtStart) : null;
+	const cpuAtEnd = cpuMs(pid);
+	// Requests still in flight when the run ended are worked through after it: count their CPU time too.
+	await waitIdle(pid, base);
+	const cpuDrained = cpuMs(pid);
+	const peakKb = rss.stop();
+	const { result, outcomes, sent, seconds, cutShort, latencies } = r;
 	const responses = latencies.n;
 	const created = outcomes.created ?? 0;
 	const verification = await verifyRush(dbFile, data.meetingId, created, cutShort ? sent - responses : 0);
+	const since = (x: number | null) => (x !== null && r.serverCpuAtStart !== null ? x - r.serverCpuAtStart : null);
 	return {
 		scenario: RUSH,
 		server: 'app',
@@ -603,16 +659,16 @@ async function registrationRush(base: string, pid: number, data: RushData, dbFil
 		requests: responses,
 		requestsPerSecond: responses / seconds,
 		latencyMs: latencies.summary(),
-		non2xx: result.non2xx,
+		non2xx: Object.entries(outcomes).filter(([k]) => !k.startsWith('2') && k !== 'created' && !k.startsWith('303')).reduce((a, [, v]) => a + v, 0),
 		unexpected: responses - created,
 		errors: result.errors,
 		timeouts: result.timeouts,
-		statusCodes: statusCounts(result),
-		bytesPerResponse: responses ? Math.round(result.throughput.total / responses) : 0,
-		peakRssMb: m.peakRssMb,
-		serverCpuMsPerRequest: m.serverCpuDrainedMs !== null && sent ? m.serverCpuDrainedMs / sent : null,
-		serverCpuShare: m.serverCpuMs !== null ? m.serverCpuMs / (seconds * 1000) : null,
-		clientCpuShare: m.clientCpuMs / (seconds * 1000),
+		statusCodes: outcomes,
+		bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+		peakRssMb: peakKb === null ? null : peakKb / 1024,
+		serverCpuMsPerRequest: since(cpuDrained) !== null && sent ? since(cpuDrained)! / sent : null,
+		serverCpuShare: since(cpuAtEnd) !== null ? since(cpuAtEnd)! / (seconds * 1000) : null,
+		clientCpuShare: client ? (client.user + client.system) / 1000 / (seconds * 1000) : 0,
 		loadAverage1m: os.loadavg()[0],
 		ratioToCeiling: null,
 		target: null,
@@ -622,8 +678,9 @@ async function registrationRush(base: string, pid: number, data: RushData, dbFil
 			sent,
 			outcomes,
 			latencyByTenth: latencies.tenths(),
-			latencyMsWithoutFirstOnConnection: later.summary(),
-			firstOnConnectionMs: firsts.summary(),
+			connectionsOpenAtStart: r.connectionsOpenAtStart,
+			measuredFirstOnConnection: r.measuredFirstOnConnection,
+			warmupFirstOnConnectionMs: r.warmupFirsts.summary(),
 			rssBeforeMb: rssBefore === null ? null : rssBefore / 1024,
 			verification
 		}
@@ -830,8 +887,8 @@ function rushReport(r: Measured): string {
 	return [
 		`Registration rush: ${x.sent} POSTs from ${x.accounts} accounts for ${x.capacity} places (${outcomes || 'no responses'}).`,
 		`Latency p50/p99 ms by tenth of the run: ${x.latencyByTenth.map((t) => `${t.p50.toFixed(0)}/${t.p99.toFixed(0)}`).join(', ')}; ` +
-			`without each connection's first request p50 ${fmt(x.latencyMsWithoutFirstOnConnection.p50, 1)} ms, p99 ${fmt(x.latencyMsWithoutFirstOnConnection.p99, 1)} ms; ` +
-			`first requests (connection set-up included) p50 ${fmt(x.firstOnConnectionMs.p50, 0)} ms, max ${fmt(x.firstOnConnectionMs.max, 0)} ms. ` +
+			`${x.connectionsOpenAtStart} connections open when the measured part began, ${x.measuredFirstOnConnection} measured requests opened one; ` +
+			`in the warm-up, the first request of each connection (the wait to be accepted included) p50 ${fmt(x.warmupFirstOnConnectionMs.p50, 0)} ms, max ${fmt(x.warmupFirstOnConnectionMs.max, 0)} ms. ` +
 			`Server RSS ${fmt(x.rssBeforeMb, 0)} MB before, ${fmt(r.peakRssMb, 0)} MB at most during the run.`,
 		`Database check: ${v.ok ? 'OK' : 'FAILED'}: ${v.registrations} registrations, ${v.placed} pending with a place, ${v.waitlisted} waitlisted, ` +
 			`${v.other} other; meetings.places_held ${v.placesHeld} (capacity ${v.capacity}); ${v.distinctUsers} distinct accounts; ` +
