@@ -8,6 +8,7 @@ import meetingsCsv from './data/meetings.csv?raw';
 import agendaText from './data/9msp-agenda.txt?raw';
 import documentsCsv from './data/9msp-documents.csv?raw';
 import { seedNineMspDocuments } from './documents';
+import { seedDemoPeople } from './people';
 
 /** The reference and demo data, bundled into the build so the app never reads shared/ at run time. */
 export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
@@ -19,6 +20,7 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
 
 export async function seedDemoData(db: Kysely<Database>, today = new Date()): Promise<void> {
 	await seedReferenceData(db);
-	await seedMeetings(db, meetingsCsv, agendaText, today);
+	const demoMeeting = await seedMeetings(db, meetingsCsv, agendaText, today);
+	if (demoMeeting !== null) await seedDemoPeople(db, demoMeeting);
 	await seedNineMspDocuments(db, documentsCsv);
 }

@@ -72,10 +72,11 @@ const NINE_MSP_PROGRAMME: { day: number; from: string; to: string; items: string
 /**
  * The demo: past meetings, the 9MSP with its agenda and plenary programme, and one upcoming meeting whose
  * registration and sponsorship windows are open on the day the app is first started. Only into an empty table.
+ * Returns the demonstration meeting's id when it was created now, else null.
  */
-export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, agendaText: string, today = new Date()): Promise<void> {
+export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, agendaText: string, today = new Date()): Promise<number | null> {
 	const any = await db.selectFrom('meetings').select('id').limit(1).executeTakeFirst();
-	if (any) return;
+	if (any) return null;
 	const now = nowIso();
 	const agenda = parseAgendaText(agendaText);
 	if (agenda.errors.length) throw new Error(`9msp-agenda.txt: ${agenda.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
@@ -96,7 +97,8 @@ export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, ag
 		symbol_prefix: `CCM/MSP/${year}`
 	};
 
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
+		let demoId: number | null = null;
 		for (const s of [...seeds, demo]) {
 			const isDemo = s === demo;
 			const is9 = s.code === '9MSP';
@@ -123,6 +125,7 @@ export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, ag
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			if (isDemo) {
+				demoId = m.id;
 				// Demonstration figures, not the programme's real budget or allowance (neither was found in a source).
 				await trx
 					.insertInto('sponsorship_programmes')
@@ -156,5 +159,6 @@ export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, ag
 				if (ids.length) await trx.insertInto('session_agenda_items').values(ids.map((agenda_item_id) => ({ session_id: session.id, agenda_item_id }))).execute();
 			}
 		}
+		return demoId;
 	});
 }

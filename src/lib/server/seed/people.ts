@@ -1,0 +1,155 @@
+import type { Kysely } from 'kysely';
+import type { Database, DelegationRole, RegistrationStatus } from '../db/schema';
+import { generateToken } from '../auth/token';
+import { nowIso } from '../time';
+
+type Person = [title: string | null, given: string, family: string, gender: string, position: string | null, role: DelegationRole, status: RegistrationStatus, consent: boolean, accessNeeds?: string];
+
+/**
+ * Fictional people (made-up names, `@demo.example.org` addresses) in the demonstration meeting's delegations, so that on
+ * the first start the staff pages, badges, check-in and the list of participants have something to show. They are
+ * registered by nobody (as a focal point would add them), without e-mails. States the e2e tests use are left out.
+ */
+const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean; people: Person[] }[] = [
+	{
+		iso3: 'AUT',
+		submitted: true,
+		people: [
+			['H.E. Ms.', 'Katharina', 'Steiner', 'female', 'Ambassador, Permanent Representative to the UN in Geneva', 'head', 'approved', true],
+			['Mr.', 'Lukas', 'Gruber', 'male', 'Counsellor, Permanent Mission', 'alternate', 'approved', true],
+			['Ms.', 'Anna', 'Hofer', 'female', 'Attaché', 'member', 'pending', false]
+		]
+	},
+	{
+		iso3: 'MEX',
+		submitted: true,
+		people: [
+			['H.E. Mr.', 'Alejandro', 'Ruiz Castillo', 'male', 'Ambassador, Permanent Representative', 'head', 'approved', true],
+			['Ms.', 'María Fernanda', 'López Ortega', 'female', 'Second Secretary', 'adviser', 'approved', true]
+		]
+	},
+	{
+		iso3: 'NOR',
+		submitted: false,
+		people: [
+			['Ms.', 'Ingrid', 'Haugen', 'female', 'Senior Adviser, Ministry of Foreign Affairs', 'head', 'approved', true],
+			['Mr.', 'Erik', 'Nilsen', 'male', 'Adviser', 'adviser', 'pending', true]
+		]
+	},
+	{
+		iso3: 'PHL',
+		submitted: true,
+		people: [
+			['H.E. Ms.', 'Maria Teresa', 'Santos', 'female', 'Deputy Permanent Representative', 'head', 'approved', true],
+			['Mr.', 'Jose Miguel', 'Reyes', 'male', 'First Secretary', 'member', 'approved', true]
+		]
+	},
+	{
+		iso3: 'MOZ',
+		submitted: false,
+		people: [
+			['Mr.', 'Armando', 'Machava', 'male', 'Director, National Demining Institute', 'head', 'pending', true],
+			['Ms.', 'Lúcia', 'Cossa', 'female', 'Programme Officer', 'member', 'pending', true, 'Wheelchair access to the conference room and the side-event rooms.']
+		]
+	},
+	{
+		iso3: 'IRQ',
+		submitted: true,
+		people: [
+			['Dr.', 'Hassan', 'Al-Jaberi', 'male', 'Director General, Directorate of Mine Action', 'head', 'approved', true],
+			['Ms.', 'Noor', 'Kareem', 'female', 'Legal Adviser', 'adviser', 'rejected', true]
+		]
+	},
+	{ iso3: 'NZL', submitted: false, people: [['Ms.', 'Aroha', 'Williams', 'female', 'Disarmament Counsellor', 'head', 'approved', true, 'Vegetarian meals.']] },
+	{
+		iso3: 'COL',
+		submitted: false,
+		people: [
+			['Mr.', 'Andrés Felipe', 'Gómez', 'male', 'Minister Counsellor', 'head', 'approved', true],
+			['Ms.', 'Daniela', 'Rojas', 'female', 'Adviser, Victim Assistance', 'adviser', 'pending', true]
+		]
+	},
+	{ iso3: 'LBN', submitted: false, people: [['Ms.', 'Rania', 'Haddad', 'female', 'Director, Lebanon Mine Action Centre', 'head', 'approved', true]] },
+	{
+		shortName: 'ICRC',
+		submitted: false,
+		people: [
+			['Mr.', 'Thomas', 'Keller', 'male', 'Legal Adviser, Arms Unit', 'observer', 'approved', true],
+			['Ms.', 'Léa', 'Dubois', 'female', 'Weapons Contamination Adviser', 'observer', 'pending', true]
+		]
+	},
+	{
+		shortName: 'CMC',
+		submitted: false,
+		people: [
+			['Ms.', 'Sara', 'Lindqvist', 'female', 'Campaigner', 'observer', 'approved', true],
+			['Mr.', 'Daniel', 'Okafor', 'male', 'Research Officer', 'observer', 'approved', false]
+		]
+	},
+	{ shortName: 'HI', submitted: false, people: [['Ms.', 'Claire', 'Martin', 'female', 'Advocacy Officer', 'observer', 'pending', true]] }
+];
+
+const LIVE: RegistrationStatus[] = ['pending', 'approved', 'waitlisted'];
+
+const address = (given: string, family: string) =>
+	`${given}.${family}`
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z.]+/g, '-') + '@demo.example.org';
+
+/** Into a meeting without registrations only; counters kept as register() keeps them (places held, per delegation). */
+export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): Promise<void> {
+	const now = nowIso();
+	await db.transaction().execute(async (trx) => {
+		const any = await trx.selectFrom('registrations').select('id').where('meeting_id', '=', meetingId).limit(1).executeTakeFirst();
+		if (any) return;
+		let placesHeld = 0;
+		for (const d of DEMO_DELEGATIONS) {
+			let q = trx.selectFrom('organizations').select('id');
+			q = d.iso3 ? q.where('iso3', '=', d.iso3) : q.where('short_name', '=', d.shortName!);
+			const org = await q.executeTakeFirst();
+			if (!org) continue; // reference data without this organisation: leave it out
+			const live = d.people.filter((p) => LIVE.includes(p[6])).length;
+			const delegation = await trx
+				.insertInto('delegations')
+				.values({ meeting_id: meetingId, organization_id: org.id, status: d.submitted ? 'submitted' : 'open', submitted_at: d.submitted ? now : null, places_held: live, created_at: now, updated_at: now })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			for (const [title, given, family, gender, position, role, status, consent, accessNeeds] of d.people) {
+				const holds = status === 'pending' || status === 'approved';
+				if (holds) placesHeld++;
+				await trx
+					.insertInto('registrations')
+					.values({
+						meeting_id: meetingId,
+						delegation_id: delegation.id,
+						user_id: null,
+						title,
+						given_name: given,
+						family_name: family,
+						gender,
+						position,
+						email: address(given, family),
+						phone: null,
+						role,
+						consent_published: consent ? 1 : 0,
+						access_needs: accessNeeds ?? null,
+						status,
+						holds_place: holds ? 1 : 0,
+						confirmed_by_person: status === 'approved' ? 1 : 0,
+						rejection_reason: status === 'rejected' ? 'Registered twice: the other registration of this person stands.' : null,
+						badge_token: generateToken(),
+						form_token: null,
+						attended_at: null,
+						created_by: null,
+						erased_at: null,
+						created_at: now,
+						updated_at: now
+					})
+					.execute();
+			}
+		}
+		await trx.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', placesHeld) })).where('id', '=', meetingId).execute();
+	});
+}
