@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { engines, freshDb, type TestDb } from './db';
 import { seedDemoData } from '../../src/lib/server/seed';
+import { review } from '../../src/lib/server/sponsorship/store';
 
 describe.each(engines)('demonstration people on %s', (engine) => {
 	let t: TestDb;
@@ -37,6 +38,14 @@ describe.each(engines)('demonstration people on %s', (engine) => {
 			.execute();
 		expect(delegations.length).toBeGreaterThan(5);
 		for (const d of delegations) expect(Number(d.places_held)).toBe(Number(d.live));
+	});
+
+	it('gives the sponsorship review applications to rank, some endorsed, within the budget', async () => {
+		const r = await review(t.db, await demo());
+		expect(r.rows.map((x) => x.state).sort()).toEqual(['Colombia', 'Iraq', 'Lebanon', 'Mozambique', 'Philippines']);
+		expect(r.rows.filter((x) => x.endorsement === 'endorsed')).toHaveLength(3);
+		expect(r.rows.every((x) => x.airfareCentimes > 0 && x.nights > 0)).toBe(true);
+		expect(r.allocation).not.toBeNull();
 	});
 
 	it('does not come back on the next start', async () => {

@@ -2,13 +2,28 @@ import type { Kysely } from 'kysely';
 import type { Database, DelegationRole, RegistrationStatus } from '../db/schema';
 import { generateToken } from '../auth/token';
 import { nowIso } from '../time';
+import { formatAgendaNumber } from '../meetings/agenda';
 
-type Person = [title: string | null, given: string, family: string, gender: string, position: string | null, role: DelegationRole, status: RegistrationStatus, consent: boolean, accessNeeds?: string];
+type Person = [title: string | null, given: string, family: string, gender: string, position: string | null, role: DelegationRole, status: RegistrationStatus, consent: boolean, accessNeeds?: string | null, application?: Application];
+
+/** A submitted sponsorship application: airfare in CHF, nights, where from, and whether the focal point endorsed it. */
+interface Application {
+	airfare: number;
+	nights: number;
+	from: string;
+	endorsed: boolean;
+	/** Agenda items (number, sub-number) the delegate would speak on; none: no statement. */
+	statement: [string, string | null][];
+	implementation: boolean;
+	justification: string;
+}
 
 /**
  * Fictional people (made-up names, `@demo.example.org` addresses) in the demonstration meeting's delegations, so that on
  * the first start the staff pages, badges, check-in and the list of participants have something to show. They are
- * registered by nobody (as a focal point would add them), without e-mails. States the e2e tests use are left out.
+ * registered by nobody (as a focal point would add them), without e-mails; five from affected states have applied for
+ * sponsorship (three endorsed by their focal point), so the ranking and the allocation have something to weigh.
+ * States the e2e tests use are left out.
  */
 const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean; people: Person[] }[] = [
 	{
@@ -41,14 +56,14 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 		submitted: true,
 		people: [
 			['H.E. Ms.', 'Maria Teresa', 'Santos', 'female', 'Deputy Permanent Representative', 'head', 'approved', true],
-			['Mr.', 'Jose Miguel', 'Reyes', 'male', 'First Secretary', 'member', 'approved', true]
+			['Mr.', 'Jose Miguel', 'Reyes', 'male', 'First Secretary', 'member', 'approved', true, null, { airfare: 1510, nights: 5, from: 'Manila', endorsed: false, statement: [], implementation: false, justification: 'Follows universalization in South-East Asia.' }]
 		]
 	},
 	{
 		iso3: 'MOZ',
 		submitted: false,
 		people: [
-			['Mr.', 'Armando', 'Machava', 'male', 'Director, National Demining Institute', 'head', 'pending', true],
+			['Mr.', 'Armando', 'Machava', 'male', 'Director, National Demining Institute', 'head', 'pending', true, null, { airfare: 1380, nights: 5, from: 'Maputo', endorsed: true, statement: [['8', 'c'], ['8', 'd']], implementation: true, justification: 'Reports on the completion of clearance and the national victim assistance plan.' }],
 			['Ms.', 'Lúcia', 'Cossa', 'female', 'Programme Officer', 'member', 'pending', true, 'Wheelchair access to the conference room and the side-event rooms.']
 		]
 	},
@@ -56,7 +71,7 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 		iso3: 'IRQ',
 		submitted: true,
 		people: [
-			['Dr.', 'Hassan', 'Al-Jaberi', 'male', 'Director General, Directorate of Mine Action', 'head', 'approved', true],
+			['Dr.', 'Hassan', 'Al-Jaberi', 'male', 'Director General, Directorate of Mine Action', 'head', 'approved', true, null, { airfare: 920, nights: 5, from: 'Baghdad', endorsed: true, statement: [['9', null]], implementation: true, justification: 'Presents the Article 4 extension request and the clearance work plan.' }],
 			['Ms.', 'Noor', 'Kareem', 'female', 'Legal Adviser', 'adviser', 'rejected', true]
 		]
 	},
@@ -66,10 +81,10 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 		submitted: false,
 		people: [
 			['Mr.', 'Andrés Felipe', 'Gómez', 'male', 'Minister Counsellor', 'head', 'approved', true],
-			['Ms.', 'Daniela', 'Rojas', 'female', 'Adviser, Victim Assistance', 'adviser', 'pending', true]
+			['Ms.', 'Daniela', 'Rojas', 'female', 'Adviser, Victim Assistance', 'adviser', 'pending', true, null, { airfare: 1240, nights: 4, from: 'Bogotá', endorsed: false, statement: [], implementation: true, justification: 'Works on the national victim assistance programme.' }]
 		]
 	},
-	{ iso3: 'LBN', submitted: false, people: [['Ms.', 'Rania', 'Haddad', 'female', 'Director, Lebanon Mine Action Centre', 'head', 'approved', true]] },
+	{ iso3: 'LBN', submitted: false, people: [['Ms.', 'Rania', 'Haddad', 'female', 'Director, Lebanon Mine Action Centre', 'head', 'approved', true, null, { airfare: 610, nights: 5, from: 'Beirut', endorsed: true, statement: [['8', 'c']], implementation: true, justification: 'Reports on clearance and risk education in the south.' }]] },
 	{
 		shortName: 'ICRC',
 		submitted: false,
@@ -116,10 +131,10 @@ export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): P
 				.values({ meeting_id: meetingId, organization_id: org.id, status: d.submitted ? 'submitted' : 'open', submitted_at: d.submitted ? now : null, places_held: live, created_at: now, updated_at: now })
 				.returning('id')
 				.executeTakeFirstOrThrow();
-			for (const [title, given, family, gender, position, role, status, consent, accessNeeds] of d.people) {
+			for (const [title, given, family, gender, position, role, status, consent, accessNeeds, application] of d.people) {
 				const holds = status === 'pending' || status === 'approved';
 				if (holds) placesHeld++;
-				await trx
+				const registration = await trx
 					.insertInto('registrations')
 					.values({
 						meeting_id: meetingId,
@@ -144,6 +159,34 @@ export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): P
 						attended_at: null,
 						created_by: null,
 						erased_at: null,
+						created_at: now,
+						updated_at: now
+					})
+					.returning('id')
+					.executeTakeFirstOrThrow();
+				if (!application) continue;
+				await trx
+					.insertInto('sponsorship_applications')
+					.values({
+						meeting_id: meetingId,
+						registration_id: registration.id,
+						user_id: null,
+						status: 'submitted',
+						departure_city: application.from,
+						airfare_centimes: application.airfare * 100,
+						nights: application.nights,
+						justification: application.justification,
+						statement: application.statement.length ? 1 : 0,
+						statement_items: JSON.stringify(application.statement.map(([n, sub]) => formatAgendaNumber(n, sub))),
+						implementation_responsibility: application.implementation ? 1 : 0,
+						endorsement: application.endorsed ? 'endorsed' : 'pending',
+						endorsed_by: null,
+						endorsed_at: application.endorsed ? now : null,
+						submitted_at: now,
+						cost_centimes: null,
+						offer_sent_at: null,
+						offer_deadline: null,
+						responded_at: null,
 						created_at: now,
 						updated_at: now
 					})
