@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db/schema';
 import { DAY, nowIso } from '../time';
 import { generateToken, hashToken } from './token';
+import { prepared } from '../db/prepared';
 
 export const SESSION_COOKIE = 'ccm_session';
 const SESSION_LIFETIME = 30 * DAY;
@@ -36,27 +37,21 @@ export async function createSession(db: Kysely<Database>, userId: number): Promi
 	return { token, session };
 }
 
+// Every signed-in request asks this: compiled once (see prepared.ts).
+const sessionById = prepared((db, id: string) =>
+	db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.select(['sessions.id', 'sessions.expires_at', 'users.id as user_id', 'users.email', 'users.role', 'users.given_name', 'users.family_name', 'users.organization_id', 'users.email_verified'])
+		.where('sessions.id', '=', id)
+);
+
 export async function validateSessionToken(
 	db: Kysely<Database>,
 	token: string
 ): Promise<{ session: Session; user: SessionUser } | { session: null; user: null }> {
 	const id = hashToken(token);
-	const row = await db
-		.selectFrom('sessions')
-		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select([
-			'sessions.id',
-			'sessions.expires_at',
-			'users.id as user_id',
-			'users.email',
-			'users.role',
-			'users.given_name',
-			'users.family_name',
-			'users.organization_id',
-			'users.email_verified'
-		])
-		.where('sessions.id', '=', id)
-		.executeTakeFirst();
+	const row = await sessionById.first(db, id);
 	if (!row) return { session: null, user: null };
 
 	let expiresAt = new Date(row.expires_at);

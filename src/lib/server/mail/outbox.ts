@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { Database, OutboxMessage } from '../db/schema';
 import { nowIso } from '../time';
 import { containsText } from '../db/text';
@@ -9,23 +10,17 @@ export interface Mail {
 	text: string;
 }
 
+const insertMail = prepared((db, to: string, subject: string, text: string, now: string) =>
+	db
+		.insertInto('outbox')
+		.values({ to_address: to, subject, body_text: text, status: sql.lit('queued'), attempts: sql.lit(0), last_error: null, next_attempt_at: now, created_at: now, sent_at: null })
+		.returning('id')
+);
+
 /** Every message goes here first; the sender (when SMTP_URL is set) delivers it later. */
 export async function queueMail(db: Kysely<Database>, mail: Mail): Promise<number> {
-	const row = await db
-		.insertInto('outbox')
-		.values({
-			to_address: mail.to,
-			subject: mail.subject,
-			body_text: mail.text,
-			status: 'queued',
-			attempts: 0,
-			last_error: null,
-			next_attempt_at: nowIso(),
-			created_at: nowIso(),
-			sent_at: null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const row = await insertMail.first(db, mail.to, mail.subject, mail.text, nowIso());
+	if (!row) throw new Error('the queued message was not returned');
 	return row.id;
 }
 

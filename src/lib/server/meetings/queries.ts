@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AgendaItem, Database, Meeting, MeetingKind, MeetingSession, MeetingStatus } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { nowIso } from '../time';
+import { prepared } from '../db/prepared';
 import type { MeetingInput } from './forms';
 import { promoteWaitlist } from '../registration/store';
 
@@ -27,10 +28,12 @@ export async function meetingYears(db: Db): Promise<number[]> {
 }
 
 /** A meeting the public may see (published or closed), or with drafts for staff. */
+// Every meeting page asks one of these: compiled once (see prepared.ts).
+const meetingBySlug = prepared((db, slug: string) => db.selectFrom('meetings').selectAll().where('slug', '=', slug));
+const publishedMeetingBySlug = prepared((db, slug: string) => db.selectFrom('meetings').selectAll().where('slug', '=', slug).where('status', '!=', sql.lit('draft')));
+
 export function getMeeting(db: Db, slug: string, includeDrafts = false): Promise<Meeting | undefined> {
-	let q = db.selectFrom('meetings').selectAll().where('slug', '=', slug);
-	if (!includeDrafts) q = q.where('status', '!=', 'draft');
-	return q.executeTakeFirst();
+	return (includeDrafts ? meetingBySlug : publishedMeetingBySlug).first(db, slug);
 }
 
 export type SaveResult = { ok: true; meeting: Meeting } | { ok: false; errors: Record<string, string> };

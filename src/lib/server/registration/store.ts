@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, DelegationRole, Registration } from '../db/schema';
+import type { Database, DelegationRole, Registration, RegistrationStatus } from '../db/schema';
+import { prepared } from '../db/prepared';
 import { audit, type Actor } from '../audit/audit';
 import { queueMail } from '../mail/outbox';
 import { generateToken } from '../auth/token';
@@ -47,6 +48,104 @@ export interface RegisterOptions {
 }
 
 
+// The registration's statements, compiled once (see prepared.ts): a rush of registrations runs them thousands of times.
+const meetingById = prepared((db, id: number) => db.selectFrom('meetings').selectAll().where('id', '=', id));
+const organizationById = prepared((db, id: number) => db.selectFrom('organizations').select('id').where('id', '=', id));
+// Two index lookups (the unique partial indexes) in one statement, not one OR that makes SQLite scan the meeting's
+// registrations. The limit is a literal too: with `LIMIT ?` SQLite ran this compound query ten times slower.
+const live = (db: Db, meetingId: number) => db.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId).where('status', 'in', LIVE_IN_SQL);
+const liveByEmail = prepared((db, meetingId: number, email: string) => live(db, meetingId).where('email', '=', email).limit(sql.lit(1)));
+const liveByEmailOrUser = prepared((db, meetingId: number, email: string, userId: number) =>
+	live(db, meetingId).where('email', '=', email).unionAll(live(db, meetingId).where('user_id', '=', userId)).limit(sql.lit(1))
+);
+const headOfOrganization = prepared((db, meetingId: number, organizationId: number) =>
+	db
+		.selectFrom('registrations as r')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.select('r.id')
+		.where('d.meeting_id', '=', meetingId)
+		.where('d.organization_id', '=', organizationId)
+		.where('r.role', '=', sql.lit('head'))
+		.where('r.status', 'in', LIVE_IN_SQL)
+);
+/** A seat in the organisation's delegation, the delegation created on first use: one upsert, guarded like the capacity. */
+const seatInsert = (db: Db, meetingId: number, organizationId: number, now: string) =>
+	db.insertInto('delegations').values({ meeting_id: meetingId, organization_id: organizationId, status: sql.lit('open'), places_held: sql.lit(1), created_at: now, updated_at: now });
+const seat = prepared((db, meetingId: number, organizationId: number, now: string) =>
+	seatInsert(db, meetingId, organizationId, now)
+		.onConflict((oc) => oc.columns(['meeting_id', 'organization_id']).doUpdateSet((eb) => ({ places_held: eb('delegations.places_held', '+', sql.lit(1)) })))
+		.returningAll()
+);
+const seatWithinCap = prepared((db, meetingId: number, organizationId: number, now: string, cap: number) =>
+	seatInsert(db, meetingId, organizationId, now)
+		.onConflict((oc) =>
+			oc
+				.columns(['meeting_id', 'organization_id'])
+				.doUpdateSet((eb) => ({ places_held: eb('delegations.places_held', '+', sql.lit(1)) }))
+				.where('delegations.places_held', '<', cap)
+		)
+		.returningAll()
+);
+/** The guarded counter: one row updated is a place; none is the waiting list. */
+const placeTaken = prepared((db, meetingId: number) => db.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', sql.lit(1)) })).where('id', '=', meetingId));
+const placeWithinCapacity = prepared((db, meetingId: number, capacity: number) =>
+	db.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', sql.lit(1)) })).where('id', '=', meetingId).where('places_held', '<', capacity)
+);
+const insertRegistration = prepared(
+	(
+		db,
+		meeting_id: number,
+		delegation_id: number,
+		user_id: number | null,
+		title: string | null,
+		given_name: string,
+		family_name: string,
+		gender: string | null,
+		position: string | null,
+		email: string,
+		phone: string | null,
+		role: DelegationRole,
+		consent_published: number,
+		access_needs: string | null,
+		status: RegistrationStatus,
+		holds_place: number,
+		confirmed_by_person: number,
+		badge_token: string,
+		form_token: string | null,
+		created_by: number | null,
+		now: string
+	) =>
+		db
+			.insertInto('registrations')
+			.values({
+				meeting_id,
+				delegation_id,
+				user_id,
+				title,
+				given_name,
+				family_name,
+				gender,
+				position,
+				email,
+				phone,
+				role,
+				consent_published,
+				access_needs,
+				status,
+				holds_place,
+				confirmed_by_person,
+				rejection_reason: null,
+				badge_token,
+				form_token,
+				attended_at: null,
+				created_by,
+				erased_at: null,
+				created_at: now,
+				updated_at: now
+			})
+			.returningAll()
+);
+
 /**
  * Registers one person. Capacity, the delegation cap, one head per delegation and one registration per person
  * are all decided inside this transaction (guarded counters and unique indexes), so they hold under concurrent submits.
@@ -57,12 +156,12 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 		return await db.transaction().execute(async (trx): Promise<RegisterResult> => {
 			// No look-up of the form token first: a repeat finds its twin below (findLive) or, when both run at once,
 			// is refused by the unique index and answered in the catch.
-			const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', opts.meetingId).executeTakeFirst();
+			const meeting = await meetingById.first(trx, opts.meetingId);
 			if (!meeting) return { ok: false as const, reason: 'no_meeting' as const };
 			if (!opts.byStaff && windowState(meeting.registration_opens_at, meeting.registration_closes_at).state !== 'open') {
 				return { ok: false as const, reason: 'closed' as const };
 			}
-			const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.organization_id).executeTakeFirst();
+			const org = await organizationById.first(trx, input.organization_id);
 			if (!org) return { ok: false as const, reason: 'unknown_org' as const };
 
 			const existing = await findLive(trx, meeting.id, email, opts.userId);
@@ -79,36 +178,30 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			}
 			const place = await takePlace(trx, meeting.id, meeting.capacity);
 			const now = nowIso();
-			const registration = await trx
-				.insertInto('registrations')
-				.values({
-					meeting_id: meeting.id,
-					delegation_id: delegation.id,
-					user_id: opts.userId,
-					title: input.title,
-					given_name: input.given_name,
-					family_name: input.family_name,
-					gender: input.gender,
-					position: input.position,
-					email,
-					phone: input.phone,
-					role: input.role,
-					consent_published: input.consent_published ? 1 : 0,
-					access_needs: input.access_needs,
-					status: place ? 'pending' : 'waitlisted',
-					holds_place: place ? 1 : 0,
-					confirmed_by_person: opts.userId !== null ? 1 : 0,
-					rejection_reason: null,
-					badge_token: generateToken(),
-					form_token: opts.formToken,
-					attended_at: null,
-					created_by: opts.createdBy,
-					erased_at: null,
-					created_at: now,
-					updated_at: now
-				})
-				.returningAll()
-				.executeTakeFirstOrThrow();
+			const registration = await insertRegistration.first(
+				trx,
+				meeting.id,
+				delegation.id,
+				opts.userId,
+				input.title,
+				input.given_name,
+				input.family_name,
+				input.gender,
+				input.position,
+				email,
+				input.phone,
+				input.role,
+				input.consent_published ? 1 : 0,
+				input.access_needs,
+				place ? 'pending' : 'waitlisted',
+				place ? 1 : 0,
+				opts.userId !== null ? 1 : 0,
+				generateToken(),
+				opts.formToken,
+				opts.createdBy,
+				now
+			);
+			if (!registration) throw new Error('the new registration was not returned');
 			const link = `${opts.origin}/registrations/${registration.id}`;
 			if (opts.userId !== null) await queueMail(trx, regMails.received(email, meeting, registration, link));
 			else await queueMail(trx, regMails.addedToDelegation(email, meeting, link, opts.origin));
@@ -131,11 +224,7 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 }
 
 export async function findLive(db: Db | Trx, meetingId: number, email: string, userId: number | null): Promise<Registration | undefined> {
-	// Two index lookups (the unique partial indexes) in one statement, not one OR that makes SQLite scan the meeting's
-	// registrations. The limit is a literal too: with `LIMIT ?` SQLite ran this compound query ten times slower.
-	const live = () => db.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId).where('status', 'in', LIVE_IN_SQL);
-	const byEmail = live().where('email', '=', email);
-	return (userId === null ? byEmail : byEmail.unionAll(live().where('user_id', '=', userId))).limit(sql.lit(1)).executeTakeFirst();
+	return userId === null ? liveByEmail.first(db, meetingId, email) : liveByEmailOrUser.first(db, meetingId, email, userId);
 }
 
 /**
@@ -145,29 +234,12 @@ export async function findLive(db: Db | Trx, meetingId: number, email: string, u
 async function takeDelegationSeat(trx: Db | Trx, meetingId: number, organizationId: number, cap: number | null) {
 	if (cap !== null && cap < 1) return undefined;
 	const now = nowIso();
-	return trx
-		.insertInto('delegations')
-		.values({ meeting_id: meetingId, organization_id: organizationId, status: 'open', places_held: 1, created_at: now, updated_at: now })
-		.onConflict((oc) => {
-			const seat = oc.columns(['meeting_id', 'organization_id']).doUpdateSet((eb) => ({ places_held: eb('delegations.places_held', '+', 1) }));
-			return cap === null ? seat : seat.where('delegations.places_held', '<', cap);
-		})
-		.returningAll()
-		.executeTakeFirst();
+	return cap === null ? seat.first(trx, meetingId, organizationId, now) : seatWithinCap.first(trx, meetingId, organizationId, now, cap);
 }
 
 /** Whether the organisation's delegation to the meeting already has a live head (for a new registration). */
 async function organizationHasHead(trx: Db | Trx, meetingId: number, organizationId: number): Promise<boolean> {
-	const row = await trx
-		.selectFrom('registrations as r')
-		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
-		.select('r.id')
-		.where('d.meeting_id', '=', meetingId)
-		.where('d.organization_id', '=', organizationId)
-		.where('r.role', '=', 'head')
-		.where('r.status', 'in', LIVE_IN_SQL)
-		.executeTakeFirst();
-	return !!row;
+	return !!(await headOfOrganization.first(trx, meetingId, organizationId));
 }
 
 export async function delegationFor(trx: Db | Trx, meetingId: number, organizationId: number) {
@@ -188,10 +260,7 @@ async function hasHead(trx: Db | Trx, delegationId: number, exceptId: number | n
 
 /** The guarded counter: one row updated is a place; none is the waiting list. */
 async function takePlace(trx: Db | Trx, meetingId: number, capacity: number | null): Promise<boolean> {
-	let q = trx.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', meetingId);
-	if (capacity !== null) q = q.where('places_held', '<', capacity);
-	const r = await q.executeTakeFirst();
-	return Number(r.numUpdatedRows) === 1;
+	return (await (capacity === null ? placeTaken.affected(trx, meetingId) : placeWithinCapacity.affected(trx, meetingId, capacity))) === 1;
 }
 
 /** Gives freed places to the waiting list, first come first served, while places are left. */
