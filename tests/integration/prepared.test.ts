@@ -9,7 +9,7 @@ describe.each(engines)('prepared queries on %s', (engine) => {
 		t = await freshDb(engine);
 		await t.db
 			.insertInto('organizations')
-			.values(['Austria', 'Chile', 'Ghana', 'Norway'].map((name, i) => ({ kind: 'state' as const, name, iso3: `X${i}A`, region: i % 2 ? 'Americas' : 'Europe' })))
+			.values(['Austria', 'Chile', 'Ghana', 'Norway'].map((name, i) => ({ kind: 'state' as const, name, iso3: `X${i}A`, region: i % 2 ? 'Americas' : 'Europe', observer_by_right: 0 })))
 			.execute();
 	});
 	afterAll(() => t.close());
