@@ -153,7 +153,7 @@ export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): P
 						status,
 						holds_place: holds ? 1 : 0,
 						confirmed_by_person: status === 'approved' ? 1 : 0,
-						rejection_reason: status === 'rejected' ? 'Registered twice: the other registration of this person stands.' : null,
+						rejection_reason: status === 'rejected' ? 'Not a member of the delegation notified by the Permanent Mission.' : null,
 						badge_token: generateToken(),
 						form_token: null,
 						attended_at: null,

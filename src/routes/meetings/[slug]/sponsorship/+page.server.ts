@@ -18,7 +18,9 @@ import type { Actions, PageServerLoad } from './$types';
 async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireUser(event);
 	const meeting = await publicMeeting(event);
-	const reg = await findLive(getDb(), meeting.id, user.email, user.id);
+	const live = await findLive(getDb(), meeting.id, user.email, user.id);
+	// Only what the page needs: the row also holds the badge token and contact details.
+	const reg = live ? { id: live.id, status: live.status } : undefined;
 	return { user, meeting, reg, actor: { id: user.id, email: user.email } };
 }
 
