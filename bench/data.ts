@@ -157,6 +157,19 @@ export interface RushData {
 const GIVEN = ['Amina', 'José', 'Søren', 'Zoë', 'Nguyễn', 'Chiara', 'Olusegun', 'Ingrid', 'Mateo', 'Aroha', 'François', 'Łukasz', 'Ayşe', 'Kwame', 'Margarida', 'Hiroshi', 'Élodie', 'Tomás', 'Priya', 'Björn'];
 const FAMILY = ['Okonkwo', 'García Márquez', 'Kristiansen', 'Müller-Lüdenscheidt', 'Tran', 'Rossi', 'Adeyemi', 'Johansson', 'Fernández', 'Ngata', 'Dubois', 'Wiśniewski', 'Yılmaz', 'Mensah', 'Gonçalves', 'Tanaka', 'Lefèvre', 'Ó Súilleabháin', 'Raghunathan', 'Þórsson'];
 
+/** The registration form as a delegate without JavaScript posts it: role `member` (no head refusals), a fresh form token. */
+export function rushFormBody(a: RushAccount): string {
+	return new URLSearchParams({
+		organization_id: String(a.organizationId),
+		given_name: a.givenName,
+		family_name: a.familyName,
+		email: a.email,
+		role: 'member',
+		consent_published: 'on',
+		_form_token: generateToken()
+	}).toString();
+}
+
 /**
  * Meetings `rush` (capacity 1,500, registration open now) and `rush-warmup` (for the warm-up), and delegate accounts
  * (e-mail verified, no password), each with a session that is good for 30 days. Inserted through a second

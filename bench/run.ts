@@ -32,6 +32,7 @@ import {
 	RUSH_CAPACITY,
 	RUSH_SLUG,
 	RUSH_WARMUP_SLUG,
+	rushFormBody,
 	verifyRush,
 	type BadgesData,
 	type DocumentsData,
@@ -40,7 +41,6 @@ import {
 	type RushVerification
 } from './data';
 import { args, freePort as freePortOn } from '../scripts/lib';
-import { generateToken } from '../src/lib/server/auth/token';
 import { SEARCH_PAGE_SIZE } from '../src/lib/server/records/queries';
 
 // ---- scenarios -----------------------------------------------------------------------------------------------
@@ -559,15 +559,7 @@ function rushLoad(base: string, pid: number, warmup: RushPhase | null, measuredP
 							context.measured = measured;
 							context.builtAt = performance.now();
 							const path = `/meetings/${phase.slug}/register`;
-							const body = new URLSearchParams({
-								organization_id: String(a.organizationId),
-								given_name: a.givenName,
-								family_name: a.familyName,
-								email: a.email,
-								role: 'member',
-								consent_published: 'on',
-								_form_token: generateToken()
-							}).toString();
+							const body = rushFormBody(a);
 							return {
 								...req,
 								method: 'POST',

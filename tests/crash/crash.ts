@@ -29,9 +29,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { insertRush, RUSH_CAPACITY, RUSH_SLUG, verifyRush, type RushAccount } from '../../bench/data';
+import { insertRush, RUSH_CAPACITY, RUSH_SLUG, rushFormBody, verifyRush, type RushAccount } from '../../bench/data';
 import { args, freePort as freePortOn } from '../../scripts/lib';
-import { generateToken } from '../../src/lib/server/auth/token';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const opt = args();
@@ -177,15 +176,7 @@ type Outcome =
 	| { kind: 'unexpected'; message: string };
 
 async function register(base: string, a: RushAccount): Promise<Outcome> {
-	const body = new URLSearchParams({
-		organization_id: String(a.organizationId),
-		given_name: a.givenName,
-		family_name: a.familyName,
-		email: a.email,
-		role: 'member',
-		consent_published: 'on',
-		_form_token: generateToken()
-	}).toString();
+	const body = rushFormBody(a);
 	let res: Response;
 	try {
 		res = await fetch(`${base}/meetings/${RUSH_SLUG}/register`, {

@@ -3,6 +3,7 @@ import type { Database, DelegationRole, RegistrationStatus } from '../db/schema'
 import { generateToken } from '../auth/token';
 import { nowIso } from '../time';
 import { formatAgendaNumber } from '../meetings/agenda';
+import { isLive } from '../registration/live';
 
 type Person = [title: string | null, given: string, family: string, gender: string, position: string | null, role: DelegationRole, status: RegistrationStatus, consent: boolean, accessNeeds?: string | null, application?: Application];
 
@@ -104,8 +105,6 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 	{ shortName: 'HI', submitted: false, people: [['Ms.', 'Claire', 'Martin', 'female', 'Advocacy Officer', 'observer', 'pending', true]] }
 ];
 
-const LIVE: RegistrationStatus[] = ['pending', 'approved', 'waitlisted'];
-
 const address = (given: string, family: string) =>
 	`${given}.${family}`
 		.normalize('NFKD')
@@ -125,7 +124,7 @@ export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): P
 			q = d.iso3 ? q.where('iso3', '=', d.iso3) : q.where('short_name', '=', d.shortName!);
 			const org = await q.executeTakeFirst();
 			if (!org) continue; // reference data without this organisation: leave it out
-			const live = d.people.filter((p) => LIVE.includes(p[6])).length;
+			const live = d.people.filter((p) => isLive(p[6])).length;
 			const delegation = await trx
 				.insertInto('delegations')
 				.values({ meeting_id: meetingId, organization_id: org.id, status: d.submitted ? 'submitted' : 'open', submitted_at: d.submitted ? now : null, places_held: live, created_at: now, updated_at: now })

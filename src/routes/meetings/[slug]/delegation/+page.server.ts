@@ -11,6 +11,7 @@ import { formToken, personSchema, registerFailure } from '$lib/server/registrati
 import { genderOptions, roleOptions } from '$lib/server/registration/options';
 import { getDelegation, listDelegation } from '$lib/server/registration/queries';
 import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
+import { isLive } from '$lib/server/registration/live';
 import { cancelRegistration, delegationFor, register } from '$lib/server/registration/store';
 import { setCredentials, setHead, submitDelegation } from '$lib/server/registration/delegation-store';
 import { endorse, listForEndorsement } from '$lib/server/sponsorship/applications';
@@ -50,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
 			status: m.status,
 			statusLabel: STATUS_LABELS[m.status],
 			confirmed: m.confirmed_by_person === 1,
-			live: ['pending', 'approved', 'waitlisted'].includes(m.status)
+			live: isLive(m.status)
 		})),
 		window: windowState(meeting.registration_opens_at, meeting.registration_closes_at),
 		organizations,
