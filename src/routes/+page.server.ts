@@ -1,10 +1,8 @@
-import { getDb } from '$lib/server/db';
-import { listMeetings } from '$lib/server/meetings/queries';
-import { meetingPhase, windowState } from '$lib/server/meetings/rules';
+import { listMeetings, meetingPhase, windowState } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const meetings = await listMeetings(getDb());
+	const meetings = await listMeetings();
 	const upcoming = meetings
 		.filter((m) => meetingPhase(m) !== 'past')
 		.sort((a, b) => a.start_date.localeCompare(b.start_date))

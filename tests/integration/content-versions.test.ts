@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDb, type TestDb } from './db';
-import { contentVersion } from '../../src/lib/server/meetings/cache';
+import { contentVersion } from '../../src/lib/server/db/content-versions';
 import { seedDemoData } from '../../src/lib/server/seed';
 
 const TODAY = new Date('2026-11-26T12:00:00Z');

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Handle } from '@sveltejs/kit';
 import { getDb } from './db';
-import { contentVersion, type ContentName } from './meetings/cache';
+import { contentVersion, type ContentName } from './db';
 import { SESSION_COOKIE } from './auth/session';
 
 /**

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
-import { MEETING_KINDS } from '$lib/server/db/schema';
-import { listMeetings, meetingYears } from '$lib/server/meetings/queries';
-import { meetingPhase } from '$lib/server/meetings/rules';
+import { MEETING_KINDS, listMeetings, meetingYears, meetingPhase } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -12,8 +9,7 @@ const filterSchema = z.object({
 
 export const load: PageServerLoad = async ({ url }) => {
 	const filter = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
-	const db = getDb();
-	const [meetings, years] = await Promise.all([listMeetings(db, filter), meetingYears(db)]);
+	const [meetings, years] = await Promise.all([listMeetings(filter), meetingYears()]);
 	const rows = meetings.map((m) => ({
 		slug: m.slug,
 		code: m.code,

@@ -4,7 +4,6 @@ import { audit, type Actor } from '../audit/audit';
 import { nowIso } from '../time';
 import { prepared } from '../db/prepared';
 import type { MeetingInput } from './forms';
-import { promoteWaitlist } from '../registration/store';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -31,6 +30,11 @@ export async function meetingYears(db: Db): Promise<number[]> {
 // Every meeting page asks one of these: compiled once (see prepared.ts).
 const meetingBySlug = prepared((db, slug: string) => db.selectFrom('meetings').selectAll().where('slug', '=', slug));
 const publishedMeetingBySlug = prepared((db, slug: string) => db.selectFrom('meetings').selectAll().where('slug', '=', slug).where('status', '!=', sql.lit('draft')));
+
+/** The meeting's address and code, by id (for pages about something that belongs to a meeting). */
+export function meetingRef(db: Db, id: number): Promise<{ slug: string; code: string }> {
+	return db.selectFrom('meetings').select(['slug', 'code']).where('id', '=', id).executeTakeFirstOrThrow();
+}
 
 export function getMeeting(db: Db, slug: string, includeDrafts = false): Promise<Meeting | undefined> {
 	return (includeDrafts ? meetingBySlug : publishedMeetingBySlug).first(db, slug);
@@ -71,7 +75,10 @@ export async function createMeeting(db: Kysely<Database>, actor: Actor, input: M
 	}
 }
 
-export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: number, input: MeetingInput, origin = ''): Promise<SaveResult> {
+/** Called in the update's transaction when the meeting gains places (the registration area moves its waiting list up). */
+export type CapacityRaised = (trx: Kysely<Database>, meetingId: number) => Promise<unknown>;
+
+export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: number, input: MeetingInput, afterCapacityRaised?: CapacityRaised): Promise<SaveResult> {
 	const current = await db.selectFrom('meetings').select(['slug', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
 	// Published addresses are in links, documents and subscribed calendars (event UIDs): they stay.
 	if (current.published_at && input.slug !== current.slug) {
@@ -88,8 +95,8 @@ export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: numb
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		await audit(trx, actor, 'meeting.update', { type: 'meeting', id }, changed(before, after), changed(after, before));
-		// More places (or none limit): the waiting list moves up at once.
-		if (after.capacity === null || (before.capacity !== null && after.capacity > before.capacity)) await promoteWaitlist(trx, id, origin);
+		// More places (or no limit): the waiting list moves up at once, in this transaction.
+		if (afterCapacityRaised && (after.capacity === null || (before.capacity !== null && after.capacity > before.capacity))) await afterCapacityRaised(trx, id);
 		return after;
 	});
 	return { ok: true, meeting };

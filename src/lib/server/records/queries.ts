@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../db/schema';
-import { contentVersion } from '../meetings/cache';
+import { contentVersion } from '../db';
 import { buildSearchIndex, matchDocuments, type SearchIndex } from './search-index';
 
 type Db = Kysely<Database>;

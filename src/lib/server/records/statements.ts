@@ -79,3 +79,8 @@ export function publishedStatements(db: Db, meetingId: number) {
 		.orderBy('a.position')
 		.execute();
 }
+
+/** The statements this person uploaded for a meeting, whatever their status (they see their own drafts). */
+export function statementsUploadedBy(db: Db, meetingId: number, userId: number) {
+	return db.selectFrom('documents').select(['id', 'symbol', 'title', 'status']).where('meeting_id', '=', meetingId).where('type', '=', 'statement').where('uploaded_by', '=', userId).orderBy('id').execute();
+}

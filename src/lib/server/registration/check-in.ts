@@ -27,3 +27,14 @@ export async function checkIn(db: Kysely<Database>, actor: Actor, meetingId: num
 	}
 	return { ok: true, name: [reg.title, reg.given_name, reg.family_name].filter(Boolean).join(' '), organization: reg.organization, already: reg.attended_at };
 }
+
+/** Approved people and how many of them have checked in. */
+export async function attendance(db: Kysely<Database>, meetingId: number): Promise<{ approved: number; attended: number }> {
+	const counts = await db
+		.selectFrom('registrations')
+		.select([(eb) => eb.fn.countAll<number>().as('approved'), (eb) => eb.fn.count<number>('attended_at').as('attended')])
+		.where('meeting_id', '=', meetingId)
+		.where('status', '=', 'approved')
+		.executeTakeFirstOrThrow();
+	return { approved: Number(counts.approved), attended: Number(counts.attended) };
+}

@@ -96,3 +96,15 @@ export function listApprovedForBadges(db: Db, meetingId: number, onlyId?: number
 		.orderBy('r.family_name')
 		.execute();
 }
+
+/** Place on the waiting list, first = 1: how many waitlisted registrations of the meeting came before, this one included. */
+export async function waitingListPosition(db: Db, reg: { id: number; meeting_id: number }): Promise<number> {
+	const r = await db
+		.selectFrom('registrations')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('meeting_id', '=', reg.meeting_id)
+		.where('status', '=', 'waitlisted')
+		.where('id', '<=', reg.id)
+		.executeTakeFirstOrThrow();
+	return Number(r.n);
+}

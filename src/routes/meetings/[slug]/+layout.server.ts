@@ -1,5 +1,5 @@
-import { publicMeeting } from '$lib/server/meetings/access';
-import { meetingPhase } from '$lib/server/meetings/rules';
+import { publicMeeting } from '$lib/server/web/access';
+import { meetingPhase } from '$lib/server/meetings';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {

@@ -1,31 +1,25 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { listAgenda } from '$lib/server/meetings/queries';
-import { formatAgendaNumber } from '$lib/server/meetings/agenda';
-import { listOrganizationOptions } from '$lib/server/organizations/queries';
-import { documentFiles, getDocument } from '$lib/server/records/queries';
-import { attachFile, publishDocument, updateDocument, withdrawDocument } from '$lib/server/records/store';
-import { documentMetaSchema } from '$lib/server/records/forms';
-import { DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records/files';
+import { listAgenda, formatAgendaNumber, meetingRef } from '$lib/server/meetings';
+import { listOrganizationOptions } from '$lib/server/organizations';
+import { documentFiles, getDocument, attachFile, publishDocument, updateDocument, withdrawDocument, documentMetaSchema, DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records';
 import type { Actions, PageServerLoad } from './$types';
 
 async function staffDocument(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const actor = requireStaff(event);
-	const doc = await getDocument(getDb(), Number((event.params as { id: string }).id) || 0);
+	const doc = await getDocument(Number((event.params as { id: string }).id) || 0);
 	if (!doc) error(404, 'No such document.');
 	return { actor: { id: actor.id, email: actor.email }, doc };
 }
 
 export const load: PageServerLoad = async (event) => {
 	const { doc } = await staffDocument(event);
-	const db = getDb();
 	const [files, meeting, agenda, organizations] = await Promise.all([
-		documentFiles(db, doc.id),
-		db.selectFrom('meetings').select(['slug', 'code']).where('id', '=', doc.meeting_id).executeTakeFirstOrThrow(),
-		listAgenda(db, doc.meeting_id),
-		listOrganizationOptions(db)
+		documentFiles(doc.id),
+		meetingRef(doc.meeting_id),
+		listAgenda(doc.meeting_id),
+		listOrganizationOptions()
 	]);
 	return {
 		doc,
@@ -44,19 +38,19 @@ export const actions: Actions = {
 		const { actor, doc } = await staffDocument(event);
 		const parsed = parseForm(documentMetaSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'meta' });
-		await updateDocument(getDb(), actor, doc, parsed.data);
+		await updateDocument(actor, doc, parsed.data);
 		return { form: 'meta', done: 'Saved.' };
 	},
 	upload: async (event) => {
 		const { actor, doc } = await staffDocument(event);
 		const fd = await event.request.formData();
-		const result = await attachFile(getDb(), actor, doc, String(fd.get('language') ?? ''), fd.get('file'));
+		const result = await attachFile(actor, doc, String(fd.get('language') ?? ''), fd.get('file'));
 		if (!result.ok) return invalid(formValues(fd), result.errors, { form: 'upload' });
 		return { form: 'upload', done: 'File received.' };
 	},
 	publish: async (event) => {
 		const { actor, doc } = await staffDocument(event);
-		const r = await publishDocument(getDb(), actor, doc);
+		const r = await publishDocument(actor, doc);
 		if (r === 'no_files') return fail(400, { form: 'status', message: 'Upload at least one language’s file before publishing.' });
 		if (r === 'not_draft') return fail(400, { form: 'status', message: 'Only a draft can be published.' });
 		return { form: 'status', done: 'Published.' };
@@ -65,7 +59,7 @@ export const actions: Actions = {
 		const { actor, doc } = await staffDocument(event);
 		const fd = await event.request.formData();
 		const replacedBy = String(fd.get('replaced_by') ?? '').trim() || null;
-		const r = await withdrawDocument(getDb(), actor, doc, replacedBy);
+		const r = await withdrawDocument(actor, doc, replacedBy);
 		if (r === 'unknown_replacement') return invalid(formValues(fd), { replaced_by: 'No other document has that symbol.' }, { form: 'status' });
 		if (r === 'not_published') return fail(400, { form: 'status', message: 'Only a published document can be withdrawn.' });
 		return { form: 'status', done: 'Withdrawn: the document stays, marked as withdrawn.' };

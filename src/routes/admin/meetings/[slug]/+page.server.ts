@@ -1,10 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { meetingSchema } from '$lib/server/meetings/forms';
-import { meetingFormValues } from '$lib/server/meetings/form-values';
-import { setMeetingStatus, updateMeeting } from '$lib/server/meetings/queries';
-import { staffMeeting } from '$lib/server/meetings/access';
+import { meetingSchema, meetingFormValues, setMeetingStatus, updateMeeting } from '$lib/server/meetings';
+import { staffMeeting } from '$lib/server/web/access';
+import { waitlistPromoter } from '$lib/server/registration';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,18 +20,18 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(meetingSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = await updateMeeting(getDb(), actor, meeting.id, parsed.data, event.url.origin);
+		const result = await updateMeeting(actor, meeting.id, parsed.data, waitlistPromoter(event.url.origin));
 		if (!result.ok) return invalid(formValues(fd), result.errors);
 		redirect(303, `/admin/meetings/${result.meeting.slug}?saved=1`);
 	},
 	publish: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
-		await setMeetingStatus(getDb(), actor, meeting.id, 'published');
+		await setMeetingStatus(actor, meeting.id, 'published');
 		return { status: 'Published: the meeting is on the public pages and in the calendar feeds.' };
 	},
 	unpublish: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
-		await setMeetingStatus(getDb(), actor, meeting.id, 'draft');
+		await setMeetingStatus(actor, meeting.id, 'draft');
 		return { status: 'Back to draft: only staff see the meeting now.' };
 	}
 };

@@ -1,9 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { meetingSchema } from '$lib/server/meetings/forms';
-import { createMeeting } from '$lib/server/meetings/queries';
+import { meetingSchema, createMeeting } from '$lib/server/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -16,7 +14,7 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(meetingSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = await createMeeting(getDb(), actor, parsed.data);
+		const result = await createMeeting(actor, parsed.data);
 		if (!result.ok) return invalid(formValues(fd), result.errors);
 		redirect(303, `/admin/meetings/${result.meeting.slug}?created=1`);
 	}

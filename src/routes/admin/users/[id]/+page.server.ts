@@ -1,12 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { setRoleSchema } from '$lib/server/auth/forms';
-import { setUserRole } from '$lib/server/auth/accounts';
+import { setRoleSchema, setUserRole, getUser, ROLE_LABELS } from '$lib/server/auth';
+import { listOrganizationOptions } from '$lib/server/organizations';
 import { requireStaff } from '$lib/server/auth/guards';
-import { getUser } from '$lib/server/auth/users';
-import { listOrganizationOptions } from '$lib/server/organizations/queries';
-import { ROLE_LABELS } from '$lib/server/auth/roles';
 import type { Actions, PageServerLoad } from './$types';
 
 function userId(param: string): number {
@@ -17,8 +13,7 @@ function userId(param: string): number {
 
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
-	const db = getDb();
-	const [person, organizations] = await Promise.all([getUser(db, userId(event.params.id)), listOrganizationOptions(db)]);
+	const [person, organizations] = await Promise.all([getUser(userId(event.params.id)), listOrganizationOptions()]);
 	if (!person) error(404, 'No such account.');
 	return { person, organizations, roleLabels: ROLE_LABELS };
 };
@@ -33,7 +28,7 @@ export const actions: Actions = {
 		if (parsed.data.user_id === actor.id && parsed.data.role !== 'staff') {
 			return invalid(formValues(fd), { role: 'You cannot take away your own staff role; ask another staff member.' });
 		}
-		const updated = await setUserRole(getDb(), actor, parsed.data);
+		const updated = await setUserRole(actor, parsed.data);
 		if (!updated) error(404, 'No such account.');
 		return { saved: true };
 	}

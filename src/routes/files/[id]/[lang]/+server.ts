@@ -1,22 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { readStoredFile } from '$lib/server/files/store';
-import { getDocument } from '$lib/server/records/queries';
-import { canSeeDocument } from '$lib/server/records/access';
-import { downloadName } from '$lib/server/records/symbols';
-import { ALLOWED_DOCUMENT_TYPES, isAllowedDocumentMime } from '$lib/server/records/files';
+import { readStoredFile } from '$lib/server/files';
+import { findDownload, downloadName, ALLOWED_DOCUMENT_TYPES, isAllowedDocumentMime } from '$lib/server/records';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals, request }) => {
-	const db = getDb();
-	const doc = await getDocument(db, Number(params.id) || 0);
-	// Someone who may not see a document gets the same 404 as for one that does not exist.
-	if (!doc || !canSeeDocument(doc, locals.user)) error(404, 'No such document.');
-	// Documents of an unpublished meeting stay with staff, whatever their own status.
-	const meeting = await db.selectFrom('meetings').select('status').where('id', '=', doc.meeting_id).executeTakeFirstOrThrow();
-	if (meeting.status === 'draft' && locals.user?.role !== 'staff') error(404, 'No such document.');
-	const file = await db.selectFrom('document_files').selectAll().where('document_id', '=', doc.id).where('language', '=', params.lang).executeTakeFirst();
-	if (!file) error(404, 'This document has no file in that language.');
+	const found = await findDownload(Number(params.id) || 0, params.lang, locals.user);
+	if (!found.ok) error(404, found.reason === 'no_file' ? 'This document has no file in that language.' : 'No such document.');
+	const { doc, file } = found;
 	const etag = `"${file.sha256}"`;
 	const isPublic = doc.status !== 'draft' && doc.distribution === 'general';
 	const headers: Record<string, string> = {

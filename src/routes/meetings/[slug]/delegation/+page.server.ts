@@ -1,21 +1,13 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { generateToken } from '$lib/server/auth/token';
+import { generateToken } from '$lib/server/auth';
+import { windowState } from '$lib/server/meetings';
+import { getOrganization, listOrganizationOptions } from '$lib/server/organizations';
+import { checkUpload } from '$lib/server/files';
+import { formToken, personSchema, registerFailure, genderOptions, roleOptions, getDelegation, listDelegation, ROLE_LABELS, STATUS_LABELS, isLive, cancelRegistration, register, setHead, uploadCredentials, submitDelegation } from '$lib/server/registration';
+import { endorse, listForEndorsement, formatChf } from '$lib/server/sponsorship';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { publicMeeting } from '$lib/server/meetings/access';
-import { windowState } from '$lib/server/meetings/rules';
-import { getOrganization, listOrganizationOptions } from '$lib/server/organizations/queries';
-import { checkUpload, storeFile } from '$lib/server/files/store';
-import { formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
-import { genderOptions, roleOptions } from '$lib/server/registration/options';
-import { getDelegation, listDelegation } from '$lib/server/registration/queries';
-import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
-import { isLive } from '$lib/server/registration/live';
-import { cancelRegistration, delegationFor, register } from '$lib/server/registration/store';
-import { setCredentials, setHead, submitDelegation } from '$lib/server/registration/delegation-store';
-import { endorse, listForEndorsement } from '$lib/server/sponsorship/applications';
-import { formatChf } from '$lib/server/sponsorship/allocation';
+import { publicMeeting } from '$lib/server/web/access';
 import type { Actions, PageServerLoad } from './$types';
 
 const CREDENTIALS_MAX = 10 * 1024 * 1024;
@@ -25,19 +17,18 @@ async function focal(event: RequestEvent) {
 	const user = requireRole(event, 'focal_point');
 	if (!user.organizationId) error(403, 'Your account is not linked to an organisation yet. Ask the ISU.');
 	const meeting = await publicMeeting(event);
-	const org = await getOrganization(getDb(), user.organizationId);
+	const org = await getOrganization(user.organizationId);
 	if (!org) error(403, 'Your organisation no longer exists. Ask the ISU.');
 	return { user, meeting, org, actor: { id: user.id, email: user.email } };
 }
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting, org } = await focal(event);
-	const db = getDb();
 	const [delegation, members, organizations, applications] = await Promise.all([
-		getDelegation(db, meeting.id, org.id),
-		listDelegation(db, meeting.id, org.id),
-		listOrganizationOptions(db),
-		listForEndorsement(db, meeting.id, org.id)
+		getDelegation(meeting.id, org.id),
+		listDelegation(meeting.id, org.id),
+		listOrganizationOptions(),
+		listForEndorsement(meeting.id, org.id)
 	]);
 	return {
 		org: { id: org.id, name: org.name },
@@ -76,7 +67,7 @@ export const actions: Actions = {
 		fd.set('organization_id', String(org.id));
 		const parsed = parseForm(personSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'add' });
-		const result = await register(getDb(), parsed.data, {
+		const result = await register(parsed.data, {
 			meetingId: meeting.id,
 			userId: null,
 			createdBy: user.id,
@@ -92,40 +83,37 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const id = Number((await event.request.formData()).get('id'));
-		const reg = (await listDelegation(getDb(), meeting.id, org.id)).find((m) => m.id === id);
+		const reg = (await listDelegation(meeting.id, org.id)).find((m) => m.id === id);
 		if (!reg) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
-		await cancelRegistration(getDb(), reg, actor, event.url.origin);
+		await cancelRegistration(reg, actor, event.url.origin);
 		return { form: 'members', done: 'Removed from the delegation; the place is freed.' };
 	},
 	head: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const id = Number((await event.request.formData()).get('id'));
-		const delegation = await getDelegation(getDb(), meeting.id, org.id);
-		if (!delegation || !(await setHead(getDb(), actor, delegation.id, id))) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
+		const delegation = await getDelegation(meeting.id, org.id);
+		if (!delegation || !(await setHead(actor, delegation.id, id))) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
 		return { form: 'members', done: 'Head of delegation named.' };
 	},
 	credentials: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const check = await checkUpload((await event.request.formData()).get('file'), ['application/pdf'], CREDENTIALS_MAX);
 		if (!check.ok) return invalid({}, { file: check.message }, { form: 'credentials' });
-		const db = getDb();
-		const delegation = await delegationFor(db, meeting.id, org.id);
-		const sha256 = await storeFile(db, check.bytes, check.mime);
-		await setCredentials(db, actor, delegation.id, { sha256, name: check.name, size: check.bytes.length });
+		await uploadCredentials(actor, meeting.id, org.id, check);
 		return { form: 'credentials', done: `Credentials received (${check.name}).` };
 	},
 	endorse: async (event) => {
 		const { user, actor } = await focal(event);
 		const fd = await event.request.formData();
-		const ok = await endorse(getDb(), { ...actor, organizationId: user.organizationId }, Number(fd.get('id')), fd.get('endorse') === 'yes');
+		const ok = await endorse({ ...actor, organizationId: user.organizationId }, Number(fd.get('id')), fd.get('endorse') === 'yes');
 		if (!ok) return fail(404, { form: 'endorse', message: 'That application is not from your delegation.' });
 		return { form: 'endorse', done: fd.get('endorse') === 'yes' ? 'Application endorsed.' : 'Recorded: not endorsed.' };
 	},
 	submit: async (event) => {
 		const { meeting, org, actor } = await focal(event);
-		const delegation = await getDelegation(getDb(), meeting.id, org.id);
+		const delegation = await getDelegation(meeting.id, org.id);
 		if (!delegation) return fail(400, { form: 'submit', message: 'Add at least one member before submitting the delegation.' });
-		const result = await submitDelegation(getDb(), actor, delegation.id);
+		const result = await submitDelegation(actor, delegation.id);
 		if (!result.ok) return fail(400, { form: 'submit', message: result.message });
 		return { form: 'submit', done: 'The delegation is submitted to the ISU. You can still add or change members.' };
 	}

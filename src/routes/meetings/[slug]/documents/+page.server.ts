@@ -1,11 +1,9 @@
-import { getDb } from '$lib/server/db';
-import { meetingDocuments } from '$lib/server/records/queries';
-import { DOCUMENT_TYPE_LABELS } from '$lib/server/records/files';
+import { meetingDocuments, DOCUMENT_TYPE_LABELS } from '$lib/server/records';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, locals }) => {
 	const { meeting } = await parent();
-	const docs = await meetingDocuments(getDb(), meeting.id, locals.user?.role === 'staff');
+	const docs = await meetingDocuments(meeting.id, locals.user?.role === 'staff');
 	// Grouped by type in the order documents appear in UN lists, then by agenda item.
 	const groups = Object.entries(DOCUMENT_TYPE_LABELS)
 		.map(([type, label]) => ({

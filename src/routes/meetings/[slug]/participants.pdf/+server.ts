@@ -1,13 +1,10 @@
-import { getDb } from '$lib/server/db';
-import { publicMeeting } from '$lib/server/meetings/access';
-import { listParticipants } from '$lib/server/registration/queries';
-import { participantsPdf } from '$lib/server/registration/pdf';
-import { participantGroups, pdfMeeting } from '$lib/server/registration/lists';
+import { publicMeeting } from '$lib/server/web/access';
+import { listParticipants, participantsPdf, participantGroups, pdfMeeting } from '$lib/server/registration';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const meeting = await publicMeeting(event);
-	const rows = await listParticipants(getDb(), meeting.id);
+	const rows = await listParticipants(meeting.id);
 	const pdf = await participantsPdf(pdfMeeting(meeting), participantGroups(rows, meeting.start_date));
 	return new Response(new Uint8Array(pdf), {
 		headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${meeting.slug}-list-of-participants.pdf"`, 'cache-control': 'public, max-age=300' }

@@ -1,8 +1,4 @@
-import { getDb } from '$lib/server/db';
-import { getMeeting } from '$lib/server/meetings/queries';
-import { loadCalMeetings } from '$lib/server/meetings/public';
-import { programmeVersion, VersionedCache } from '$lib/server/meetings/cache';
-import { formatDay, formatTime, localDate, zoneAbbreviation } from '$lib/server/meetings/zoned-time';
+import { getMeeting, loadCalMeetings, programmeVersion, VersionedCache, formatDay, formatTime, localDate, zoneAbbreviation } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 interface ProgrammeSession {
@@ -28,10 +24,9 @@ const programmes = new VersionedCache<ProgrammeDay[]>();
 
 export const load: PageServerLoad = async ({ parent, url }) => {
 	const { meeting } = await parent();
-	const db = getDb();
-	const days = await programmes.get(`${meeting.id}|${url.origin}`, await programmeVersion(db), async () => {
-		const m = (await getMeeting(db, meeting.slug, true))!;
-		const [cal] = await loadCalMeetings(db, [m], url.origin);
+	const days = await programmes.get(`${meeting.id}|${url.origin}`, await programmeVersion(), async () => {
+		const m = (await getMeeting(meeting.slug, true))!;
+		const [cal] = await loadCalMeetings([m], url.origin);
 		const tz = m.time_zone;
 		const out: ProgrammeDay[] = [];
 		for (const s of cal.sessions) {

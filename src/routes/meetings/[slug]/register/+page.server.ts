@@ -1,27 +1,23 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
-import { generateToken } from '$lib/server/auth/token';
+import { generateToken } from '$lib/server/auth';
+import { windowState } from '$lib/server/meetings';
+import { listOrganizationOptions } from '$lib/server/organizations';
+import { formToken, personSchema, registerFailure, genderOptions, roleOptions, findLive, register } from '$lib/server/registration';
 import { invalid, parseForm, formValues } from '$lib/server/forms';
-import { publicMeeting } from '$lib/server/meetings/access';
-import { windowState } from '$lib/server/meetings/rules';
-import { listOrganizationOptions } from '$lib/server/organizations/queries';
-import { formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
-import { genderOptions, roleOptions } from '$lib/server/registration/options';
-import { findLive, register } from '$lib/server/registration/store';
+import { publicMeeting } from '$lib/server/web/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const meeting = await publicMeeting(event);
-	const db = getDb();
-	const mine = await findLive(db, meeting.id, user.email, user.id);
+	const mine = await findLive(meeting.id, user.email, user.id);
 	if (mine) redirect(303, `/registrations/${mine.id}?existing=1`);
 	const window = windowState(meeting.registration_opens_at, meeting.registration_closes_at);
 	return {
 		window,
 		staff: user.role === 'staff',
-		organizations: await listOrganizationOptions(db),
+		organizations: await listOrganizationOptions(),
 		roles: roleOptions,
 		genders: genderOptions,
 		formToken: generateToken(),
@@ -44,7 +40,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		// A delegate registers themself: the address is the account's, whatever was posted.
 		const input = { ...parsed.data, email: user.email };
-		const result = await register(getDb(), input, {
+		const result = await register(input, {
 			meetingId: meeting.id,
 			userId: user.id,
 			createdBy: user.id,

@@ -1,16 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { publicMeeting } from '$lib/server/meetings/access';
-import { listAgenda } from '$lib/server/meetings/queries';
-import { formatAgendaNumber } from '$lib/server/meetings/agenda';
-import { applicationSchema } from '$lib/server/sponsorship/forms';
-import { applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication } from '$lib/server/sponsorship/applications';
-import { expireOffers, getProgramme, releaseApplication, respondToOffer } from '$lib/server/sponsorship/store';
-import { formatChf } from '$lib/server/sponsorship/allocation';
-import { findLive } from '$lib/server/registration/store';
+import { publicMeeting } from '$lib/server/web/access';
+import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
+import { applicationSchema, applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication, expireOffers, getProgramme, releaseApplication, respondToOffer, formatChf } from '$lib/server/sponsorship';
+import { findLive } from '$lib/server/registration';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const user = requireUser(event);
 	const meeting = await publicMeeting(event);
-	const live = await findLive(getDb(), meeting.id, user.email, user.id);
+	const live = await findLive(meeting.id, user.email, user.id);
 	// Only what the page needs: the row also holds the badge token and contact details.
 	const reg = live ? { id: live.id, status: live.status } : undefined;
 	return { user, meeting, reg, actor: { id: user.id, email: user.email } };
@@ -26,9 +21,8 @@ async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting, reg } = await mine(event);
-	const db = getDb();
-	await expireOffers(db, meeting, event.url.origin);
-	const [programme, app, agenda] = await Promise.all([getProgramme(db, meeting.id), reg ? getApplicationByRegistration(db, reg.id) : undefined, listAgenda(db, meeting.id)]);
+	await expireOffers(meeting, event.url.origin);
+	const [programme, app, agenda] = await Promise.all([getProgramme(meeting.id), reg ? getApplicationByRegistration(reg.id) : undefined, listAgenda(meeting.id)]);
 	const window = applicationWindowNow(meeting, programme);
 	return {
 		registration: reg ?? null,
@@ -67,24 +61,24 @@ export const actions: Actions = {
 		if (!reg) return fail(400, { message: 'Register for the meeting first: an application belongs to a registration.' });
 		const parsed = parseForm(applicationSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = await saveApplication(getDb(), actor, meeting, reg.id, parsed.data, event.url.origin);
+		const result = await saveApplication(actor, meeting, reg.id, parsed.data, event.url.origin);
 		if (!result.ok) return invalid(formValues(fd), result.errors, { message: result.message });
 		return { done: result.application.status === 'submitted' ? 'Your application is submitted. Your focal point is asked to endorse it.' : 'Draft saved. Submit it before the deadline.' };
 	},
 	respond: async (event) => {
 		const { meeting, reg, actor } = await mine(event);
 		const answer = z.enum(['accept', 'decline']).safeParse((await event.request.formData()).get('answer'));
-		const app = reg ? await getApplicationByRegistration(getDb(), reg.id) : undefined;
+		const app = reg ? await getApplicationByRegistration(reg.id) : undefined;
 		if (!app || !answer.success) return fail(400, { message: 'There is no offer to answer.' });
-		const r = await respondToOffer(getDb(), actor, meeting, app.id, answer.data === 'accept', event.url.origin);
+		const r = await respondToOffer(actor, meeting, app.id, answer.data === 'accept', event.url.origin);
 		if (r === 'late') return fail(400, { message: 'The offer’s deadline has passed, so it has lapsed.' });
 		if (r === 'no_offer') return fail(400, { message: 'There is no open offer to answer.' });
 		return { done: answer.data === 'accept' ? 'Thank you: you have accepted the offer. The ISU will contact you about the ticket.' : 'You have declined the offer. It goes to the next applicant.' };
 	},
 	withdraw: async (event) => {
 		const { meeting, reg, actor } = await mine(event);
-		const app = reg ? await getApplicationByRegistration(getDb(), reg.id) : undefined;
-		if (!app || !(await releaseApplication(getDb(), actor, meeting.id, app.id, 'withdrawn'))) return fail(400, { message: 'This application cannot be withdrawn.' });
+		const app = reg ? await getApplicationByRegistration(reg.id) : undefined;
+		if (!app || !(await releaseApplication(actor, meeting.id, app.id, 'withdrawn'))) return fail(400, { message: 'This application cannot be withdrawn.' });
 		return { done: 'Your application is withdrawn.' };
 	}
 };

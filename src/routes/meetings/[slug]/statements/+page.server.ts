@@ -1,27 +1,20 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guards';
 import { formValues, invalid } from '$lib/server/forms';
-import { publicMeeting } from '$lib/server/meetings/access';
-import { listAgenda } from '$lib/server/meetings/queries';
-import { formatAgendaNumber } from '$lib/server/meetings/agenda';
-import { languagesOf } from '$lib/server/records/queries';
-import { LANGUAGES } from '$lib/server/records/files';
-import { publishedStatements, speakingFor, uploadStatement } from '$lib/server/records/statements';
+import { publicMeeting } from '$lib/server/web/access';
+import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
+import { languagesOf, LANGUAGES, publishedStatements, speakingFor, statementsUploadedBy, uploadStatement } from '$lib/server/records';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, locals }) => {
 	const { meeting } = await parent();
-	const db = getDb();
 	const [statements, agenda, org, mine] = await Promise.all([
-		publishedStatements(db, meeting.id),
-		listAgenda(db, meeting.id),
-		locals.user ? speakingFor(db, meeting.id, locals.user) : undefined,
-		locals.user
-			? db.selectFrom('documents').select(['id', 'symbol', 'title', 'status']).where('meeting_id', '=', meeting.id).where('type', '=', 'statement').where('uploaded_by', '=', locals.user.id).orderBy('id').execute()
-			: []
+		publishedStatements(meeting.id),
+		listAgenda(meeting.id),
+		locals.user ? speakingFor(meeting.id, locals.user) : undefined,
+		locals.user ? statementsUploadedBy(meeting.id, locals.user.id) : []
 	]);
-	const langs = await languagesOf(db, statements.map((s) => s.id));
+	const langs = await languagesOf(statements.map((s) => s.id));
 	const byDelegation = new Map<string, { id: number; symbol: string; item: string; status: string; languages: string[] }[]>();
 	for (const s of statements) {
 		const item = s.number ? `${formatAgendaNumber(s.number, s.sub_number)}. ${s.item_title}` : '';
@@ -41,11 +34,10 @@ export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event);
 		const meeting = await publicMeeting(event);
-		const db = getDb();
-		const org = await speakingFor(db, meeting.id, user);
+		const org = await speakingFor(meeting.id, user);
 		if (!org) return fail(403, { message: 'Only a delegation’s focal point or a registered delegate can upload its statements.' });
 		const fd = await event.request.formData();
-		const result = await uploadStatement(db, { id: user.id, email: user.email }, meeting, org, {
+		const result = await uploadStatement({ id: user.id, email: user.email }, meeting, org, {
 			agenda_item_id: Number(fd.get('agenda_item_id')) || 0,
 			language: String(fd.get('language') ?? ''),
 			file: fd.get('file')

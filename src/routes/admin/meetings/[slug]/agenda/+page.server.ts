@@ -1,18 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { staffMeeting } from '$lib/server/meetings/access';
-import { agendaEditSchema, agendaImportSchema, agendaItemSchema, idSchema } from '$lib/server/meetings/forms';
-import { agendaUsage, listAgenda } from '$lib/server/meetings/queries';
-import { addAgendaItem, deleteAgendaItem, editAgendaItem, importAgenda, moveAgenda, renumberAgenda } from '$lib/server/meetings/agenda-store';
-import { formatAgendaNumber, parseAgendaText } from '$lib/server/meetings/agenda';
+import { staffMeeting } from '$lib/server/web/access';
+import { agendaEditSchema, agendaImportSchema, agendaItemSchema, idSchema, agendaUsage, listAgenda, addAgendaItem, deleteAgendaItem, editAgendaItem, importAgenda, moveAgenda, renumberAgenda, formatAgendaNumber, parseAgendaText } from '$lib/server/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
-	const db = getDb();
-	const [items, usage] = await Promise.all([listAgenda(db, meeting.id), agendaUsage(db, meeting.id)]);
+	const [items, usage] = await Promise.all([listAgenda(meeting.id), agendaUsage(meeting.id)]);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title },
 		items: items.map((i) => ({ id: i.id, number: i.number, sub_number: i.sub_number, label: formatAgendaNumber(i.number, i.sub_number), title: i.title, sessions: usage.get(i.id) ?? 0 })),
@@ -27,7 +22,7 @@ export const actions: Actions = {
 		const { actor, meeting } = await staffMeeting(event);
 		const parsed = parseForm(agendaItemSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'add' });
-		const item = await addAgendaItem(getDb(), actor, meeting.id, parsed.data);
+		const item = await addAgendaItem(actor, meeting.id, parsed.data);
 		if (item === 'no_parent') return invalid({ title: parsed.data.title }, { parent_id: 'Choose a top-level item.' }, { form: 'add' });
 		return { form: 'add', done: `Added item ${formatAgendaNumber(item.number, item.sub_number)}.` };
 	},
@@ -38,7 +33,7 @@ export const actions: Actions = {
 		if (!id.success) return fail(400, { form: 'edit', message: 'Unknown item.' });
 		const parsed = parseForm(agendaEditSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: `edit-${id.data.id}` });
-		const saved = await editAgendaItem(getDb(), actor, meeting.id, id.data.id, parsed.data);
+		const saved = await editAgendaItem(actor, meeting.id, id.data.id, parsed.data);
 		if (saved === 'not_found') return fail(404, { form: 'edit', message: 'That item no longer exists.' });
 		if (saved === 'duplicate') {
 			const label = formatAgendaNumber(parsed.data.number, parsed.data.sub_number);
@@ -52,7 +47,7 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const id = idSchema.safeParse({ id: fd.get('id') });
 		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown item.' });
-		const result = await deleteAgendaItem(getDb(), actor, meeting.id, id.data.id, fd.get('confirm') === 'yes');
+		const result = await deleteAgendaItem(actor, meeting.id, id.data.id, fd.get('confirm') === 'yes');
 		if (!result.deleted && result.sessions > 0) return { form: 'delete', confirmId: id.data.id, sessions: result.sessions };
 		return { form: 'delete', done: result.deleted ? 'Item deleted.' : 'That item no longer exists.' };
 	},
@@ -60,12 +55,12 @@ export const actions: Actions = {
 		const { actor, meeting } = await staffMeeting(event);
 		const parsed = moveSchema.safeParse(Object.fromEntries(await event.request.formData()));
 		if (!parsed.success) return fail(400, { form: 'move', message: 'Unknown item.' });
-		await moveAgenda(getDb(), actor, meeting.id, parsed.data.id, parsed.data.direction);
+		await moveAgenda(actor, meeting.id, parsed.data.id, parsed.data.direction);
 		return { form: 'move' };
 	},
 	renumber: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
-		await renumberAgenda(getDb(), actor, meeting.id);
+		await renumberAgenda(actor, meeting.id);
 		return { form: 'renumber', done: 'Items renumbered in their current order.' };
 	},
 	import: async (event) => {
@@ -80,7 +75,7 @@ export const actions: Actions = {
 			return invalid(values, { text: message }, { form: 'import' });
 		}
 		if (parsed.data.mode === 'preview') return { form: 'import', values, preview };
-		const saved = await importAgenda(getDb(), actor, meeting.id, items);
+		const saved = await importAgenda(actor, meeting.id, items);
 		if (!saved.ok) {
 			return invalid(values, { text: `The current agenda has items taken up by ${saved.sessions} session(s) of the programme: remove those links (or the items) before replacing the agenda.` }, { form: 'import' });
 		}

@@ -1,20 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { staffMeeting } from '$lib/server/meetings/access';
-import { listAgenda } from '$lib/server/meetings/queries';
-import { formatAgendaNumber } from '$lib/server/meetings/agenda';
-import { listOrganizationOptions } from '$lib/server/organizations/queries';
-import { meetingDocuments } from '$lib/server/records/queries';
-import { createDocument, proposedSymbol } from '$lib/server/records/store';
-import { newDocumentSchema } from '$lib/server/records/forms';
-import { DOCUMENT_TYPE_LABELS } from '$lib/server/records/files';
+import { staffMeeting } from '$lib/server/web/access';
+import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
+import { listOrganizationOptions } from '$lib/server/organizations';
+import { meetingDocuments, createDocument, proposedSymbol, newDocumentSchema, DOCUMENT_TYPE_LABELS } from '$lib/server/records';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
-	const db = getDb();
-	const [docs, agenda, organizations, proposed] = await Promise.all([meetingDocuments(db, meeting.id, true), listAgenda(db, meeting.id), listOrganizationOptions(db), proposedSymbol(db, meeting)]);
+	const [docs, agenda, organizations, proposed] = await Promise.all([meetingDocuments(meeting.id, true), listAgenda(meeting.id), listOrganizationOptions(), proposedSymbol(meeting)]);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, symbol_prefix: meeting.symbol_prefix },
 		docs,
@@ -31,7 +25,7 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(newDocumentSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		const result = await createDocument(getDb(), { id: actor.id, email: actor.email }, meeting, parsed.data);
+		const result = await createDocument({ id: actor.id, email: actor.email }, meeting, parsed.data);
 		if (!result.ok) return invalid(formValues(fd), result.errors);
 		redirect(303, `/admin/documents/${result.document.id}?created=1`);
 	}

@@ -1,19 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { staffMeeting } from '$lib/server/meetings/access';
-import { idSchema, sessionSchema } from '$lib/server/meetings/forms';
-import { listAgenda, listSessions } from '$lib/server/meetings/queries';
-import { deleteSession, saveSession, sessionTimes } from '$lib/server/meetings/session-store';
-import { roomOverlaps } from '$lib/server/meetings/rules';
-import { formatAgendaNumber } from '$lib/server/meetings/agenda';
-import { formatDay, formatTime, localDate, utcToLocalInput, zoneAbbreviation } from '$lib/server/meetings/zoned-time';
+import { staffMeeting } from '$lib/server/web/access';
+import { idSchema, sessionSchema, listAgenda, listSessions, deleteSession, saveSession, sessionTimes, roomOverlaps, formatAgendaNumber, formatDay, formatTime, localDate, utcToLocalInput, zoneAbbreviation } from '$lib/server/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting: m } = await staffMeeting(event);
-	const db = getDb();
-	const [sessions, agenda] = await Promise.all([listSessions(db, m.id), listAgenda(db, m.id)]);
+	const [sessions, agenda] = await Promise.all([listSessions(m.id), listAgenda(m.id)]);
 	const overlaps = roomOverlaps(sessions.map((s) => ({ id: s.id, room: s.room, startsAt: s.starts_at, endsAt: s.ends_at })));
 	const labels = new Map(agenda.map((a) => [a.id, formatAgendaNumber(a.number, a.sub_number)]));
 	return {
@@ -48,7 +41,7 @@ async function save(event: Parameters<Actions[string]>[0], id: number | null) {
 		const timeErrors = times && 'errors' in times ? times.errors : {};
 		return invalid(parsed.values, { ...timeErrors, ...parsed.errors }, { form });
 	}
-	const result = await saveSession(getDb(), actor, meeting, id, parsed.data);
+	const result = await saveSession(actor, meeting, id, parsed.data);
 	if (!result.ok) return invalid(formValues(fd), result.errors, { form, message: result.errors._form });
 	return { form, done: id === null ? 'Session added.' : 'Session saved.' };
 }
@@ -65,7 +58,7 @@ export const actions: Actions = {
 		const { actor, meeting } = await staffMeeting(event);
 		const id = idSchema.safeParse({ id: (await event.request.formData()).get('id') });
 		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown session.' });
-		const ok = await deleteSession(getDb(), actor, meeting.id, id.data.id);
+		const ok = await deleteSession(actor, meeting.id, id.data.id);
 		return { form: 'delete', done: ok ? 'Session deleted.' : 'That session no longer exists.' };
 	}
 };

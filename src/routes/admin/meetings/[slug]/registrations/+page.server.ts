@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/db';
 import { DELEGATION_ROLES } from '$lib/server/db/schema';
 import { generateToken } from '$lib/server/auth/token';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { staffMeeting } from '$lib/server/meetings/access';
+import { staffMeeting } from '$lib/server/web/access';
 import { listOrganizationOptions } from '$lib/server/organizations/queries';
 import { decisionSchema, formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
 import { genderOptions, roleOptions } from '$lib/server/registration/options';

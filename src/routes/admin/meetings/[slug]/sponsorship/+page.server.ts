@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm, text } from '$lib/server/forms';
-import { staffMeeting } from '$lib/server/meetings/access';
+import { staffMeeting } from '$lib/server/web/access';
 import { applicationWindow, programmeSchema } from '$lib/server/sponsorship/forms';
 import { utcToLocalInput } from '$lib/server/meetings/zoned-time';
 import { formatInZone } from '$lib/dates';

@@ -1,18 +1,16 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { getMeeting } from '$lib/server/meetings/queries';
-import { registrationsCsv } from '$lib/server/registration/csv';
-import { REPORT_CSV_COLUMNS, reportCsvRows, sponsorshipReport } from '$lib/server/sponsorship/report';
-import { review } from '$lib/server/sponsorship/store';
+import { getMeeting } from '$lib/server/meetings';
+import { registrationsCsv } from '$lib/server/registration';
+import { REPORT_CSV_COLUMNS, reportCsvRows, sponsorshipReport, review } from '$lib/server/sponsorship';
 import type { RequestHandler } from './$types';
 
 // Same access as the report page; aggregated counts only, so no audit entry as for personal-data exports.
 export const GET: RequestHandler = async (event) => {
 	const user = requireRole(event, 'staff', 'cc_member');
-	const meeting = await getMeeting(getDb(), event.params.slug, user.role === 'staff');
+	const meeting = await getMeeting(event.params.slug, user.role === 'staff');
 	if (!meeting) error(404, 'No such meeting.');
-	const report = sponsorshipReport(await review(getDb(), meeting));
+	const report = sponsorshipReport(await review(meeting));
 	return new Response(registrationsCsv(reportCsvRows(report), REPORT_CSV_COLUMNS), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

@@ -1,18 +1,15 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guards';
-import { getMeeting } from '$lib/server/meetings/queries';
-import { formatChf } from '$lib/server/sponsorship/allocation';
-import { REPORT_DIMENSIONS, sponsorshipReport } from '$lib/server/sponsorship/report';
-import { review } from '$lib/server/sponsorship/store';
+import { getMeeting } from '$lib/server/meetings';
+import { formatChf, REPORT_DIMENSIONS, sponsorshipReport, review } from '$lib/server/sponsorship';
 import type { PageServerLoad } from './$types';
 
 // Counts and money only (no names): fit for donors and the meeting's records, so the Coordination Committee sees it too.
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'staff', 'cc_member');
-	const meeting = await getMeeting(getDb(), event.params.slug, user.role === 'staff');
+	const meeting = await getMeeting(event.params.slug, user.role === 'staff');
 	if (!meeting) error(404, 'No such meeting.');
-	const report = sponsorshipReport(await review(getDb(), meeting));
+	const report = sponsorshipReport(await review(meeting));
 	const t = report.totals;
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, start_date: meeting.start_date, end_date: meeting.end_date, city: meeting.city, country: meeting.country },

@@ -1,14 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { publicMeeting } from '$lib/server/meetings/access';
-import { googleCalendarLink, outlookLink, sessionLinkEvent } from '$lib/server/meetings/calendar';
-import { loadCalMeetings } from '$lib/server/meetings/public';
+import { publicMeeting } from '$lib/server/web/access';
+import { googleCalendarLink, outlookLink, sessionLinkEvent, loadCalMeetings } from '$lib/server/meetings';
 import type { RequestHandler } from './$types';
 
 /** "Add to calendar" for web calendars: a redirect, so programme pages do not carry 200 long links. */
 export const GET: RequestHandler = async (event) => {
 	const meeting = await publicMeeting(event);
-	const [cal] = await loadCalMeetings(getDb(), [meeting], event.url.origin);
+	const [cal] = await loadCalMeetings([meeting], event.url.origin);
 	const session = cal.sessions.find((s) => s.id === Number(event.params.id));
 	if (!session) error(404, 'No such session.');
 	const link = sessionLinkEvent(cal, session);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VersionedCache } from './cache';
+import { VersionedCache } from './content-versions';
 
 describe('VersionedCache', () => {
 	it('reuses a value while the version stays, remakes it when the version changes, and stays bounded', async () => {

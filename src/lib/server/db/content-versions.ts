@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database } from './schema';
 
 export type ContentName = 'programme' | 'records';
 
@@ -13,16 +13,12 @@ export async function contentVersion(db: Kysely<Database>, name: ContentName): P
 	return String(r.rows[0]?.version ?? 0);
 }
 
-export function programmeVersion(db: Kysely<Database>): Promise<string> {
-	return contentVersion(db, 'programme');
-}
-
 interface Entry<T> {
 	version: string;
 	value: T;
 }
 
-/** A small in-process cache of values derived from the programme data, checked against the version. */
+/** A small in-process cache of values derived from versioned content, checked against the version. */
 export class VersionedCache<T> {
 	private entries = new Map<string, Entry<T>>();
 	constructor(private readonly max = 100) {}

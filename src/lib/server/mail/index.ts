@@ -1,0 +1,17 @@
+// The mail area's front door: every message goes to the outbox first (queueMail, in the caller's transaction); the
+// sender delivers it when SMTP_URL is set.
+import { bindDb } from '../db';
+import * as outbox from './outbox';
+
+export type { Mail, OutboxFilter } from './outbox';
+export type { OutboxMessage, OutboxStatus } from '../db';
+export { OUTBOX_PAGE_SIZE } from './outbox';
+export { mails } from './templates';
+export { startMailSender, sendDueMail, retryDelay, MAX_ATTEMPTS, type Transport } from './sender';
+
+/** For other areas: queue a message with their database or transaction. */
+export { queueMail } from './outbox';
+
+// Reads for the staff outbox pages.
+export const listOutbox = bindDb(outbox.listOutbox);
+export const getOutboxMessage = bindDb(outbox.getOutboxMessage);
