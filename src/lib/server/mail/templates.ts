@@ -1,4 +1,5 @@
 import type { Mail } from './outbox';
+import { QUOTED_TEXT_NOTE, quoted } from './quote';
 
 const SIGNATURE = '\n\n-- \nCCM Meetings, Implementation Support Unit of the Convention on Cluster Munitions';
 
@@ -31,7 +32,7 @@ export const mails = {
 	emailChangeRequested: (to: string, newEmail: string): Mail => ({
 		to,
 		subject: 'A change of your CCM Meetings e-mail address was requested',
-		text: `A change of your account's address to ${newEmail} was requested. It takes effect only when confirmed from that address.\nIf this was not you, change your password.${SIGNATURE}`
+		text: `A change of your account's e-mail address was requested. It takes effect only when confirmed from the new address.\nIf this was not you, change your password.\n\nNew address (as entered): ${quoted(newEmail, 254)}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
 	}),
 	invite: (to: string, roleLabel: string, link: string): Mail => ({
 		to,
