@@ -6,6 +6,7 @@ const SIGNATURE = '\n\n-- \nCCM Meetings, Implementation Support Unit of the Con
 export const mails = {
 	verifyEmail: (to: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'Confirm your e-mail address for CCM Meetings',
 		text: `Please confirm your e-mail address by opening this link within 48 hours:\n\n${link}\n\nIf you did not create an account, ignore this message.${SIGNATURE}`
 	}),
@@ -16,6 +17,7 @@ export const mails = {
 	}),
 	resetPassword: (to: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'Reset your CCM Meetings password',
 		text: `To choose a new password, open this link within one hour:\n\n${link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.${SIGNATURE}`
 	}),
@@ -26,6 +28,7 @@ export const mails = {
 	}),
 	confirmNewEmail: (to: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'Confirm your new e-mail address for CCM Meetings',
 		text: `To use this address for your CCM Meetings account, open this link within 24 hours:\n\n${link}${SIGNATURE}`
 	}),
@@ -36,6 +39,7 @@ export const mails = {
 	}),
 	invite: (to: string, roleLabel: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'You are invited to CCM Meetings',
 		text: `The Implementation Support Unit invites you to CCM Meetings as ${roleLabel}.\n\nSet your password within 14 days:\n\n${link}${SIGNATURE}`
 	})
