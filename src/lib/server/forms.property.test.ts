@@ -42,8 +42,8 @@ interface FormSpec {
 	schema: z.ZodType;
 	/** A submission that passes: the mutations start from here, so accepted input is exercised too. */
 	valid: Record<string, Value>;
-	/** Fields read through `text()` / `optionalText()`: control characters removed, trimmed, at most `max`. */
-	text?: Record<string, { max: number; optional?: boolean }>;
+	/** Fields read through `text()` / `optionalText()` (or their multi-line forms): trimmed, at most `max`, controls refused. */
+	text?: Record<string, { max: number; optional?: boolean; multiline?: boolean }>;
 	/** Upper bound on every other string the schema lets through (enums, e-mails, symbols …). */
 	max?: Record<string, number>;
 	/** String outputs the schema passes on unchanged, control characters and all (secrets, multi-line pastes). */
@@ -102,7 +102,7 @@ const FORMS: Record<string, FormSpec> = {
 			sponsorship_deadline: '',
 			symbol_prefix: 'CCM/MSP/2031'
 		},
-		text: { title: { max: 200 }, venue: { max: 200, optional: true }, city: { max: 100, optional: true }, country: { max: 100, optional: true }, description: { max: 5000, optional: true } },
+		text: { title: { max: 200 }, venue: { max: 200, optional: true }, city: { max: 100, optional: true }, country: { max: 100, optional: true }, description: { max: 5000, optional: true, multiline: true } },
 		max: { code: 20, slug: 60, kind: 40, start_date: 10, end_date: 10, time_zone: 64, registration_opens_at: 24, registration_closes_at: 24, sponsorship_deadline: 24, symbol_prefix: 40 }
 	},
 	session: {
@@ -137,11 +137,11 @@ const FORMS: Record<string, FormSpec> = {
 			consent_published: 'on',
 			access_needs: ''
 		},
-		text: { title: { max: 30, optional: true }, given_name: { max: 100 }, family_name: { max: 100 }, position: { max: 200, optional: true }, phone: { max: 40, optional: true }, access_needs: { max: 1000, optional: true } },
+		text: { title: { max: 30, optional: true }, given_name: { max: 100 }, family_name: { max: 100 }, position: { max: 200, optional: true }, phone: { max: 40, optional: true }, access_needs: { max: 1000, optional: true, multiline: true } },
 		max: { gender: 20, email: 254, role: 20 }
 	},
 	approve: { schema: decisionSchema, valid: { decision: 'approve', ids: ['1', '2'] }, max: { decision: 7 } },
-	reject: { schema: decisionSchema, valid: { decision: 'reject', ids: ['3'], reason: 'Registered twice.' }, text: { reason: { max: 1000 } }, max: { decision: 7 } },
+	reject: { schema: decisionSchema, valid: { decision: 'reject', ids: ['3'], reason: 'Registered twice.' }, text: { reason: { max: 1000, multiline: true } }, max: { decision: 7 } },
 	application: {
 		schema: applicationSchema,
 		valid: {
@@ -154,7 +154,7 @@ const FORMS: Record<string, FormSpec> = {
 			implementation_responsibility: 'on',
 			mode: 'submit'
 		},
-		text: { departure_city: { max: 100, optional: true }, justification: { max: 2000, optional: true } },
+		text: { departure_city: { max: 100, optional: true }, justification: { max: 2000, optional: true, multiline: true } },
 		max: { mode: 6, statement_items: 20 },
 		// Statement items are ticked-box names, kept as JSON: bounded, not cleaned.
 		raw: ['statement_items']
@@ -320,9 +320,13 @@ function typedBack(entries: Entry[]): Record<string, string> {
 	return Object.fromEntries(out);
 }
 
-// What text() does to a value, written out independently of it.
-const STRIPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// What text() refuses, written out independently of it: C0 and C1 controls, DEL, U+2028/2029, bidi embeddings,
+// overrides and isolates; the multi-line forms allow \t and \n (CRLF arrives as \n).
+const NOT_ONE_LINE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const NOT_MULTI_LINE = /(?![\t\n])[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/** Control characters other schemas must not let through either (multi-line pastes and secrets aside). */
 const STRIPPED_ONE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const asTyped = (s: string, multiline?: boolean) => (multiline ? usv(s).replace(/\r\n?/g, '\n') : usv(s)).trim();
 /** zod measures string lengths in code points (an emoji is one character), as PostgreSQL does. */
 const codePoints = (s: string) => [...s].length;
 /** FormData keeps strings as USVStrings: a lone surrogate arrives as U+FFFD. */
@@ -380,12 +384,12 @@ describe('parseForm under hostile input', () => {
 					for (const [key, value] of Object.entries(data)) {
 						const textRule = spec.text?.[key];
 						if (textRule) {
-							// Exactly what was typed, less control characters and surrounding space: nothing else altered.
+							// Exactly what was typed, less surrounding space: nothing altered, nothing stripped.
 							const given = submitted(key);
-							const expected = given.length ? usv(given[0] as string).replace(STRIPPED, '').trim() : '';
+							const expected = given.length ? asTyped(given[0] as string, textRule.multiline) : '';
 							expect(value).toBe(textRule.optional && expected === '' ? null : expected);
 							if (typeof value === 'string') {
-								expect(value).not.toMatch(STRIPPED_ONE);
+								expect(value).not.toMatch(textRule.multiline ? NOT_MULTI_LINE : NOT_ONE_LINE);
 								expect(codePoints(value)).toBeLessThanOrEqual(textRule.max);
 							}
 							continue;
@@ -404,6 +408,30 @@ describe('parseForm under hostile input', () => {
 			// Both paths were exercised.
 			expect(accepted).toBeGreaterThan(0);
 			expect(refused).toBeGreaterThan(0);
+		});
+	});
+
+	// What a name could carry into an e-mail or a page to pass for other text: each refused at its field, input kept.
+	const FAKES = ['\n', '\r', '\r\n', '\t', '\u000b', '\u0000', '\u001b[2J', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202e', '\u202a', '\u2066', '\u2069'];
+
+	describe.each(Object.entries(FORMS).filter(([, spec]) => spec.text))('%s: line breaks and controls', (_name, spec) => {
+		const fill = (key: string, value: string) => toFormData(Object.entries({ ...spec.valid, [key]: value }).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): Entry => [k, x])));
+
+		it.each(Object.entries(spec.text!))('%s refuses what it must, with a message there, and keeps the input', (key, rule) => {
+			for (const fake of FAKES) {
+				if (rule.multiline && (fake === '\n' || fake === '\r' || fake === '\r\n' || fake === '\t')) continue;
+				const typed = `Ana${fake}ISU NOTICE`;
+				const r = parseForm(spec.schema, fill(key, typed));
+				expect(r.ok, `${key} with ${JSON.stringify(fake)}`).toBe(false);
+				if (r.ok) continue;
+				expect(r.errors[key]).toMatch(rule.multiline ? /invisible control characters/ : /one line of text/);
+				expect(r.values[key]).toBe(typed.toWellFormed());
+			}
+		});
+
+		it.each(Object.entries(spec.text!).filter(([, rule]) => rule.multiline))('%s keeps line breaks and tabs, CRLF as LF', (key) => {
+			const r = parseForm(spec.schema, fill(key, ' Wheelchair access.\r\nSign language:\tIS\rplease. '));
+			expect(r.ok ? (r.data as Record<string, unknown>)[key] : r.errors).toBe('Wheelchair access.\nSign language:\tIS\nplease.');
 		});
 	});
 

@@ -38,9 +38,14 @@ describe('parseForm', () => {
 		expect(parseForm(z.object({ email }), f).ok).toBe(false);
 	});
 
-	it('strips control characters and limits length', () => {
+	it('refuses control characters at the field, keeps the input, and limits length', () => {
 		const schema = z.object({ name: text('Name', 5) });
-		expect(parseForm(schema, fd({ name: 'a\u0000b\u0007c' }))).toEqual({ ok: true, data: { name: 'abc' } });
+		expect(parseForm(schema, fd({ name: 'a\u0000b\u0007c' }))).toEqual({
+			ok: false,
+			values: { name: 'a\u0000b\u0007c' },
+			errors: { name: 'Name must be one line of text, without line breaks, tabs or invisible control characters.' }
+		});
+		expect(parseForm(schema, fd({ name: ' abc\n' }))).toEqual({ ok: true, data: { name: 'abc' } });
 		expect(parseForm(schema, fd({ name: 'abcdefg' })).ok).toBe(false);
 	});
 

@@ -44,18 +44,59 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 }
 
 // Reusable field schemas with messages a person can act on.
+
+// A one-line field (a name, a title, a city) refuses what could fake a new line or reorder what is shown around it,
+// in a page or an e-mail: C0 and C1 controls (tab and line breaks included), DEL, the Unicode line and paragraph
+// separators, and the bidi embeddings, overrides and isolates. Refused, not stripped: the person sees what is wrong.
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// A multi-line field (a textarea) takes line breaks and tabs, and nothing else of the above.
+const NOT_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+const oneLine = (label: string) => `${label} must be one line of text, without line breaks, tabs or invisible control characters.`;
+const noControls = (label: string) => `${label} contains invisible control characters: please retype it without them.`;
+
 export const text = (label: string, max = 200) =>
 	z
 		.string({ error: `${label} is required.` })
-		.transform((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
-		.pipe(z.string().min(1, `${label} is required.`).max(max, `${label} must be at most ${max} characters.`));
+		.trim()
+		.pipe(
+			z
+				.string()
+				.min(1, `${label} is required.`)
+				.max(max, `${label} must be at most ${max} characters.`)
+				.refine((s) => !NOT_ONE_LINE.test(s), oneLine(label))
+		);
 
 export const optionalText = (label: string, max = 200) =>
 	z
 		.string()
 		.optional()
-		.transform((s) => (s ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim())
-		.pipe(z.string().max(max, `${label} must be at most ${max} characters.`))
+		.transform((s) => (s ?? '').trim())
+		.pipe(z.string().max(max, `${label} must be at most ${max} characters.`).refine((s) => !NOT_ONE_LINE.test(s), oneLine(label)))
+		.transform((s) => (s === '' ? null : s));
+
+/** Line breaks as a browser sends them from a textarea (CRLF), stored as \n. */
+const lines = (s: string) => s.replace(/\r\n?/g, '\n').trim();
+
+/** For a textarea: line breaks and tabs kept, other controls refused. */
+export const multilineText = (label: string, max = 2000) =>
+	z
+		.string({ error: `${label} is required.` })
+		.transform(lines)
+		.pipe(
+			z
+				.string()
+				.min(1, `${label} is required.`)
+				.max(max, `${label} must be at most ${max} characters.`)
+				.refine((s) => !NOT_MULTI_LINE.test(s), noControls(label))
+		);
+
+export const optionalMultilineText = (label: string, max = 2000) =>
+	z
+		.string()
+		.optional()
+		.transform((s) => lines(s ?? ''))
+		.pipe(z.string().max(max, `${label} must be at most ${max} characters.`).refine((s) => !NOT_MULTI_LINE.test(s), noControls(label)))
 		.transform((s) => (s === '' ? null : s));
 
 export const email = z

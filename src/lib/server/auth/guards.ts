@@ -23,8 +23,27 @@ export function requireStaff(event: Pick<RequestEvent, 'locals' | 'url'>): Sessi
 	return requireRole(event, 'staff');
 }
 
-/** Only same-site relative paths: never send a user on to another site after login. */
+// Relative targets resolve against this; any other origin after parsing means the target named a host of its own.
+const BASE = new URL('http://app.invalid/');
+/** What may go into a Location header: a path from the root, printable ASCII only (the URL serializer's output). */
+const SAFE_PATH = /^\/(?![/\\])[\x21-\x7e]*$/;
+
+/**
+ * Only same-site paths: never send a user on to another site after login. The target is parsed the way a browser
+ * parses a Location header (the WHATWG URL parser drops tabs and newlines, trims controls and spaces, reads `\` as
+ * `/`), so what it would read as another host is refused, and what is kept is the parser's own serialization:
+ * percent-encoded, with nothing that could break the header.
+ */
 export function safeRedirectTarget(target: string | null | undefined, fallback = '/'): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
-	return target;
+	if (!target || target.length > 2000) return fallback;
+	let url: URL;
+	try {
+		url = new URL(target, BASE);
+	} catch {
+		return fallback;
+	}
+	if (url.origin !== BASE.origin || url.username || url.password) return fallback;
+	const path = url.pathname + url.search + url.hash;
+	// "/.//evil.example" parses to the path "//evil.example", which a browser would read as a host.
+	return SAFE_PATH.test(path) ? path : fallback;
 }

@@ -87,6 +87,8 @@ export interface OutboxTable {
 	subject: string;
 	body_text: string;
 	status: OutboxStatus;
+	/** 1: its link lets the holder into an account; with SMTP_URL set, masked for staff and its text deleted once sent. */
+	secret: Generated<number>;
 	attempts: number;
 	last_error: string | null;
 	next_attempt_at: string | null;

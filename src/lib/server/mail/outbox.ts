@@ -8,18 +8,20 @@ export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
+	/** Its link lets the holder into an account (reset, invitation, confirmation): only the recipient may read it. */
+	secret?: boolean;
 }
 
-const insertMail = prepared((db, to: string, subject: string, text: string, now: string) =>
+const insertMail = prepared((db, to: string, subject: string, text: string, secret: number, now: string) =>
 	db
 		.insertInto('outbox')
-		.values({ to_address: to, subject, body_text: text, status: sql.lit('queued'), attempts: sql.lit(0), last_error: null, next_attempt_at: now, created_at: now, sent_at: null })
+		.values({ to_address: to, subject, body_text: text, secret, status: sql.lit('queued'), attempts: sql.lit(0), last_error: null, next_attempt_at: now, created_at: now, sent_at: null })
 		.returning('id')
 );
 
 /** Every message goes here first; the sender (when SMTP_URL is set) delivers it later. */
 export async function queueMail(db: Kysely<Database>, mail: Mail): Promise<number> {
-	const row = await insertMail.first(db, mail.to, mail.subject, mail.text, nowIso());
+	const row = await insertMail.first(db, mail.to, mail.subject, mail.text, mail.secret ? 1 : 0, nowIso());
 	if (!row) throw new Error('the queued message was not returned');
 	return row.id;
 }
@@ -48,3 +50,15 @@ export function getOutboxMessage(db: Kysely<Database>, id: number): Promise<Outb
 	return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+
+export const MASKED_LINK = '[link hidden: only the recipient can use it]';
+
+/**
+ * A message as staff may read it. Without SMTP_URL nothing is sent and the outbox is how mail is read (a laptop trying
+ * the app), so it is shown whole. With it, a secret message's links are masked: another staff member holding a
+ * password-reset link could take the account over. The text of a secret message is deleted once sent (see sender.ts).
+ */
+export function forStaff(m: OutboxMessage, smtp: boolean): OutboxMessage & { masked: boolean } {
+	if (!smtp || !m.secret) return { ...m, masked: false };
+	return { ...m, body_text: m.body_text.replace(/\bhttps?:\/\/\S+/gi, MASKED_LINK), masked: true };
+}

@@ -41,7 +41,12 @@ export async function sendDueMail(db: Kysely<Database>, transport: Transport, fr
 		const attempts = m.attempts + 1;
 		try {
 			await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
-			await db.updateTable('outbox').set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null }).where('id', '=', m.id).execute();
+			// A secret message's link is the recipient's alone: once delivered, its text is not kept.
+			await db
+				.updateTable('outbox')
+				.set({ status: 'sent', attempts, sent_at: nowIso(), last_error: null, ...(m.secret ? { body_text: '' } : {}) })
+				.where('id', '=', m.id)
+				.execute();
 			sent++;
 		} catch (e) {
 			const failed = attempts >= MAX_ATTEMPTS;
@@ -51,7 +56,8 @@ export async function sendDueMail(db: Kysely<Database>, transport: Transport, fr
 					status: failed ? 'failed' : 'queued',
 					attempts,
 					last_error: String(e instanceof Error ? e.message : e).slice(0, 1000),
-					next_attempt_at: failed ? null : new Date(Date.now() + retryDelay(attempts)).toISOString()
+					next_attempt_at: failed ? null : new Date(Date.now() + retryDelay(attempts)).toISOString(),
+					...(failed && m.secret ? { body_text: '' } : {})
 				})
 				.where('id', '=', m.id)
 				.execute();

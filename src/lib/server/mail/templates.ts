@@ -1,10 +1,12 @@
 import type { Mail } from './outbox';
+import { QUOTED_TEXT_NOTE, quoted } from './quote';
 
 const SIGNATURE = '\n\n-- \nCCM Meetings, Implementation Support Unit of the Convention on Cluster Munitions';
 
 export const mails = {
 	verifyEmail: (to: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'Confirm your e-mail address for CCM Meetings',
 		text: `Please confirm your e-mail address by opening this link within 48 hours:\n\n${link}\n\nIf you did not create an account, ignore this message.${SIGNATURE}`
 	}),
@@ -15,6 +17,7 @@ export const mails = {
 	}),
 	resetPassword: (to: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'Reset your CCM Meetings password',
 		text: `To choose a new password, open this link within one hour:\n\n${link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.${SIGNATURE}`
 	}),
@@ -25,16 +28,18 @@ export const mails = {
 	}),
 	confirmNewEmail: (to: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'Confirm your new e-mail address for CCM Meetings',
 		text: `To use this address for your CCM Meetings account, open this link within 24 hours:\n\n${link}${SIGNATURE}`
 	}),
 	emailChangeRequested: (to: string, newEmail: string): Mail => ({
 		to,
 		subject: 'A change of your CCM Meetings e-mail address was requested',
-		text: `A change of your account's address to ${newEmail} was requested. It takes effect only when confirmed from that address.\nIf this was not you, change your password.${SIGNATURE}`
+		text: `A change of your account's e-mail address was requested. It takes effect only when confirmed from the new address.\nIf this was not you, change your password.\n\nNew address (as entered): ${quoted(newEmail, 254)}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
 	}),
 	invite: (to: string, roleLabel: string, link: string): Mail => ({
 		to,
+		secret: true,
 		subject: 'You are invited to CCM Meetings',
 		text: `The Implementation Support Unit invites you to CCM Meetings as ${roleLabel}.\n\nSet your password within 14 days:\n\n${link}${SIGNATURE}`
 	})

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_KINDS } from '../db/schema';
-import { optionalText, text } from '../forms';
+import { optionalMultilineText, optionalText, text } from '../forms';
 import { localToUtc, isValidTimeZone } from './zoned-time';
 import { slugFromCode } from './rules';
 
@@ -58,7 +58,7 @@ export const meetingSchema = z
 		venue: optionalText('Venue', 200),
 		city: optionalText('City', 100),
 		country: optionalText('Country', 100),
-		description: optionalText('Description', 5000),
+		description: optionalMultilineText('Description', 5000),
 		registration_opens: localDateTime,
 		registration_closes: localDateTime,
 		capacity: positiveCount('Capacity'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DELEGATION_ROLES } from '../db/schema';
-import { email, optionalText, text } from '../forms';
+import { email, multilineText, optionalMultilineText, optionalText, text } from '../forms';
 
 export const GENDERS = { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Prefer not to say' } as const;
 export const TITLES = ['H.E. Mr.', 'H.E. Ms.', 'Mr.', 'Ms.', 'Mx.', 'Dr.', 'Prof.'] as const;
@@ -23,7 +23,7 @@ export const personSchema = z.object({
 		.string()
 		.optional()
 		.transform((v) => v === 'on' || v === 'yes' || v === 'true'),
-	access_needs: optionalText('Access needs', 1000)
+	access_needs: optionalMultilineText('Access needs', 1000)
 });
 
 export type PersonForm = z.output<typeof personSchema>;
@@ -33,7 +33,7 @@ export const decisionSchema = z.discriminatedUnion('decision', [
 	z.object({
 		decision: z.literal('reject'),
 		ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1, 'Select at least one registration.').max(2000)),
-		reason: text('A reason', 1000)
+		reason: multilineText('A reason', 1000)
 	})
 ]);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../forms';
+import { optionalMultilineText, optionalText } from '../forms';
 import { localDateTime } from '../meetings/forms';
 import { localToUtc } from '../meetings/zoned-time';
 
@@ -30,7 +30,7 @@ export const applicationSchema = z.object({
 			return c;
 		}),
 	nights: z.coerce.number({ error: 'Give the number of nights.' }).int('Nights must be a whole number.').min(1, 'At least one night.'),
-	justification: optionalText('Justification', 2000),
+	justification: optionalMultilineText('Justification', 2000),
 	statement: checkbox,
 	statement_items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(20)).max(50)),
 	implementation_responsibility: checkbox,

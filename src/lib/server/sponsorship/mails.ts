@@ -2,6 +2,7 @@ import type { Mail } from '../mail/outbox';
 import type { Meeting } from '../db/schema';
 import { formatChf } from './allocation';
 import { formatInZone } from '../../dates';
+import { QUOTED_TEXT_NOTE, quoted } from '../mail/quote';
 
 const SIGNATURE = '\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions';
 
@@ -14,7 +15,7 @@ export const sponsorshipMails = {
 	endorse: (to: string, m: Meeting, name: string, link: string): Mail => ({
 		to,
 		subject: `${m.code}: a sponsorship application awaits your endorsement`,
-		text: `${name}, of your delegation, has applied for sponsorship to attend the ${m.code}. Please endorse the application (or not) on your delegation page:\n\n${link}${SIGNATURE}`
+		text: `A member of your delegation has applied for sponsorship to attend the ${m.code}. Please endorse the application (or not) on your delegation page:\n\n${link}\n\nName of the applicant (as they entered it): ${quoted(name, 201)}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
 	}),
 	offer: (to: string, m: Meeting, cost: number, deadline: string, link: string): Mail => ({
 		to,

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
-import { getOutboxMessage } from '$lib/server/mail/outbox';
+import { forStaff, getOutboxMessage } from '$lib/server/mail/outbox';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,5 +9,5 @@ export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id);
 	const message = Number.isSafeInteger(id) && id > 0 ? await getOutboxMessage(getDb(), id) : undefined;
 	if (!message) error(404, 'No such message.');
-	return { message };
+	return { message: forStaff(message, !!process.env.SMTP_URL) };
 };
