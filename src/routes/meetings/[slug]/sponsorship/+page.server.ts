@@ -8,7 +8,7 @@ import { listAgenda } from '$lib/server/meetings/queries';
 import { formatAgendaNumber } from '$lib/server/meetings/agenda';
 import { applicationSchema } from '$lib/server/sponsorship/forms';
 import { applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication } from '$lib/server/sponsorship/applications';
-import { expireOffers, getProgramme, releaseApplication, respondToOffer } from '$lib/server/sponsorship/store';
+import { getProgramme, offerLapsed, releaseApplication, respondToOffer } from '$lib/server/sponsorship/store';
 import { formatChf } from '$lib/server/sponsorship/allocation';
 import { findLive } from '$lib/server/registration/store';
 import type { RequestEvent } from '@sveltejs/kit';
@@ -27,7 +27,6 @@ async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 export const load: PageServerLoad = async (event) => {
 	const { meeting, reg } = await mine(event);
 	const db = getDb();
-	await expireOffers(db, meeting, event.url.origin);
 	const [programme, app, agenda] = await Promise.all([getProgramme(db, meeting.id), reg ? getApplicationByRegistration(db, reg.id) : undefined, listAgenda(db, meeting.id)]);
 	const window = applicationWindowNow(meeting, programme);
 	return {
@@ -42,7 +41,8 @@ export const load: PageServerLoad = async (event) => {
 		application: app
 			? {
 					id: app.id,
-					status: app.status,
+					// Reads only: past its deadline an offer shows as expired before the scheduler's job writes it.
+					status: offerLapsed(app) ? ('expired' as const) : app.status,
 					endorsement: app.endorsement,
 					cost: app.cost_centimes ? formatChf(app.cost_centimes) : null,
 					offer_deadline: app.offer_deadline,
