@@ -4,7 +4,8 @@ import { engines, freshDb, type TestDb } from './db';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { register } from '../../src/lib/server/registration/store';
 import { endorse, saveApplication } from '../../src/lib/server/sponsorship/applications';
-import { currentCriteria, saveCriteria, saveProgramme, seedCriteria, sendOffers } from '../../src/lib/server/sponsorship/store';
+import { currentCriteria, expireDueOffers, saveCriteria, saveProgramme, seedCriteria, sendOffers } from '../../src/lib/server/sponsorship/store';
+import { prepareDatabase } from '../../src/lib/server/startup';
 import { appJobs, createScheduler } from '../../src/lib/server/jobs';
 import { MINUTE } from '../../src/lib/server/time';
 import type { Meeting } from '../../src/lib/server/db/schema';
@@ -76,6 +77,18 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 		expect(await t.db.selectFrom('criteria_sets').select('version').execute()).toEqual([{ version: 1 }]);
 	});
 
+	it('the start-up seed stores criteria version 1', async () => {
+		const other = await freshDb(engine);
+		try {
+			const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+			await prepareDatabase(other, { SEED_DEMO: 'false' });
+			log.mockRestore();
+			expect(await other.db.selectFrom('criteria_sets').select(['version', 'created_by']).execute()).toEqual([{ version: 1, created_by: null }]);
+		} finally {
+			await other.close();
+		}
+	});
+
 	it('an edit on a database the seed never saw keeps version 1 in the history', async () => {
 		const other = await freshDb(engine);
 		try {
@@ -145,5 +158,12 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 		expect(await runner.tick()).toContain('sponsorship.expire-offers');
 		const again = await snapshot(t);
 		for (const table of ['sponsorship_applications', 'sponsorship_programmes', 'outbox', 'audit_log', 'sponsorship_scores']) expect(again[table]).toEqual(settled[table]);
+
+		// Two runs at once (a lease lapsed under a slow run): Afghanistan's money comes back once, not twice.
+		await t.db.updateTable('sponsorship_applications').set({ offer_deadline: new Date(Date.now() - MINUTE).toISOString() }).where('id', '=', apps.AFG.id).execute();
+		const [one, two] = await Promise.all([expireDueOffers(t.db, ORIGIN), expireDueOffers(t.db, ORIGIN)]);
+		expect([...one.expired, ...two.expired]).toEqual([apps.AFG.id]);
+		expect((await t.db.selectFrom('sponsorship_programmes').select('committed_centimes').where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow()).committed_centimes).toBe(0);
+		expect(await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(apps.AFG.id)).where('action', '=', 'sponsorship.expired').execute()).toHaveLength(1);
 	});
 });
