@@ -2,26 +2,22 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getHandle } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/startup';
-import { startMailSender } from '$lib/server/mail/sender';
+import { startJobs } from '$lib/server/jobs';
 import { publicPageCache, servePublicPageFromCache } from '$lib/server/page-cache';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 
 export const init: ServerInit = async () => {
 	const handle = getHandle();
 	await prepareDatabase(handle);
-	startMailSender(handle.db);
 	// server.js asks this before SvelteKit (see page-cache.ts).
 	(globalThis as Record<symbol, unknown>)[Symbol.for('ccm.servePublicPageFromCache')] = servePublicPageFromCache;
 	if (handle.sqlite) {
-		// Table statistics let SQLite pick the indexes (e.g. a search limited to one year). They must follow the data:
-		// statistics of a table that has since grown tenfold mislead the planner (a session lookup that scanned every
-		// user). `optimize` re-analyses only such tables, sampling at most analysis_limit rows: about 1 ms when nothing
-		// changed, so every minute.
-		const sqlite = handle.sqlite;
-		sqlite.pragma('analysis_limit = 1000');
-		sqlite.pragma('optimize=0x10002');
-		setInterval(() => sqlite.pragma('optimize'), 60_000).unref();
+		// Statistics from the first start on; the job `sqlite.optimize` keeps them following the data.
+		handle.sqlite.pragma('analysis_limit = 1000');
+		handle.sqlite.pragma('optimize=0x10002');
 	}
+	// Offer expiry, the outbox and statistics run on a schedule, never inside a page view.
+	startJobs(handle);
 };
 
 const session: Handle = async ({ event, resolve }) => {

@@ -28,6 +28,8 @@ async function invited(browser: Browser, role: 'focal_point' | 'cc_member' | 'de
 }
 
 test('apply → focal point endorses → staff send offers → offer e-mail → accept; the Committee only reads', async ({ browser }) => {
+	// Four accounts are invited and log in (argon2 each time): over 30 s on a busy machine.
+	test.slow();
 	// The applicant registers for the demo meeting in the delegation of Lao PDR, then applies.
 	const applicant = await invited(browser, 'delegate');
 	const a = applicant.page;

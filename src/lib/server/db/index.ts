@@ -16,6 +16,11 @@ export function getDb(): Kysely<Database> {
 	return getHandle().db;
 }
 
+/** For tests that call routes' loads and actions: use this database instead of the one from the environment. */
+export function setHandle(h: DbHandle): void {
+	handle = h;
+}
+
 /** The database or a transaction on it (a Transaction is a Kysely): what every area function takes first. */
 export type Db = Kysely<Database>;
 

@@ -355,8 +355,21 @@ export interface ContentVersionTable {
 	version: number;
 }
 
+/** One timed job and its lease (migration 0011, src/lib/server/jobs). */
+export interface JobTable {
+	name: string;
+	next_run_at: string;
+	lease_until: string;
+	holder: string | null;
+	runs: Generated<number>;
+	last_started_at: string | null;
+	last_finished_at: string | null;
+	last_error: string | null;
+}
+
 export interface Database {
 	content_versions: ContentVersionTable;
+	jobs: JobTable;
 	documents: DocumentTable;
 	document_files: DocumentFileTable;
 	criteria_sets: CriteriaSetTable;

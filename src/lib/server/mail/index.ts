@@ -7,7 +7,7 @@ export type { Mail, OutboxFilter } from './outbox';
 export type { OutboxMessage, OutboxStatus } from '../db';
 export { OUTBOX_PAGE_SIZE } from './outbox';
 export { mails } from './templates';
-export { startMailSender, sendDueMail, retryDelay, MAX_ATTEMPTS, type Transport } from './sender';
+export { smtpSender, sendDueMail, retryDelay, MAX_ATTEMPTS, type Transport } from './sender';
 
 /** For other areas: queue a message with their database or transaction. */
 export { queueMail } from './outbox';

@@ -66,23 +66,8 @@ export async function sendDueMail(db: Kysely<Database>, transport: Transport, fr
 	return sent;
 }
 
-/** Starts the background sender when SMTP_URL is set; without it the outbox is read by staff. */
-export function startMailSender(db: Kysely<Database>, env: NodeJS.ProcessEnv = process.env): (() => void) | null {
+/** The SMTP transport when SMTP_URL is set; without it the outbox is read by staff. The scheduler's mail job sends. */
+export function smtpSender(env: NodeJS.ProcessEnv = process.env): { transport: Transport; from: string } | null {
 	if (!env.SMTP_URL) return null;
-	const transport = nodemailer.createTransport(env.SMTP_URL);
-	const from = env.MAIL_FROM ?? 'CCM Meetings <no-reply@localhost>';
-	let busy = false;
-	const timer = setInterval(async () => {
-		if (busy) return;
-		busy = true;
-		try {
-			await sendDueMail(db, transport, from);
-		} catch (e) {
-			console.error('mail sender:', e);
-		} finally {
-			busy = false;
-		}
-	}, 5000);
-	timer.unref();
-	return () => clearInterval(timer);
+	return { transport: nodemailer.createTransport(env.SMTP_URL), from: env.MAIL_FROM ?? 'CCM Meetings <no-reply@localhost>' };
 }

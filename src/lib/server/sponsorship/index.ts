@@ -30,6 +30,7 @@ export const listForEndorsement = bindDb(applications.listForEndorsement);
 export const currentCriteria = bindDb(store.currentCriteria);
 export const getProgramme = bindDb(store.getProgramme);
 export const review = bindDb(store.review);
+export { offerLapsed } from './store';
 export const meetingsWithSponsorship = bindDb(committee.meetingsWithSponsorship);
 
 // Changes.
@@ -42,3 +43,6 @@ export const sendOffers = bindDb(store.sendOffers);
 export const expireOffers = bindDb(store.expireOffers);
 export const respondToOffer = bindDb(store.respondToOffer);
 export const releaseApplication = bindDb(store.releaseApplication);
+
+/** For the scheduler: lapse overdue offers and offer their money to the next people, in batches. */
+export { expireDueOffers, seedCriteria } from './store';

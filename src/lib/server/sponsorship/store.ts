@@ -14,17 +14,23 @@ type Trx = Transaction<Database> | Db;
 
 // ---- criteria -----------------------------------------------------------------------------------------------
 
-/** The version in force: the newest. Version 1 (the default proposal) is created on first use. */
+/**
+ * The version in force: the newest. Version 1 (the default proposal) is stored by the seed; a database without any
+ * version (a fresh test database) reads the default without writing it, and the first save stores it.
+ */
 export async function currentCriteria(db: Db): Promise<CriteriaSet> {
 	const row = await db.selectFrom('criteria_sets').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
-	if (!row) {
-		const set = defaultCriteria();
-		await db.insertInto('criteria_sets').values({ version: set.version, json: JSON.stringify(set), adopted_at: set.adoptedAt, created_by: null, created_at: nowIso() }).onConflict((oc) => oc.column('version').doNothing()).execute();
-		return set;
-	}
+	if (!row) return defaultCriteria();
 	const parsed = parseCriteria(row.json);
 	if (!parsed.ok) throw new Error(`Stored criteria version ${row.version} is invalid: ${parsed.errors.join('; ')}`);
 	return parsed.set;
+}
+
+/** Stores version 1 unless a version exists; run by the seed on every start, and before the first edit. */
+export async function seedCriteria(db: Trx): Promise<void> {
+	if (await db.selectFrom('criteria_sets').select('version').limit(1).executeTakeFirst()) return;
+	const set = defaultCriteria();
+	await db.insertInto('criteria_sets').values({ version: set.version, json: JSON.stringify(set), adopted_at: set.adoptedAt, created_by: null, created_at: nowIso() }).onConflict((oc) => oc.column('version').doNothing()).execute();
 }
 
 export async function criteriaVersion(db: Db, version: number): Promise<CriteriaSet | null> {
@@ -39,6 +45,8 @@ export async function saveCriteria(db: Db, actor: Actor, edited: Omit<CriteriaSe
 	const current = await currentCriteria(db);
 	const revised = reviseCriteria(current, edited, adoptedAt);
 	if (!revised.ok) return revised;
+	// The version it revises stays in the history even where the seed never ran.
+	await seedCriteria(db);
 	await db.insertInto('criteria_sets').values({ version: revised.set.version, json: JSON.stringify(revised.set), adopted_at: revised.set.adoptedAt, created_by: actor.id, created_at: nowIso() }).execute();
 	await audit(db, actor, 'sponsorship.criteria', { type: 'criteria', id: revised.set.version }, { version: current.version }, revised.set);
 	return { ok: true, version: revised.set.version };
@@ -104,8 +112,16 @@ const ALLOC_STATUS: Partial<Record<ApplicationStatus, AllocStatus>> = {
 	withdrawn: 'withdrawn'
 };
 
-/** Everything the review, the Committee's view and the report show; one pass, a few queries. */
-export async function review(db: Trx, meeting: Meeting): Promise<Review> {
+/**
+ * An offer whose deadline has passed counts as expired from that instant, though the scheduler's job (`expireDueOffers`)
+ * may not have written it yet: pages show it so without writing.
+ */
+export function offerLapsed(a: { status: ApplicationStatus; offer_deadline: string | null }, now = nowIso()): boolean {
+	return a.status === 'offered' && !!a.offer_deadline && a.offer_deadline < now;
+}
+
+/** Everything the review, the Committee's view and the report show; one pass, a few queries; reads only. */
+export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise<Review> {
 	const [criteria, programme, apps, adjustments, previous] = await Promise.all([
 		currentCriteria(db as Db),
 		getProgramme(db, meeting.id),
@@ -117,7 +133,7 @@ export async function review(db: Trx, meeting: Meeting): Promise<Review> {
 			.where('a.meeting_id', '=', meeting.id)
 			.where('a.status', '!=', 'draft')
 			.select([
-				'a.id', 'a.status', 'a.airfare_centimes', 'a.nights', 'a.statement', 'a.statement_items', 'a.implementation_responsibility', 'a.endorsement', 'a.submitted_at',
+				'a.id', 'a.status', 'a.offer_deadline', 'a.airfare_centimes', 'a.nights', 'a.statement', 'a.statement_items', 'a.implementation_responsibility', 'a.endorsement', 'a.submitted_at',
 				'r.given_name', 'r.family_name', 'r.gender', 'r.role', 'r.status as registration_status',
 				'o.iso3', 'o.name as state', 'o.kind', 'o.ccm_status', 'o.joined', 'o.region', 'o.art3_deadline', 'o.art4_deadline', 'o.art3_extended_to', 'o.art4_extended_to', 'o.has_victims', 'o.least_developed', 'o.last_article7_report'
 			])
@@ -159,7 +175,7 @@ export async function review(db: Trx, meeting: Meeting): Promise<Review> {
 			state: a.state,
 			region: a.region,
 			gender: a.gender,
-			status: a.status,
+			status: offerLapsed(a, now) ? 'expired' : a.status,
 			endorsement: a.endorsement,
 			airfareCentimes: a.airfare_centimes ?? 0,
 			nights: a.nights ?? 0,
@@ -206,11 +222,16 @@ export async function adjustScore(db: Db, actor: Actor, applicationId: number, c
 	});
 }
 
+/** Offers lapsed per run at most: the job comes back for the rest a minute later. */
+export const EXPIRY_BATCH = 100;
+
 /**
  * Offers to everyone the allocation funds who has not had one: each in the transaction that commits its cost,
  * guarded by `committed + cost <= budget`, with the score it was decided on recorded for later.
  */
 export async function sendOffers(db: Db, actor: Actor | null, meeting: Meeting, origin: string): Promise<number[]> {
+	// An offer past its deadline no longer holds money: free it first, or the next in line would not fit the budget.
+	await lapseOverdue(db, meeting.id);
 	const r = await review(db, meeting);
 	if (!r.programme || !r.allocation) return [];
 	const programme = r.programme;
@@ -247,18 +268,45 @@ export async function sendOffers(db: Db, actor: Actor | null, meeting: Meeting, 
 	return sent;
 }
 
+/** This meeting's offers past their deadline lapse and free their money (at most `limit`); the ids lapsed. */
+async function lapseOverdue(db: Db, meetingId: number, limit = EXPIRY_BATCH): Promise<number[]> {
+	const due = await db.selectFrom('sponsorship_applications').select('id').where('meeting_id', '=', meetingId).where('status', '=', 'offered').where('offer_deadline', '<', nowIso()).orderBy('offer_deadline').limit(limit).execute();
+	const lapsed: number[] = [];
+	for (const a of due) if (await release(db, null, meetingId, a.id, 'expired')) lapsed.push(a.id);
+	return lapsed;
+}
+
 /** Offers past their deadline lapse and free their money; then the next in line are offered, within budget. */
 export async function expireOffers(db: Db, meeting: Meeting, origin: string): Promise<number[]> {
-	const due = await db.selectFrom('sponsorship_applications').select(['id', 'cost_centimes']).where('meeting_id', '=', meeting.id).where('status', '=', 'offered').where('offer_deadline', '<', nowIso()).execute();
-	for (const a of due) await release(db, null, meeting.id, a.id, 'expired');
-	return due.length ? sendOffers(db, null, meeting, origin) : [];
+	const lapsed = await lapseOverdue(db, meeting.id);
+	return lapsed.length ? sendOffers(db, null, meeting, origin) : [];
+}
+
+/**
+ * The scheduler's job (never a page view): every meeting's offers past their deadline lapse, at most `limit` a run,
+ * and each meeting concerned offers the money to the next in line. Run twice, the second run finds nothing to do.
+ */
+export async function expireDueOffers(db: Db, origin: string, limit = EXPIRY_BATCH): Promise<{ expired: number[]; offered: number[] }> {
+	const due = await db.selectFrom('sponsorship_applications').select(['id', 'meeting_id']).where('status', '=', 'offered').where('offer_deadline', '<', nowIso()).orderBy('offer_deadline').limit(limit).execute();
+	const expired: number[] = [];
+	const offered: number[] = [];
+	for (const meetingId of new Set(due.map((a) => a.meeting_id))) {
+		for (const a of due.filter((x) => x.meeting_id === meetingId)) if (await release(db, null, meetingId, a.id, 'expired')) expired.push(a.id);
+		const meeting = await db.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirst();
+		if (meeting) offered.push(...(await sendOffers(db, null, meeting, origin)));
+	}
+	return { expired, offered };
 }
 
 async function release(db: Db, actor: Actor | null, meetingId: number, applicationId: number, status: 'declined' | 'expired' | 'withdrawn'): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const a = await trx.selectFrom('sponsorship_applications').select(['status', 'cost_centimes']).where('id', '=', applicationId).executeTakeFirst();
 		if (!a || (a.status !== 'offered' && a.status !== 'accepted' && !(status === 'withdrawn' && a.status === 'submitted'))) return false;
-		await trx.updateTable('sponsorship_applications').set({ status, responded_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).execute();
+		// Only an open offer lapses: one accepted since the job read it stays accepted.
+		if (status === 'expired' && a.status !== 'offered') return false;
+		// Guarded by the status read: an answer and the expiry job racing release the money once.
+		const upd = await trx.updateTable('sponsorship_applications').set({ status, responded_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).where('status', '=', a.status).executeTakeFirst();
+		if (Number(upd.numUpdatedRows) !== 1) return false;
 		if ((a.status === 'offered' || a.status === 'accepted') && a.cost_centimes) {
 			await trx.updateTable('sponsorship_programmes').set((eb) => ({ committed_centimes: eb('committed_centimes', '-', a.cost_centimes!) })).where('meeting_id', '=', meetingId).execute();
 		}
@@ -276,7 +324,9 @@ export async function respondToOffer(db: Db, actor: Actor, meeting: Meeting, app
 		return 'late';
 	}
 	if (accept) {
-		await db.updateTable('sponsorship_applications').set({ status: 'accepted', responded_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).where('status', '=', 'offered').execute();
+		// The deadline is checked again in the update: the expiry job may lapse the offer at the same instant.
+		const upd = await db.updateTable('sponsorship_applications').set({ status: 'accepted', responded_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).where('status', '=', 'offered').where('offer_deadline', '>=', nowIso()).executeTakeFirst();
+		if (Number(upd.numUpdatedRows) !== 1) return 'late';
 		await audit(db, actor, 'sponsorship.accept', { type: 'sponsorship_application', id: applicationId }, { status: 'offered' }, { status: 'accepted' });
 		return 'ok';
 	}

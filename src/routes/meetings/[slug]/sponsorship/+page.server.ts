@@ -4,7 +4,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
-import { applicationSchema, applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication, expireOffers, getProgramme, releaseApplication, respondToOffer, formatChf } from '$lib/server/sponsorship';
+import { applicationSchema, applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication, getProgramme, offerLapsed, releaseApplication, respondToOffer, formatChf } from '$lib/server/sponsorship';
 import { findLive } from '$lib/server/registration';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +21,6 @@ async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting, reg } = await mine(event);
-	await expireOffers(meeting, event.url.origin);
 	const [programme, app, agenda] = await Promise.all([getProgramme(meeting.id), reg ? getApplicationByRegistration(reg.id) : undefined, listAgenda(meeting.id)]);
 	const window = applicationWindowNow(meeting, programme);
 	return {
@@ -36,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
 		application: app
 			? {
 					id: app.id,
-					status: app.status,
+					// Reads only: past its deadline an offer shows as expired before the scheduler's job writes it.
+					status: offerLapsed(app) ? ('expired' as const) : app.status,
 					endorsement: app.endorsement,
 					cost: app.cost_centimes ? formatChf(app.cost_centimes) : null,
 					offer_deadline: app.offer_deadline,

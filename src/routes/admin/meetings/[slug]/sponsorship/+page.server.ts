@@ -7,7 +7,7 @@ import { applicationWindow, programmeSchema } from '$lib/server/sponsorship/form
 import { utcToLocalInput } from '$lib/server/meetings/zoned-time';
 import { formatInZone } from '$lib/dates';
 import { applicationWindowNow } from '$lib/server/sponsorship/applications';
-import { adjustScore, expireOffers, review, saveProgramme, sendOffers } from '$lib/server/sponsorship/store';
+import { adjustScore, review, saveProgramme, sendOffers } from '$lib/server/sponsorship/store';
 import { rankingView } from '$lib/server/sponsorship/view';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,9 +27,8 @@ const adjustSchema = z.object({
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
-	const db = getDb();
-	await expireOffers(db, meeting, event.url.origin);
-	const r = await review(db, meeting);
+	// Reads only: an offer past its deadline shows as expired; the scheduler's job lapses it and offers the money on.
+	const r = await review(getDb(), meeting);
 	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
 	const p = r.programme;
 	return {

@@ -1,0 +1,32 @@
+import type { DbHandle } from '../db';
+import { sendDueMail, smtpSender } from '../mail';
+import { expireDueOffers } from '../sponsorship';
+import { MINUTE } from '../time';
+import { createScheduler, type Job, type Scheduler } from './scheduler';
+
+export { createScheduler, type Job, type Scheduler } from './scheduler';
+
+/** Every timed job of the app: nothing of this runs inside a page view. */
+export function appJobs(handle: DbHandle, env: NodeJS.ProcessEnv = process.env): Job[] {
+	// Links in the mails the jobs queue; the scripts set ORIGIN, as production must.
+	const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? 3000}`;
+	const jobs: Job[] = [{ name: 'sponsorship.expire-offers', everyMs: MINUTE, run: () => expireDueOffers(handle.db, origin) }];
+	const smtp = smtpSender(env);
+	if (smtp) jobs.push({ name: 'mail.send', everyMs: 5000, run: () => sendDueMail(handle.db, smtp.transport, smtp.from) });
+	const sqlite = handle.sqlite;
+	if (sqlite) {
+		// Table statistics let SQLite pick the indexes (e.g. a search limited to one year). They must follow the data:
+		// statistics of a table that has since grown tenfold mislead the planner (a session lookup that scanned every
+		// user). `optimize` re-analyses only such tables, sampling at most analysis_limit rows: about 1 ms when nothing
+		// changed, so every minute.
+		jobs.push({ name: 'sqlite.optimize', everyMs: MINUTE, run: async () => sqlite.pragma('optimize') });
+	}
+	return jobs;
+}
+
+/** Started once from the server's init. */
+export function startJobs(handle: DbHandle, env: NodeJS.ProcessEnv = process.env): Scheduler {
+	const scheduler = createScheduler(handle.db, appJobs(handle, env));
+	scheduler.start();
+	return scheduler;
+}
