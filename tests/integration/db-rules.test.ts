@@ -42,7 +42,6 @@ const FLAGS: Record<string, string[]> = {
 /** SQLite names a CHECK and a trigger's rule in its message, but not a foreign key. */
 const refusedBy = (name: string, fk = false) => new RegExp(fk ? `${name}|FOREIGN KEY constraint failed` : name);
 const now = new Date().toISOString();
-const actor = { id: null, email: 'isu@example.org' };
 
 function person(orgId: number, email: string): PersonDetails {
 	return { organization_id: orgId, title: null, given_name: 'Ada', family_name: 'Moved', gender: null, position: null, email, phone: null, role: 'member', consent_published: false, access_needs: null };
@@ -91,6 +90,7 @@ describe.each(engines)('rules the database keeps on %s', (engine) => {
 		f = await fixtures(db);
 	});
 	afterAll(() => t.close());
+	const staff = () => ({ id: f.user, email: 'u@example.org' });
 
 	const rowOf = (table: string) => {
 		const key: Record<string, [string, () => number | string]> = {
@@ -183,6 +183,14 @@ describe.each(engines)('rules the database keeps on %s', (engine) => {
 		await db.updateTable('documents').set({ agenda_item_id: extra }).where('id', '=', f.doc).execute();
 		await db.deleteFrom('agenda_items').where('id', '=', extra).execute();
 		expect((await db.selectFrom('documents').select('agenda_item_id').where('id', '=', f.doc).executeTakeFirstOrThrow()).agenda_item_id).toBeNull();
+
+		const gone = (await db.insertInto('meetings').values({ code: 'GONE', slug: 'gone', title: 'Gone', kind: 'msp', start_date: '2031-09-01', end_date: '2031-09-03', time_zone: 'Europe/Zurich', status: 'draft', places_held: 1, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id as number;
+		const d = (await db.insertInto('delegations').values({ meeting_id: gone, organization_id: f.orgA, places_held: 1, status: 'open', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id as number;
+		const r = (await db.insertInto('registrations').values({ meeting_id: gone, delegation_id: d, role: 'member', status: 'approved', holds_place: 1, email: 'g@example.org', badge_token: 'bg', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id as number;
+		await db.insertInto('sponsorship_applications').values({ meeting_id: gone, registration_id: r, status: 'draft', created_at: now, updated_at: now }).execute();
+		await db.deleteFrom('meetings').where('id', '=', gone).execute();
+		expect(await db.selectFrom('registrations').select('id').where('meeting_id', '=', gone).execute()).toEqual([]);
+		expect(await db.selectFrom('sponsorship_applications').select('id').where('meeting_id', '=', gone).execute()).toEqual([]);
 	});
 
 	it('a staff move into a full delegation is refused at the field, counters unchanged; a move with room moves the seat', async () => {
@@ -194,22 +202,22 @@ describe.each(engines)('rules the database keeps on %s', (engine) => {
 		const held = async () => (await db.selectFrom('delegations').select(['organization_id', 'places_held']).where('meeting_id', '=', meeting).orderBy('organization_id').execute()).map((d) => d.places_held);
 		expect(await held()).toEqual([1, 1]);
 
-		const refused = await updateRegistration(t.db, b.registration, person(f.orgA, 'b@example.org'), actor);
+		const refused = await updateRegistration(t.db, b.registration, person(f.orgA, 'b@example.org'), staff());
 		expect(refused).toEqual({ ok: false, reason: 'delegation_full', errors: { organization_id: 'This delegation has reached its limit of 1 people for this meeting.' } });
 		expect(await held()).toEqual([1, 1]);
 		expect((await db.selectFrom('registrations').select('delegation_id').where('id', '=', b.registration.id).executeTakeFirstOrThrow()).delegation_id).toBe(b.registration.delegation_id);
 
 		await db.updateTable('meetings').set({ delegation_cap: 2 }).where('id', '=', meeting).execute();
-		expect(await updateRegistration(t.db, b.registration, person(f.orgA, 'b@example.org'), actor)).toMatchObject({ ok: true });
+		expect(await updateRegistration(t.db, b.registration, person(f.orgA, 'b@example.org'), staff())).toMatchObject({ ok: true });
 		expect(await held()).toEqual([2, 0]);
 	});
 
 	it('a budget below the money committed is refused at the field and not saved; equal to it is saved', async () => {
-		const refused = await saveProgramme(t.db, actor, f.m1, programme(39_999));
+		const refused = await saveProgramme(t.db, staff(), f.m1, programme(39_999));
 		expect(refused).toEqual({ ok: false, reason: 'below_committed', errors: { budget: 'CHF 400.00 is already committed to offers made or accepted: the budget cannot be less.' } });
 		expect((await db.selectFrom('sponsorship_programmes').select('budget_centimes').where('meeting_id', '=', f.m1).executeTakeFirstOrThrow()).budget_centimes).toBe(100_000);
-		expect(await saveProgramme(t.db, actor, f.m1, programme(40_000))).toEqual({ ok: true });
-		expect(await saveProgramme(t.db, actor, f.m2, programme(0))).toEqual({ ok: true });
+		expect(await saveProgramme(t.db, staff(), f.m1, programme(40_000))).toEqual({ ok: true });
+		expect(await saveProgramme(t.db, staff(), f.m2, programme(0))).toEqual({ ok: true });
 	});
 });
 
