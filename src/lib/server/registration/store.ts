@@ -342,7 +342,16 @@ export async function decide(db: Db, actor: Actor, meetingId: number, ids: numbe
 }
 
 /** The person (or their focal point) changes details; a change of name, delegation or role after approval needs approval again. */
-export type UpdateResult = { ok: true; reapproval: boolean } | { ok: false; errors: Record<string, string> };
+export type UpdateResult = { ok: true; reapproval: boolean } | { ok: false; reason?: 'delegation_full'; errors: Record<string, string> };
+
+/** Moves one seat between delegations: taken in the new one within the cap (false when it is full), then freed in the old. */
+async function moveSeat(trx: Trx, from: number, to: number, cap: number | null): Promise<boolean> {
+	let take = trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', to);
+	if (cap !== null) take = take.where('places_held', '<', cap);
+	if (Number((await take.executeTakeFirst()).numUpdatedRows) !== 1) return false;
+	await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', from).where('places_held', '>', 0).execute();
+	return true;
+}
 
 export async function updateRegistration(db: Db, reg: Registration, input: PersonDetails, actor: Actor): Promise<UpdateResult> {
 	try {
@@ -354,8 +363,11 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 				return { ok: false as const, errors: { role: 'This delegation already has a head.' } };
 			}
 			if (delegation.id !== fresh.delegation_id) {
-				await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', fresh.delegation_id).execute();
-				await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', delegation.id).execute();
+				// A seat in the new delegation is taken like a new registration's: guarded by the meeting's cap.
+				const { delegation_cap: cap } = await trx.selectFrom('meetings').select('delegation_cap').where('id', '=', fresh.meeting_id).executeTakeFirstOrThrow();
+				if (!(await moveSeat(trx, fresh.delegation_id, delegation.id, cap))) {
+					return { ok: false as const, reason: 'delegation_full' as const, errors: { organization_id: `This delegation has reached its limit of ${cap} people for this meeting.` } };
+				}
 			}
 			const next = { ...input, delegation_id: delegation.id };
 			const reapproval = fresh.status === 'approved' && needsReapproval(fresh, next);

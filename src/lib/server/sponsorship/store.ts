@@ -6,7 +6,7 @@ import { nowIso, DAY } from '../time';
 import { defaultCriteria, parseCriteria, reviseCriteria, type CriteriaSet } from './criteria';
 import { evaluate, stateFacts, type ApplicantFacts, type Evaluation } from './evaluate';
 import { rank, type Ranked } from './ranking';
-import { allocate, type AllocationResult, type ApplicationStatus as AllocStatus } from './allocation';
+import { allocate, formatChf, type AllocationResult, type ApplicationStatus as AllocStatus } from './allocation';
 import { sponsorshipMails } from './mails';
 
 type Db = Kysely<Database>;
@@ -68,13 +68,24 @@ export interface ProgrammeInput {
 	offer_response_days: number;
 }
 
-export async function saveProgramme(db: Db, actor: Actor, meetingId: number, input: ProgrammeInput): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+export type SaveProgrammeResult = { ok: true } | { ok: false; reason: 'below_committed'; errors: { budget: string } };
+
+/** Saves the settings; a budget below the money already committed to offers is refused, in the statement that saves it. */
+export async function saveProgramme(db: Db, actor: Actor, meetingId: number, input: ProgrammeInput): Promise<SaveProgrammeResult> {
+	return db.transaction().execute(async (trx): Promise<SaveProgrammeResult> => {
 		const before = await getProgramme(trx, meetingId);
 		const values = { ...input, updated_at: nowIso() };
-		if (before) await trx.updateTable('sponsorship_programmes').set(values).where('meeting_id', '=', meetingId).execute();
-		else await trx.insertInto('sponsorship_programmes').values({ ...values, meeting_id: meetingId, criteria_version: null }).execute();
+		if (before) {
+			// Guarded like sendOffers' `committed + cost <= budget`, so an offer sent meanwhile cannot slip under it.
+			const r = await trx.updateTable('sponsorship_programmes').set(values).where('meeting_id', '=', meetingId).where('committed_centimes', '<=', input.budget_centimes).executeTakeFirst();
+			if (Number(r.numUpdatedRows) !== 1) {
+				const now = await getProgramme(trx, meetingId);
+				const committed = now?.committed_centimes ?? before.committed_centimes;
+				return { ok: false, reason: 'below_committed', errors: { budget: `${formatChf(committed)} is already committed to offers made or accepted: the budget cannot be less.` } };
+			}
+		} else await trx.insertInto('sponsorship_programmes').values({ ...values, meeting_id: meetingId, criteria_version: null }).execute();
 		await audit(trx, actor, 'sponsorship.settings', { type: 'meeting', id: meetingId }, before ?? null, input);
+		return { ok: true };
 	});
 }
 

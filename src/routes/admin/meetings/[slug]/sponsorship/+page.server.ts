@@ -57,7 +57,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'settings' });
 		const window = applicationWindow(parsed.data, meeting.time_zone);
 		if (!window.ok) return invalid(formValues(fd), window.errors, { form: 'settings' });
-		await saveProgramme(getDb(), { id: actor.id, email: actor.email }, meeting.id, {
+		const saved = await saveProgramme(getDb(), { id: actor.id, email: actor.email }, meeting.id, {
 			budget_centimes: parsed.data.budget,
 			dsa_centimes: parsed.data.dsa,
 			default_nights: parsed.data.default_nights,
@@ -66,6 +66,7 @@ export const actions: Actions = {
 			opens_at: window.opens_at,
 			closes_at: window.closes_at
 		});
+		if (!saved.ok) return invalid(formValues(fd), saved.errors, { form: 'settings' });
 		const now = applicationWindowNow(meeting, window);
 		const opens = now.opensAt ? ` Applications open ${formatInZone(now.opensAt, meeting.time_zone)}` : ' Applications are open';
 		const until = now.deadline ? ` and close ${formatInZone(now.deadline, meeting.time_zone)}.` : ', with no closing date: set one, or the meeting’s sponsorship deadline.';
