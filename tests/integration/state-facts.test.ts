@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, freshDb, type TestDb } from './db';
+import { seedReferenceData } from '../../src/lib/server/seed';
+import { seedStateFacts } from '../../src/lib/server/seed/facts';
+import { statesAsAt } from '../../src/lib/server/organizations/state-facts';
+import type { FactsAsAt } from '../../src/lib/server/organizations/as-at';
+
+describe.each(engines)('state facts seeded from the files on %s', (engine) => {
+	let t: TestDb;
+	beforeAll(async () => {
+		t = await freshDb(engine);
+		await seedReferenceData(t.db);
+	});
+	afterAll(() => t.close());
+
+	const idOf = async (iso3: string) => (await t.db.selectFrom('organizations').select('id').where('iso3', '=', iso3).executeTakeFirstOrThrow()).id;
+	const at = async (day: string) => statesAsAt(t.db, day);
+	const one = async (iso3: string, day: string): Promise<FactsAsAt> => (await statesAsAt(t.db, day, [await idOf(iso3)])).get(await idOf(iso3))!;
+	const count = (m: Map<number, FactsAsAt>, status: string) => [...m.values()].filter((f) => f.status.status === status).length;
+
+	it('counts 106 States Parties and 14 Signatories at the 9MSP, 112 and 12 on 2026-11-01', async () => {
+		const msp9 = await at('2019-09-02');
+		expect([count(msp9, 'state_party'), count(msp9, 'signatory')]).toEqual([106, 14]);
+		const later = await at('2026-11-01');
+		expect([count(later, 'state_party'), count(later, 'signatory')]).toEqual([112, 12]);
+	});
+
+	it('has every UN member state, Niue, the Cook Islands, the Holy See and Palestine, each with a region', async () => {
+		const states = await t.db.selectFrom('organizations').select(['iso3', 'region']).where('kind', '=', 'state').execute();
+		expect(states).toHaveLength(193 + 4); // the UN members, Niue, the Cook Islands, the Holy See and Palestine
+		for (const iso3 of ['NIU', 'COK', 'VAT', 'PSE', 'USA', 'BRA', 'ARG', 'CHN']) expect(states.some((s) => s.iso3 === iso3)).toBe(true);
+		expect(states.every((s) => s.region)).toBe(true);
+	});
+
+	it('spot checks: Lithuania, Bulgaria, Bhutan', async () => {
+		expect((await one('LTU', '2019-09-02')).status.status).toBe('state_party');
+		expect((await one('LTU', '2027-09-06')).status).toMatchObject({ status: 'not_party', basis: { date: '2025-03-06' } });
+		// At the 10MSP's opening, the 2RC-era request's outcome is not in the sources; the 10MSP's own grant comes after.
+		expect((await one('BGR', '2022-08-30')).art3).toMatchObject({ state: 'unknown', reason: expect.stringContaining('outcome not found') });
+		expect((await one('BGR', '2022-09-02')).art3).toMatchObject({ state: 'deadline', deadline: '2023-12-31' });
+		expect((await one('BGR', '2019-09-02')).art3).toMatchObject({ state: 'deadline', deadline: '2019-10-01' });
+		expect((await one('BTN', '2019-09-02')).leastDeveloped).toMatchObject({ known: true, value: true });
+		expect((await one('BTN', '2024-09-10')).leastDeveloped).toMatchObject({ known: true, value: false });
+		expect((await one('NGA', '2024-09-10')).status.status).toBe('state_party');
+		expect((await one('IRQ', '2024-09-10')).art4.state).toBe('unknown');
+		expect((await one('LBN', '2024-09-10')).art4).toMatchObject({ state: 'deadline', deadline: '2026-05-01' });
+	});
+
+	it('seeds once: a second run adds nothing', async () => {
+		const before = await t.db.selectFrom('state_facts').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(Number(before.n)).toBeGreaterThan(250);
+		expect(await seedStateFacts(t.db)).toEqual({ states: 0, facts: 0 });
+		const after = await t.db.selectFrom('state_facts').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(Number(after.n)).toBe(Number(before.n));
+	});
+
+	it('the database refuses a deadline entry without its article and a date in no known shape', async () => {
+		const id = await idOf('CHE');
+		const row = { organization_id: id, kind: 'deadline' as const, event: 'original', on_date: '2020-01-01', source: 's', recorded_at: '2026-01-01T00:00:00Z' };
+		await expect(t.db.insertInto('state_facts').values({ ...row, article: null }).execute()).rejects.toThrow();
+		await expect(t.db.insertInto('state_facts').values({ ...row, article: 3, on_date: '1.1.2020' }).execute()).rejects.toThrow();
+	});
+});
