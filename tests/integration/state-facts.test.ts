@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDb, type TestDb } from './db';
-import { seedReferenceData } from '../../src/lib/server/seed';
+import { seedDemoData, seedReferenceData } from '../../src/lib/server/seed';
+import { review } from '../../src/lib/server/sponsorship/store';
 import { seedStateFacts } from '../../src/lib/server/seed/facts';
 import { statesAsAt } from '../../src/lib/server/organizations/state-facts';
 import type { FactsAsAt } from '../../src/lib/server/organizations/as-at';
@@ -59,5 +60,24 @@ describe.each(engines)('state facts seeded from the files on %s', (engine) => {
 		const row = { organization_id: id, kind: 'deadline' as const, event: 'original', on_date: '2020-01-01', source: 's', recorded_at: '2026-01-01T00:00:00Z' };
 		await expect(t.db.insertInto('state_facts').values({ ...row, article: null }).execute()).rejects.toThrow();
 		await expect(t.db.insertInto('state_facts').values({ ...row, article: 3, on_date: '1.1.2020' }).execute()).rejects.toThrow();
+	});
+});
+
+describe.each(engines)('the demonstration ranking on %s uses the facts as at the meeting', (engine) => {
+	let t: TestDb;
+	beforeAll(async () => {
+		t = await freshDb(engine);
+		await seedDemoData(t.db, new Date('2026-11-26T12:00:00Z'));
+	});
+	afterAll(() => t.close());
+
+	it('names each fact with its date and source, and lists the facts the sources leave open', async () => {
+		const meeting = await t.db.selectFrom('meetings').selectAll().where('code', '=', '14MSP').executeTakeFirstOrThrow();
+		const r = await review(t.db, meeting);
+		expect(r.factsDay).toBe(meeting.start_date.slice(0, 10));
+		const row = (state: string, criterion: string) => r.rows.find((x) => x.state === state)!.ranked.evaluation.breakdown.find((b) => b.criterionId === criterion)!;
+		expect(row('Iraq', 'obligations')).toMatchObject({ points: 0, why: expect.stringMatching(/^Unknown: Article 4 extension considered at 11MSP.*2023-09-14; source: https:/) });
+		expect(row('Mozambique', 'least_developed')).toMatchObject({ points: 15, why: expect.stringContaining('on the list since 1988; source: ') });
+		expect(r.unknownFacts).toContainEqual({ state: 'Iraq', reasons: [expect.stringContaining('11MSP')] });
 	});
 });
