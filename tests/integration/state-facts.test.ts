@@ -3,7 +3,8 @@ import { engines, freshDb, type TestDb } from './db';
 import { seedDemoData, seedReferenceData } from '../../src/lib/server/seed';
 import { review } from '../../src/lib/server/sponsorship/store';
 import { seedStateFacts } from '../../src/lib/server/seed/facts';
-import { statesAsAt } from '../../src/lib/server/organizations/state-facts';
+import { addStateFact, factHistory, statesAsAt } from '../../src/lib/server/organizations/state-facts';
+import { factSchema } from '../../src/lib/server/organizations/fact-form';
 import type { FactsAsAt } from '../../src/lib/server/organizations/as-at';
 
 describe.each(engines)('state facts seeded from the files on %s', (engine) => {
@@ -79,5 +80,37 @@ describe.each(engines)('the demonstration ranking on %s uses the facts as at the
 		expect(row('Iraq', 'obligations')).toMatchObject({ points: 0, why: expect.stringMatching(/^Unknown: Article 4 extension considered at 11MSP.*2023-09-14; source: https:/) });
 		expect(row('Mozambique', 'least_developed')).toMatchObject({ points: 15, why: expect.stringContaining('on the list since 1988; source: ') });
 		expect(r.unknownFacts).toContainEqual({ state: 'Iraq', reasons: [expect.stringContaining('11MSP')] });
+	});
+});
+
+describe.each(engines)('staff add a dated entry on %s', (engine) => {
+	let t: TestDb;
+	beforeAll(async () => {
+		t = await freshDb(engine);
+		await seedDemoData(t.db, new Date('2026-11-26T12:00:00Z'));
+	});
+	afterAll(() => t.close());
+
+	it('settles an unknown extension: the old entry is kept, the change audited, and the score names the new fact', async () => {
+		const staff = await t.db.insertInto('users').values({ email: 'facts@example.org', email_verified: 1, role: 'staff', created_at: '2026-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+		const iraq = (await t.db.selectFrom('organizations').select('id').where('iso3', '=', 'IRQ').executeTakeFirstOrThrow()).id;
+		const open = await t.db.selectFrom('state_facts').select('id').where('organization_id', '=', iraq).where('outcome', '=', 'unknown').executeTakeFirstOrThrow();
+		const meeting = await t.db.selectFrom('meetings').selectAll().where('code', '=', '14MSP').executeTakeFirstOrThrow();
+		const input = factSchema.parse({ type: 'deadline.extension', article: '4', on_date: '2023-09-14', deadline: '2028-11-01', granted_at: '11MSP', source: 'CCM/MSP/2023/9 (final report)', replaces_id: String(open.id) });
+		const bad = await addStateFact(t.db, { id: staff.id, email: 'facts@example.org' }, iraq, { ...input, deadline: '2023-10-01' }, '2026-11-29');
+		expect(bad).toEqual({ ok: false, errors: { deadline: expect.stringContaining('2023-11-01') } });
+		expect(await addStateFact(t.db, { id: staff.id, email: 'facts@example.org' }, iraq, input, '2026-11-29')).toMatchObject({ ok: true });
+		const history = await factHistory(t.db, iraq);
+		expect(history.find((h) => h.id === Number(open.id))!.replaced_by).not.toBeNull();
+		const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'organization.fact').execute();
+		expect(audit).toHaveLength(1);
+		const r = await review(t.db, meeting);
+		const row = r.rows.find((x) => x.state === 'Iraq')!.ranked.evaluation.breakdown.find((b) => b.criterionId === 'obligations')!;
+		expect(row).toMatchObject({ points: 30, why: expect.stringContaining('Article 4 deadline 2028-11-01 is within 24 months') });
+		expect(row.why).toContain('extended at 11MSP 2023-09-14; source: CCM/MSP/2023/9');
+		expect(r.unknownFacts.find((u) => u.state === 'Iraq')).toBeUndefined();
+		// An organisation that is not a state takes no facts.
+		const ngo = (await t.db.selectFrom('organizations').select('id').where('kind', '=', 'ngo').executeTakeFirstOrThrow()).id;
+		expect(await addStateFact(t.db, { id: staff.id, email: 'facts@example.org' }, ngo, { ...input, replaces_id: null })).toBeNull();
 	});
 });
