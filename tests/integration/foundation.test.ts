@@ -17,9 +17,11 @@ describe.each(engines)('foundation on %s', (engine) => {
 		await seedDemoData(t.db);
 		await seedDemoData(t.db);
 		const states = await t.db.selectFrom('organizations').selectAll().where('kind', '=', 'state').execute();
-		expect(states).toHaveLength(120);
-		expect(states.filter((s) => s.ccm_status === 'state_party')).toHaveLength(106);
-		expect(states.filter((s) => s.ccm_status === 'signatory')).toHaveLength(14);
+		// The 120 of the 9MSP, then the UN members and Niue not among them (states-not-party.csv); status at a date: state_facts.
+		expect(states).toHaveLength(197);
+		const at9msp = states.filter((s) => s.source !== 'states-not-party.csv');
+		expect(at9msp.filter((s) => s.ccm_status === 'state_party')).toHaveLength(106);
+		expect(at9msp.filter((s) => s.ccm_status === 'signatory')).toHaveLength(14);
 		const afg = states.find((s) => s.iso3 === 'AFG')!;
 		expect(afg).toMatchObject({ name: 'Afghanistan', region: 'Asia', joined: '2011-09-08', art4_deadline: '2022-03-01' });
 		const others = await t.db.selectFrom('organizations').selectAll().where('kind', '!=', 'state').execute();

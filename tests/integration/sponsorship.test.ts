@@ -27,6 +27,10 @@ describe.each(engines)('sponsorship on %s', (engine) => {
 			['USA', 'United States', 'not_party', null, null]
 		] as const) {
 			states[iso3] = (await t.db.insertInto('organizations').values({ kind: 'state', name, iso3, ccm_status: status, joined, art4_deadline: art4, region: 'Asia', observer_by_right: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+			// The ranking reads the dated facts (state_facts), not the organisation row.
+			const fact = { organization_id: states[iso3], source: 'test', recorded_at: '2026-01-01T00:00:00.000Z' };
+			if (joined) await t.db.insertInto('state_facts').values({ ...fact, kind: 'status', event: status === 'signatory' ? 'signature' : 'deposit', on_date: joined }).execute();
+			if (art4) await t.db.insertInto('state_facts').values({ ...fact, kind: 'deadline', event: 'original', article: 4, on_date: art4 }).execute();
 		}
 		states.ICRC = (await t.db.insertInto('organizations').values({ kind: 'international_organization', name: 'ICRC', observer_by_right: 1 }).returning('id').executeTakeFirstOrThrow()).id;
 		const now = new Date().toISOString();

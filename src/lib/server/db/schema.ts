@@ -38,6 +38,33 @@ export interface OrganizationTable {
 	art4_extended_to: string | null;
 }
 
+export type StateFactKind = 'status' | 'ldc' | 'deadline' | 'victims';
+export type FactOutcome = 'confirmed' | 'unknown';
+
+/** One dated fact about a state, with its source (migration 0012). Never updated: a correction replaces it. */
+export interface StateFactTable {
+	id: Generated<number>;
+	organization_id: number;
+	kind: StateFactKind;
+	/** status: signature … withdrawal_effective; ldc: inclusion, graduation, scheduled_graduation; deadline: original, extension, completion; victims: listed, not_listed. */
+	event: string;
+	/** 3 or 4 for a deadline, else null. */
+	article: number | null;
+	/** When it happened, as precisely as the source says (YYYY, YYYY-MM or YYYY-MM-DD); for an original deadline, the deadline. */
+	on_date: string | null;
+	/** An extension's new deadline (null when the source does not give it). */
+	deadline: string | null;
+	/** `unknown`: the sources leave the outcome open (a request whose decision was not found). */
+	outcome: Generated<FactOutcome>;
+	granted_at: string | null;
+	confidence: 'high' | 'medium' | 'low' | null;
+	source: string;
+	note: string | null;
+	replaces_id: number | null;
+	recorded_at: string;
+	recorded_by: number | null;
+}
+
 export interface UserTable {
 	id: Generated<number>;
 	email: string;
@@ -385,6 +412,7 @@ export interface Database {
 	meeting_sessions: MeetingSessionTable;
 	session_agenda_items: SessionAgendaItemTable;
 	organizations: OrganizationTable;
+	state_facts: StateFactTable;
 	users: UserTable;
 	sessions: SessionTable;
 	tokens: TokenTable;
@@ -395,6 +423,8 @@ export interface Database {
 
 export type Organization = Selectable<OrganizationTable>;
 export type NewOrganization = Insertable<OrganizationTable>;
+export type StateFact = Selectable<StateFactTable>;
+export type NewStateFact = Insertable<StateFactTable>;
 export type User = Selectable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type OutboxMessage = Selectable<OutboxTable>;

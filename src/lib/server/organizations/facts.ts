@@ -8,18 +8,9 @@ const date = z
 	.optional()
 	.transform((s) => (s ?? '').trim())
 	.pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2021-04-01, or empty.')]));
-const flag = z
-	.string()
-	.optional()
-	.transform((v) => (v === 'on' ? 1 : 0));
-
-/** What the sponsorship criteria read about a state, beyond its CCM status: kept up to date by staff. */
+/** The last Article 7 report received. The other facts are dated entries (state-facts.ts), never overwritten. */
 export const stateFactsSchema = z.object({
-	has_victims: flag,
-	least_developed: flag,
-	last_article7_report: date,
-	art3_extended_to: date,
-	art4_extended_to: date
+	last_article7_report: date
 });
 
 export type StateFactsInput = z.output<typeof stateFactsSchema>;
@@ -27,7 +18,7 @@ export type StateFactsInput = z.output<typeof stateFactsSchema>;
 export async function saveStateFacts(db: Kysely<Database>, actor: Actor, organizationId: number, input: StateFactsInput): Promise<boolean> {
 	const before = await db
 		.selectFrom('organizations')
-		.select(['has_victims', 'least_developed', 'last_article7_report', 'art3_extended_to', 'art4_extended_to', 'kind'])
+		.select(['last_article7_report', 'kind'])
 		.where('id', '=', organizationId)
 		.executeTakeFirst();
 	if (!before || before.kind !== 'state') return false;

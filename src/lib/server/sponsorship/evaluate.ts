@@ -1,6 +1,7 @@
 import type { CcmStatus, DelegationRole } from '../db/schema';
 import { ROLE_LABELS, statusOn } from '../registration/rules';
 import type { CriteriaSet, CriterionConfig, CriterionKind } from './criteria';
+import type { DeadlineAsAt, FactBasis, FactsAsAt } from '../organizations/as-at';
 
 /** Everything one application is scored on: the state's facts at the meeting date, the person, their answers. */
 export interface ApplicantFacts {
@@ -28,6 +29,8 @@ export interface ApplicantFacts {
 	submittedAt: string;
 	airfareCentimes: number;
 	nights: number;
+	/** The state's dated facts as at the meeting (organizations/as-at.ts): when given, scores name each fact's date and source, and an unknown fact gives no points. */
+	asAt?: FactsAsAt;
 }
 
 export interface Adjustment {
@@ -79,6 +82,28 @@ export function stateFacts(
 	};
 }
 
+/** The state part of `ApplicantFacts` from its dated facts as at the meeting's date. */
+export function stateFactsAsAt(
+	org: { iso3: string | null; name: string; region: string | null },
+	asAt: FactsAsAt
+): Pick<ApplicantFacts, 'stateIso3' | 'stateName' | 'ccmStatus' | 'region' | 'art3Deadline' | 'art4Deadline' | 'hasVictims' | 'leastDeveloped' | 'asAt'> {
+	const deadline = (d: DeadlineAsAt) => (d.state === 'deadline' ? d.deadline : null);
+	return {
+		stateIso3: org.iso3 ?? '',
+		stateName: org.name,
+		ccmStatus: asAt.status.status,
+		region: org.region,
+		art3Deadline: deadline(asAt.art3),
+		art4Deadline: deadline(asAt.art4),
+		hasVictims: asAt.victims.known && asAt.victims.value,
+		leastDeveloped: asAt.leastDeveloped.known && asAt.leastDeveloped.value,
+		asAt
+	};
+}
+
+/** " (accession 2019-09-27; source: …)": what a score rests on, as the breakdown shows it. */
+export const cite = (b: FactBasis | null | undefined) => (b ? ` (${b.what}${b.date ? ` ${b.date}` : ''}; source: ${b.source})` : '');
+
 // ---- dates, as YYYY-MM-DD text (sorts correctly; no time zone can shift a day) -----------------------------
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -123,9 +148,10 @@ const ARTICLE_NAME = { art3: 'Article 3', art4: 'Article 4' } as const;
 type Deadline = { name: string; date: string };
 
 const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
-	ccm_status: (c, f) => ({ points: pointsOf(c.weight, c.share[f.ccmStatus] ?? 0), why: `${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date` }),
+	ccm_status: (c, f) => ({ points: pointsOf(c.weight, c.share[f.ccmStatus] ?? 0), why: `${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date${cite(f.asAt?.status.basis)}` }),
 	open_obligation: (c, f, meetingDay) => {
 		if (f.ccmStatus !== 'state_party') return { points: 0, why: 'Article 3 and 4 obligations apply to States Parties only' };
+		if (f.asAt) return obligationAsAt(c, f.asAt, meetingDay);
 		// The nearest deadline not passed by the meeting counts; else the latest passed one is named.
 		let open = null as Deadline | null;
 		let passed = null as Deadline | null;
@@ -143,11 +169,17 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 			? { points: pointsOf(c.weight, c.soonShare), why: `${open.name} deadline ${open.date} is within ${c.soonMonths} months of the meeting` }
 			: { points: pointsOf(c.weight, c.openShare), why: `${open.name} deadline ${open.date} is open, more than ${c.soonMonths} months after the meeting` };
 	},
-	victim_assistance: (c, f) =>
-		f.ccmStatus !== 'state_party'
-			? { points: 0, why: 'Article 5 (victim assistance) applies to States Parties only' }
-			: all(c, f.hasVictims, `${f.stateName} has cluster munition victims (Article 5)`, `No cluster munition victims recorded for ${f.stateName}`),
-	least_developed: (c, f) => all(c, f.leastDeveloped, `${f.stateName} is a least developed country (UN list)`, `${f.stateName} is not recorded as a least developed country`),
+	victim_assistance: (c, f) => {
+		if (f.ccmStatus !== 'state_party') return { points: 0, why: 'Article 5 (victim assistance) applies to States Parties only' };
+		const v = f.asAt?.victims;
+		if (v && !v.known) return unknownFact(v.reason, v.basis);
+		return all(c, f.hasVictims, `${f.stateName} has cluster munition victims (Article 5)${cite(v?.basis)}`, `No cluster munition victims recorded for ${f.stateName}${cite(v?.basis)}`);
+	},
+	least_developed: (c, f) => {
+		const l = f.asAt?.leastDeveloped;
+		if (l && !l.known) return unknownFact(l.reason, l.basis);
+		return all(c, f.leastDeveloped, `${f.stateName} is a least developed country (UN list)${cite(l?.basis)}`, `${f.stateName} is not recorded as a least developed country${cite(l?.basis)}`);
+	},
 	region_balance: (c, f) => {
 		if (!f.region) return { points: 0, why: 'No region recorded' };
 		const hit = c.priorityRegions.some((r) => r.trim().toLowerCase() === f.region!.trim().toLowerCase());
@@ -182,6 +214,30 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 		return { points: clamp(s.points, c.weight), why: `Staff: ${s.reason.trim()}` };
 	}
 };
+
+/** A fact the sources leave open: no points, and the breakdown says so for staff to settle. */
+const unknownFact = (reason: string, b: FactBasis | null): Scored => ({ points: 0, why: `Unknown: ${reason}${cite(b)}; counts 0 until staff settle it` });
+
+function obligationAsAt(c: Extract<CriterionConfig, { kind: 'open_obligation' }>, asAt: FactsAsAt, meetingDay: string): Scored {
+	let open = null as { name: string; date: string; basis: FactBasis } | null;
+	const notes: string[] = [];
+	let unknown = null as Scored | null;
+	for (const a of c.articles) {
+		const d = asAt[a];
+		const name = ARTICLE_NAME[a];
+		if (d.state === 'unknown') unknown ??= unknownFact(d.reason, d.basis);
+		else if (d.state === 'completed') notes.push(`${name} obligations fulfilled${cite(d.basis)}`);
+		else if (d.state === 'deadline') {
+			if (d.deadline >= meetingDay) open = open && open.date <= d.deadline ? open : { name, date: d.deadline, basis: d.basis };
+			else notes.push(`${name} deadline ${d.deadline} had passed by the meeting${cite(d.basis)}`);
+		}
+	}
+	if (!open) return unknown ?? { points: 0, why: notes.join('; ') || `No ${c.articles.map((a) => ARTICLE_NAME[a]).join(' or ')} deadline on record` };
+	const soon = open.date <= addMonths(meetingDay, c.soonMonths);
+	return soon
+		? { points: pointsOf(c.weight, c.soonShare), why: `${open.name} deadline ${open.date} is within ${c.soonMonths} months of the meeting${cite(open.basis)}` }
+		: { points: pointsOf(c.weight, c.openShare), why: `${open.name} deadline ${open.date} is open, more than ${c.soonMonths} months after the meeting${cite(open.basis)}` };
+}
 
 const clamp = (points: number, max: number) => Math.max(0, Math.min(max, Math.trunc(points)));
 

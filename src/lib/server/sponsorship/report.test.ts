@@ -45,7 +45,7 @@ function reviewOf(specs: Spec[], budget: number | null, criteria: CriteriaSet = 
 		budget === null
 			? null
 			: allocate({ budgetCentimes: budget, dsaCentimes: DSA, placesPerState: 1, ranked: rows.map((r) => ({ applicationId: r.applicationId, stateIso3: r.state, airfareCentimes: r.airfareCentimes, nights: r.nights, status: ALLOC[r.status], eligible: r.ranked.evaluation.eligible })) });
-	return { criteria, programme: budget === null ? null : programme(budget), rows, allocation };
+	return { criteria, programme: budget === null ? null : programme(budget), rows, allocation, factsDay: '2019-09-02', unknownFacts: [] };
 }
 
 // Costs: airfare + 60,000 (two nights of DSA).

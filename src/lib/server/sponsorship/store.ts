@@ -4,7 +4,8 @@ import { audit, type Actor } from '../audit/audit';
 import { queueMail } from '../mail/outbox';
 import { nowIso, DAY } from '../time';
 import { defaultCriteria, parseCriteria, reviseCriteria, type CriteriaSet } from './criteria';
-import { evaluate, stateFacts, type ApplicantFacts, type Evaluation } from './evaluate';
+import { evaluate, stateFactsAsAt, type ApplicantFacts, type Evaluation } from './evaluate';
+import { statesAsAt } from '../organizations/state-facts';
 import { rank, type Ranked } from './ranking';
 import { allocate, formatChf, type AllocationResult, type ApplicationStatus as AllocStatus } from './allocation';
 import { sponsorshipMails } from './mails';
@@ -112,6 +113,9 @@ export interface Review {
 	programme: SponsorshipProgramme | null;
 	rows: ReviewRow[];
 	allocation: AllocationResult | null;
+	/** The day the state facts are taken as at (the meeting's first day), and the facts the sources leave open. */
+	factsDay: string;
+	unknownFacts: { state: string; reasons: string[] }[];
 }
 
 const ALLOC_STATUS: Partial<Record<ApplicationStatus, AllocStatus>> = {
@@ -146,21 +150,21 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 			.select([
 				'a.id', 'a.status', 'a.offer_deadline', 'a.airfare_centimes', 'a.nights', 'a.statement', 'a.statement_items', 'a.implementation_responsibility', 'a.endorsement', 'a.submitted_at',
 				'r.given_name', 'r.family_name', 'r.gender', 'r.role', 'r.status as registration_status',
-				'o.iso3', 'o.name as state', 'o.kind', 'o.ccm_status', 'o.joined', 'o.region', 'o.art3_deadline', 'o.art4_deadline', 'o.art3_extended_to', 'o.art4_extended_to', 'o.has_victims', 'o.least_developed', 'o.last_article7_report'
+				'o.id as organization_id', 'o.iso3', 'o.name as state', 'o.kind', 'o.ccm_status', 'o.joined', 'o.region', 'o.art3_deadline', 'o.art4_deadline', 'o.art3_extended_to', 'o.art4_extended_to', 'o.has_victims', 'o.least_developed', 'o.last_article7_report'
 			])
 			.execute(),
 		db.selectFrom('sponsorship_adjustments as j').innerJoin('sponsorship_applications as a', 'a.id', 'j.application_id').where('a.meeting_id', '=', meeting.id).select(['j.application_id', 'j.criterion_id', 'j.points', 'j.reason']).execute(),
 		sponsoredAtPreviousMeeting(db, meeting)
 	]);
+	const factsDay = meeting.start_date.slice(0, 10);
+	// The state's facts as at the meeting (dated entries, organizations/as-at.ts), not today's organisation row.
+	const asAt = await statesAsAt(db as Db, factsDay, apps.map((a) => a.organization_id));
 	const evaluations: (Evaluation & { app: (typeof apps)[number] })[] = apps.map((a) => {
-		const org = { iso3: a.iso3, name: a.state, ccm_status: a.ccm_status, joined: a.joined, region: a.region, art3_deadline: a.art3_extended_to ?? a.art3_deadline, art4_deadline: a.art4_extended_to ?? a.art4_deadline };
 		const mine = adjustments.filter((j) => j.application_id === a.id);
 		const staff = mine.find((j) => j.criterion_id === '__staff__');
 		const facts: ApplicantFacts = {
-			...stateFacts(org, meeting.start_date),
+			...stateFactsAsAt({ iso3: a.iso3, name: a.state, region: a.region }, asAt.get(a.organization_id)!),
 			applicationId: a.id,
-			hasVictims: a.has_victims === 1,
-			leastDeveloped: a.least_developed === 1,
 			lastArticle7Report: a.last_article7_report,
 			sponsoredLastMeeting: previous.has(a.iso3 ?? ''),
 			role: a.role,
@@ -190,8 +194,8 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 			endorsement: a.endorsement,
 			airfareCentimes: a.airfare_centimes ?? 0,
 			nights: a.nights ?? 0,
-			obligations: !!(a.art3_extended_to ?? a.art3_deadline ?? a.art4_extended_to ?? a.art4_deadline) && [a.art3_extended_to ?? a.art3_deadline, a.art4_extended_to ?? a.art4_deadline].some((d) => d !== null && d >= meeting.start_date),
-			ccmStatus: stateFacts({ iso3: a.iso3, name: a.state, ccm_status: a.ccm_status, joined: a.joined, region: a.region, art3_deadline: null, art4_deadline: null }, meeting.start_date).ccmStatus
+			obligations: [asAt.get(a.organization_id)!.art3, asAt.get(a.organization_id)!.art4].some((d) => d.state === 'deadline' && d.deadline >= factsDay),
+			ccmStatus: asAt.get(a.organization_id)!.status.status
 		};
 	});
 	const allocation = programme
@@ -202,7 +206,10 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 				ranked: rows.map((r) => ({ applicationId: r.applicationId, stateIso3: r.ranked.evaluation.stateIso3, airfareCentimes: r.airfareCentimes, nights: r.nights, status: ALLOC_STATUS[r.status] ?? 'withdrawn', eligible: r.ranked.evaluation.eligible }))
 			})
 		: null;
-	return { criteria, programme: programme ?? null, rows, allocation };
+	const unknownFacts = [...new Map(apps.map((a) => [a.organization_id, a.state])).entries()]
+		.map(([id, state]) => ({ state, reasons: asAt.get(id)!.unknown }))
+		.filter((u) => u.reasons.length > 0);
+	return { criteria, programme: programme ?? null, rows, allocation, factsDay, unknownFacts };
 }
 
 /** States with an accepted sponsorship at the previous meeting of the same kind (for rotation). */

@@ -53,6 +53,8 @@ export function rankingView(r: Review, f: RankingFilter = {}) {
 		committed: r.programme ? formatChf(r.programme.committed_centimes) : null,
 		waitingList: (r.allocation?.waitingList ?? []).map((id) => r.rows.find((x) => x.applicationId === id)?.name ?? String(id)),
 		warnings: r.allocation?.warnings ?? [],
+		factsDay: r.factsDay,
+		unknownFacts: r.unknownFacts,
 		regions: [...new Set(r.rows.map((x) => x.region).filter(Boolean))].sort() as string[]
 	};
 }

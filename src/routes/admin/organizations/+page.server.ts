@@ -1,14 +1,21 @@
 import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
+import { statesAsAt } from '$lib/server/organizations/state-facts';
+import { nowIso } from '$lib/server/time';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
-	const rows = await getDb()
-		.selectFrom('organizations')
-		.select(['id', 'name', 'kind', 'region', 'ccm_status', 'joined', 'art3_deadline', 'art4_deadline', 'art3_extended_to', 'art4_extended_to', 'has_victims', 'least_developed', 'last_article7_report'])
-		.orderBy('kind')
-		.orderBy('name')
-		.execute();
-	return { rows };
+	const today = nowIso().slice(0, 10);
+	const [orgs, asAt] = await Promise.all([
+		getDb().selectFrom('organizations').select(['id', 'name', 'kind', 'region', 'last_article7_report']).orderBy('kind').orderBy('name').execute(),
+		statesAsAt(getDb(), today)
+	]);
+	const deadline = (d: { state: string; deadline?: string }) => (d.state === 'deadline' ? d.deadline! : d.state === 'completed' ? 'fulfilled' : d.state === 'unknown' ? 'unknown' : '');
+	const yes = (k: { known: boolean; value?: boolean }) => (!k.known ? 'unknown' : k.value ? 'yes' : '');
+	const rows = orgs.map((o) => {
+		const f = asAt.get(o.id);
+		return { ...o, status: f?.status.status ?? null, art3: f ? deadline(f.art3) : '', art4: f ? deadline(f.art4) : '', victims: f ? yes(f.victims) : '', ldc: f ? yes(f.leastDeveloped) : '' };
+	});
+	return { rows, today };
 };
