@@ -67,3 +67,8 @@ export async function auditFacets(db: Kysely<Database>): Promise<{ actions: stri
 	]);
 	return { actions: a.map((r) => r.action), entityTypes: e.map((r) => r.entity_type) };
 }
+
+/** Everything done to one entity, latest first (a registration's history on its staff page). */
+export function entityHistory(db: Kysely<Database>, entity: { type: string; id: string | number }) {
+	return db.selectFrom('audit_log').select(['at', 'actor_email', 'action', 'after_json']).where('entity_type', '=', entity.type).where('entity_id', '=', String(entity.id)).orderBy('id', 'desc').execute();
+}

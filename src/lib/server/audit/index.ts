@@ -12,3 +12,4 @@ export { audit } from './audit';
 // Reads for the staff audit page.
 export const listAudit = bindDb(log.listAudit);
 export const auditFacets = bindDb(log.auditFacets);
+export const entityHistory = bindDb(log.entityHistory);

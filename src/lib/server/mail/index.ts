@@ -5,7 +5,7 @@ import * as outbox from './outbox';
 
 export type { Mail, OutboxFilter } from './outbox';
 export type { OutboxMessage, OutboxStatus } from '../db';
-export { OUTBOX_PAGE_SIZE } from './outbox';
+export { OUTBOX_PAGE_SIZE, forStaff } from './outbox';
 export { mails } from './templates';
 export { smtpSender, sendDueMail, retryDelay, MAX_ATTEMPTS, type Transport } from './sender';
 

@@ -16,3 +16,14 @@ export async function stateRegions(db: Kysely<Database>): Promise<string[]> {
 	const rows = await db.selectFrom('organizations').select('region').distinct().where('kind', '=', 'state').where('region', 'is not', null).orderBy('region').execute();
 	return rows.flatMap((r) => (r.region ? [r.region] : []));
 }
+
+/** The regions any organisation has (for filtering lists of people), in order. */
+export async function organizationRegions(db: Kysely<Database>): Promise<string[]> {
+	const rows = await db.selectFrom('organizations').select('region').distinct().where('region', 'is not', null).orderBy('region').execute();
+	return rows.flatMap((r) => (r.region ? [r.region] : []));
+}
+
+/** Every organisation with what the staff list shows. */
+export function listOrganizationsForStaff(db: Kysely<Database>) {
+	return db.selectFrom('organizations').select(['id', 'name', 'kind', 'region', 'last_article7_report']).orderBy('kind').orderBy('name').execute();
+}

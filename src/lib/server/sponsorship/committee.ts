@@ -10,3 +10,8 @@ export function meetingsWithSponsorship(db: Db, includeDrafts: boolean) {
 		.orderBy('m.start_date', 'desc')
 		.execute();
 }
+
+/** Every stored version of the criteria, latest first. */
+export function criteriaVersions(db: Db) {
+	return db.selectFrom('criteria_sets').select(['version', 'adopted_at', 'created_at']).orderBy('version', 'desc').execute();
+}

@@ -32,6 +32,7 @@ export const getProgramme = bindDb(store.getProgramme);
 export const review = bindDb(store.review);
 export { offerLapsed } from './store';
 export const meetingsWithSponsorship = bindDb(committee.meetingsWithSponsorship);
+export const criteriaVersions = bindDb(committee.criteriaVersions);
 
 // Changes.
 export const saveApplication = bindDb(applications.saveApplication);

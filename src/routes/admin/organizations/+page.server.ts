@@ -1,6 +1,5 @@
-import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
-import { statesAsAt } from '$lib/server/organizations/state-facts';
+import { listOrganizationsForStaff, statesAsAt } from '$lib/server/organizations';
 import { nowIso } from '$lib/server/time';
 import type { PageServerLoad } from './$types';
 
@@ -8,8 +7,8 @@ export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
 	const today = nowIso().slice(0, 10);
 	const [orgs, asAt] = await Promise.all([
-		getDb().selectFrom('organizations').select(['id', 'name', 'kind', 'region', 'last_article7_report']).orderBy('kind').orderBy('name').execute(),
-		statesAsAt(getDb(), today)
+		listOrganizationsForStaff(),
+		statesAsAt(today)
 	]);
 	const deadline = (d: { state: string; deadline?: string }) => (d.state === 'deadline' ? d.deadline! : d.state === 'completed' ? 'fulfilled' : d.state === 'unknown' ? 'unknown' : '');
 	const yes = (k: { known: boolean; value?: boolean }) => (!k.known ? 'unknown' : k.value ? 'yes' : '');

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
-import { listOutbox, OUTBOX_PAGE_SIZE } from '$lib/server/mail/outbox';
+import { listOutbox, OUTBOX_PAGE_SIZE } from '$lib/server/mail';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -13,7 +12,7 @@ const filterSchema = z.object({
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
 	const filter = filterSchema.parse(Object.fromEntries(event.url.searchParams));
-	const { rows, total } = await listOutbox(getDb(), filter);
+	const { rows, total } = await listOutbox(filter);
 	// The list shows no text: none is sent to the page, secret links included.
 	const outbox = { rows: rows.map(({ id, created_at, to_address, subject, status, attempts }) => ({ id, created_at, to_address, subject, status, attempts })), total };
 	return { outbox, filter, pageSize: OUTBOX_PAGE_SIZE, smtp: !!process.env.SMTP_URL };

@@ -1,11 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { getOrganization } from '$lib/server/organizations/queries';
-import { saveStateFacts, stateFactsSchema } from '$lib/server/organizations/facts';
-import { addStateFact, factHistory, statesAsAt } from '$lib/server/organizations/state-facts';
-import { factSchema, FACT_TYPES } from '$lib/server/organizations/fact-form';
+import { getOrganization, saveStateFacts, stateFactsSchema, addStateFact, factHistory, statesAsAt, factSchema, FACT_TYPES } from '$lib/server/organizations';
 import { nowIso } from '$lib/server/time';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
 	const id = Number(event.params.id) || 0;
 	const today = nowIso().slice(0, 10);
-	const [org, history, asAt] = await Promise.all([getOrganization(getDb(), id), factHistory(getDb(), id), statesAsAt(getDb(), today, [id])]);
+	const [org, history, asAt] = await Promise.all([getOrganization(id), factHistory(id), statesAsAt(today, [id])]);
 	if (!org || org.kind !== 'state') error(404, 'No such state.');
 	return { org, history, today, asAt: asAt.get(id)!, types: FACT_TYPES };
 };
@@ -24,7 +20,7 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(factSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'fact' });
-		const result = await addStateFact(getDb(), { id: actor.id, email: actor.email }, Number(event.params.id) || 0, parsed.data);
+		const result = await addStateFact({ id: actor.id, email: actor.email }, Number(event.params.id) || 0, parsed.data);
 		if (result === null) error(404, 'No such state.');
 		if (!result.ok) return invalid(formValues(fd), result.errors, { form: 'fact' });
 		return { form: 'fact', done: 'Entry added. Rankings use it from now on, as at each meeting’s date.' };
@@ -33,7 +29,7 @@ export const actions: Actions = {
 		const actor = requireStaff(event);
 		const parsed = parseForm(stateFactsSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'article7' });
-		if (!(await saveStateFacts(getDb(), { id: actor.id, email: actor.email }, Number(event.params.id) || 0, parsed.data))) error(404, 'No such state.');
+		if (!(await saveStateFacts({ id: actor.id, email: actor.email }, Number(event.params.id) || 0, parsed.data))) error(404, 'No such state.');
 		return { form: 'article7', done: 'Saved.' };
 	}
 };

@@ -1,23 +1,21 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { entityHistory } from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guards';
-import { getRegistration } from '$lib/server/registration/queries';
-import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
-import { erasePerson } from '$lib/server/registration/personal-data';
+import { getRegistration, ROLE_LABELS, STATUS_LABELS, erasePerson } from '$lib/server/registration';
 import { formatInstant } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
 async function staffRegistration(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const actor = requireStaff(event);
 	const id = Number((event.params as { id: string }).id);
-	const reg = Number.isSafeInteger(id) && id > 0 ? await getRegistration(getDb(), id) : undefined;
+	const reg = Number.isSafeInteger(id) && id > 0 ? await getRegistration(id) : undefined;
 	if (!reg) error(404, 'No such registration.');
 	return { actor, reg };
 }
 
 export const load: PageServerLoad = async (event) => {
 	const { reg } = await staffRegistration(event);
-	const history = await getDb().selectFrom('audit_log').select(['at', 'actor_email', 'action', 'after_json']).where('entity_type', '=', 'registration').where('entity_id', '=', String(reg.id)).orderBy('id', 'desc').execute();
+	const history = await entityHistory({ type: 'registration', id: reg.id });
 	return {
 		reg: {
 			id: reg.id,
@@ -48,7 +46,7 @@ export const actions: Actions = {
 		if (String(fd.get('confirm') ?? '').trim().toLowerCase() !== reg.email) {
 			return fail(400, { errors: { confirm: 'Type the person’s e-mail address exactly to confirm the erasure.' } });
 		}
-		const n = await erasePerson(getDb(), { id: actor.id, email: actor.email }, reg.email);
+		const n = await erasePerson({ id: actor.id, email: actor.email }, reg.email);
 		return { done: `Erased the identity from ${n} registration${n === 1 ? '' : 's'}. They still count in statistics.` };
 	}
 };

@@ -1,16 +1,13 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { formValues } from '$lib/server/forms';
-import { currentCriteria, saveCriteria } from '$lib/server/sponsorship/store';
-import { paramFields, readParams, tickedLists } from '$lib/server/sponsorship/criteria-form';
-import { stateRegions } from '$lib/server/organizations/queries';
+import { criteriaVersions, currentCriteria, saveCriteria, paramFields, readParams, tickedLists } from '$lib/server/sponsorship';
+import { stateRegions } from '$lib/server/organizations';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
-	const db = getDb();
-	const [set, versions, regions] = await Promise.all([currentCriteria(db), db.selectFrom('criteria_sets').select(['version', 'adopted_at', 'created_at']).orderBy('version', 'desc').execute(), stateRegions(db)]);
+	const [set, versions, regions] = await Promise.all([currentCriteria(), criteriaVersions(), stateRegions()]);
 	return { set, versions, params: Object.fromEntries(set.criteria.map((c) => [c.id, paramFields(c, regions)])) };
 };
 
@@ -19,8 +16,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireStaff(event);
 		const fd = await event.request.formData();
-		const current = await currentCriteria(getDb());
-		const regions = await stateRegions(getDb());
+		const current = await currentCriteria();
+		const regions = await stateRegions();
 		const fieldErrors: Record<string, string> = {};
 		const criteria = current.criteria.map((c) => {
 			const raw = String(fd.get(`weight_${c.id}`) ?? '').trim();
@@ -34,7 +31,6 @@ export const actions: Actions = {
 		if (adopted && !/^\d{4}-\d{2}-\d{2}$/.test(adopted)) fieldErrors.adopted_at = 'A date like 2019-03-15, or empty.';
 		if (Object.keys(fieldErrors).length) return fail(400, { values: formValues(fd), picked: tickedLists(fd), errors: fieldErrors, messages: [] as string[] });
 		const result = await saveCriteria(
-			getDb(),
 			{ id: actor.id, email: actor.email },
 			{ ...current, criteria, gates: { admitSignatories: fd.get('admitSignatories') === 'on', admitNotParty: fd.get('admitNotParty') === 'on' } },
 			adopted || null

@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
-import { DELEGATION_ROLES } from '$lib/server/db/schema';
-import { generateToken } from '$lib/server/auth/token';
+import { DELEGATION_ROLES, decisionSchema, formToken, personSchema, registerFailure, genderOptions, roleOptions, listRegistrations, ROLE_LABELS, STATUS_LABELS, decide, register } from '$lib/server/registration';
+import { generateToken } from '$lib/server/auth';
+import { listOrganizationOptions, organizationRegions } from '$lib/server/organizations';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
-import { listOrganizationOptions } from '$lib/server/organizations/queries';
-import { decisionSchema, formToken, personSchema, registerFailure } from '$lib/server/registration/forms';
-import { genderOptions, roleOptions } from '$lib/server/registration/options';
-import { listRegistrations } from '$lib/server/registration/queries';
-import { ROLE_LABELS, STATUS_LABELS } from '$lib/server/registration/rules';
-import { decide, register } from '$lib/server/registration/store';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -24,11 +18,10 @@ const filterSchema = z.object({
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
-	const db = getDb();
 	const [rows, organizations, regions] = await Promise.all([
-		listRegistrations(db, meeting.id, filter),
-		listOrganizationOptions(db),
-		db.selectFrom('organizations').select('region').distinct().where('region', 'is not', null).orderBy('region').execute()
+		listRegistrations(meeting.id, filter),
+		listOrganizationOptions(),
+		organizationRegions()
 	]);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, capacity: meeting.capacity, places_held: meeting.places_held },
@@ -46,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 			attended: !!r.attended_at
 		})),
 		organizations,
-		regions: regions.map((r) => r.region as string),
+		regions,
 		roles: roleOptions,
 		genders: genderOptions,
 		formToken: generateToken()
@@ -60,7 +53,7 @@ export const actions: Actions = {
 		const parsed = parseForm(decisionSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'decide' });
 		const d = parsed.data.decision === 'approve' ? { action: 'approve' as const } : { action: 'reject' as const, reason: parsed.data.reason };
-		const result = await decide(getDb(), { id: actor.id, email: actor.email }, meeting.id, parsed.data.ids, d, event.url.origin);
+		const result = await decide({ id: actor.id, email: actor.email }, meeting.id, parsed.data.ids, d, event.url.origin);
 		const verb = d.action === 'approve' ? 'Approved' : 'Rejected';
 		const skipped = result.skipped.length ? ` ${result.skipped.length} left as they were (only pending registrations holding a place can be approved).` : '';
 		return { form: 'decide', done: `${verb} ${result.done.length}.${skipped} Each person was e-mailed.` };
@@ -70,7 +63,7 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(personSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'register' });
-		const result = await register(getDb(), parsed.data, {
+		const result = await register(parsed.data, {
 			meetingId: meeting.id,
 			userId: null,
 			createdBy: actor.id,

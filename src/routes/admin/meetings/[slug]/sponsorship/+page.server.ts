@@ -1,14 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { formValues, invalid, parseForm, text } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
-import { applicationWindow, programmeSchema } from '$lib/server/sponsorship/forms';
-import { utcToLocalInput } from '$lib/server/meetings/zoned-time';
+import { applicationWindow, programmeSchema, applicationWindowNow, adjustScore, review, saveProgramme, sendOffers, rankingView } from '$lib/server/sponsorship';
+import { utcToLocalInput } from '$lib/server/meetings';
 import { formatInZone } from '$lib/dates';
-import { applicationWindowNow } from '$lib/server/sponsorship/applications';
-import { adjustScore, review, saveProgramme, sendOffers } from '$lib/server/sponsorship/store';
-import { rankingView } from '$lib/server/sponsorship/view';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -28,7 +24,7 @@ const adjustSchema = z.object({
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	// Reads only: an offer past its deadline shows as expired; the scheduler's job lapses it and offers the money on.
-	const r = await review(getDb(), meeting);
+	const r = await review(meeting);
 	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
 	const p = r.programme;
 	return {
@@ -57,7 +53,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'settings' });
 		const window = applicationWindow(parsed.data, meeting.time_zone);
 		if (!window.ok) return invalid(formValues(fd), window.errors, { form: 'settings' });
-		const saved = await saveProgramme(getDb(), { id: actor.id, email: actor.email }, meeting.id, {
+		const saved = await saveProgramme({ id: actor.id, email: actor.email }, meeting.id, {
 			budget_centimes: parsed.data.budget,
 			dsa_centimes: parsed.data.dsa,
 			default_nights: parsed.data.default_nights,
@@ -77,7 +73,7 @@ export const actions: Actions = {
 		const fd = await event.request.formData();
 		const parsed = parseForm(adjustSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: `adjust-${fd.get('application_id')}` });
-		const r = await review(getDb(), meeting);
+		const r = await review(meeting);
 		const criterion = r.criteria.criteria.find((c) => c.id === parsed.data.criterion_id);
 		const row = r.rows.find((x) => x.applicationId === parsed.data.application_id);
 		const form = `adjust-${parsed.data.application_id}`;
@@ -85,12 +81,12 @@ export const actions: Actions = {
 		if (!criterion) return invalid(formValues(fd), { criterion_id: 'Choose a criterion of the set in force.' }, { form });
 		if (parsed.data.points > criterion.weight) return invalid(formValues(fd), { points: `At most ${criterion.weight} for “${criterion.label}”.` }, { form });
 		// The staff criterion is stored under its own id like any other adjustment.
-		await adjustScore(getDb(), { id: actor.id, email: actor.email }, row.applicationId, criterion.kind === 'staff_score' ? '__staff__' : criterion.id, parsed.data.points, parsed.data.reason);
+		await adjustScore({ id: actor.id, email: actor.email }, row.applicationId, criterion.kind === 'staff_score' ? '__staff__' : criterion.id, parsed.data.points, parsed.data.reason);
 		return { form, done: `Score of ${row.name} adjusted; the reason is in the audit log.` };
 	},
 	offers: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
-		const sent = await sendOffers(getDb(), { id: actor.id, email: actor.email }, meeting, event.url.origin);
+		const sent = await sendOffers({ id: actor.id, email: actor.email }, meeting, event.url.origin);
 		return { form: 'offers', done: sent.length ? `${sent.length} offer${sent.length === 1 ? '' : 's'} sent (in the outbox).` : 'No new offers: everyone the budget covers already has one.' };
 	}
 };
