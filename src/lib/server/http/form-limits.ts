@@ -17,7 +17,7 @@ export const MAX_TEXT_FORM_BYTES = 1_000_000;
 /** RFC 2046: a multipart boundary is 1 to 70 characters. */
 const MAX_BOUNDARY_LENGTH = 70;
 
-export type FormCheck = { ok: true; form: FormData; body: Uint8Array<ArrayBuffer> } | { ok: false; status: 400 | 413; message: string };
+export type FormCheck = { ok: true; form: FormData; body: Uint8Array<ArrayBuffer> } | { ok: false; status: 400 | 413; message: string; unread?: boolean };
 
 type Kind = 'urlencoded' | 'multipart' | 'text' | null;
 
@@ -54,7 +54,7 @@ export function countMultipartParts(body: Uint8Array, boundary: string, limit = 
 	return Math.max(0, n - 1);
 }
 
-/** Reads a body up to `limit` bytes; past it, or past BODY_SIZE_LIMIT (adapter-node), the rest is left unread. */
+/** Reads a body up to `limit` bytes; past it, or past BODY_SIZE_LIMIT (adapter-node), the rest is drained unread. */
 async function readBounded(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array<ArrayBuffer> | 'too large' | 'unreadable'> {
 	if (!body) return new Uint8Array(0);
 	const reader = body.getReader();
@@ -87,7 +87,8 @@ function drain(reader: ReadableStreamDefaultReader<Uint8Array> | undefined): voi
 	})().catch(() => {});
 }
 
-const refuse = (status: 400 | 413, message: string): FormCheck => ({ ok: false, status, message });
+/** `unread`: the rest of the body is being drained; the connection is then closed rather than reused. */
+const refuse = (status: 400 | 413, message: string, unread = false): FormCheck => ({ ok: false, status, message, unread });
 
 /** Reads, bounds and parses a form body once. `maxBytes` is the byte limit for this request. */
 export async function readForm(request: Request, maxBytes: number): Promise<FormCheck> {
@@ -95,21 +96,21 @@ export async function readForm(request: Request, maxBytes: number): Promise<Form
 	const kind = formKind(contentType);
 	if (kind === 'text') {
 		drain(request.body?.getReader());
-		return refuse(400, 'Forms are sent as application/x-www-form-urlencoded or multipart/form-data, not text/plain.');
+		return refuse(400, 'Forms are sent as application/x-www-form-urlencoded or multipart/form-data, not text/plain.', true);
 	}
 	const limit = kind === 'urlencoded' ? Math.min(maxBytes, MAX_TEXT_FORM_BYTES) : maxBytes;
 	const boundary = kind === 'multipart' ? multipartBoundary(contentType) : null;
 	if (kind === 'multipart' && !boundary) {
 		drain(request.body?.getReader());
-		return refuse(400, 'This form has no valid multipart boundary.');
+		return refuse(400, 'This form has no valid multipart boundary.', true);
 	}
 	const declared = Number(request.headers.get('content-length'));
 	if (Number.isFinite(declared) && declared > limit) {
 		drain(request.body?.getReader());
-		return refuse(413, 'This form is too large.');
+		return refuse(413, 'This form is too large.', true);
 	}
 	const body = await readBounded(request.body, limit);
-	if (body === 'too large') return refuse(413, 'This form is too large.');
+	if (body === 'too large') return refuse(413, 'This form is too large.', true);
 	if (body === 'unreadable') return refuse(400, 'This form could not be read.');
 
 	const count = boundary ? countMultipartParts(body, boundary, MAX_FORM_FIELDS) : countUrlencodedFields(body, MAX_FORM_FIELDS);
@@ -151,7 +152,9 @@ export const formLimits: Handle = async ({ event, resolve }) => {
 	if (request.method === 'GET' || request.method === 'HEAD' || !formKind(request.headers.get('content-type'))) return resolve(event);
 	const checked = await readForm(request, event.locals.user ? Infinity : MAX_TEXT_FORM_BYTES);
 	if (!checked.ok) {
-		return new Response(checked.message + '\n', { status: checked.status, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } });
+		const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+		if (checked.unread) headers.connection = 'close';
+		return new Response(checked.message + '\n', { status: checked.status, headers });
 	}
 	return resolve({ ...event, request: new ParsedFormRequest(request, checked.body, checked.form) });
 };
