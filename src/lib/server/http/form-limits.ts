@@ -94,6 +94,7 @@ const refuse = (status: 400 | 413, message: string, unread = false): FormCheck =
 export async function readForm(request: Request, maxBytes: number): Promise<FormCheck> {
 	const contentType = request.headers.get('content-type') ?? '';
 	const kind = formKind(contentType);
+	// Browsers and SvelteKit's CSRF check count text/plain as a form, but no page or endpoint of ours reads one.
 	if (kind === 'text') {
 		drain(request.body?.getReader());
 		return refuse(400, 'Forms are sent as application/x-www-form-urlencoded or multipart/form-data, not text/plain.', true);
