@@ -4,9 +4,11 @@
 // Reads PORT (3000), HOST (0.0.0.0), SOCKET_PATH, KEEP_ALIVE_TIMEOUT, HEADERS_TIMEOUT and SHUTDOWN_TIMEOUT (seconds)
 // like build/index.js; ORIGIN, BODY_SIZE_LIMIT and the rest are read by the handler itself.
 // (adapter-node's systemd socket activation and IDLE_TIMEOUT are not supported here: use build/index.js for those.)
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { staticFileHeaders } from './src/lib/server/http/headers.js';
 
 const buildDir = path.resolve(process.env.CCM_BUILD_DIR ?? path.join(import.meta.dirname, 'build'));
 const { handler } = await import(pathToFileURL(path.join(buildDir, 'handler.js')).href);
@@ -22,7 +24,26 @@ const notFound = (_req, res) => {
 	res.statusCode = 404;
 	res.end('Not found');
 };
-const toSvelteKit = (req, res) => handler(req, res, () => notFound(req, res));
+// adapter-node serves build/client (/_app/*, robots.txt, …) before SvelteKit, so the hooks' headers never reach those
+// files: they get theirs here. Listed once: the build does not change while it is served.
+const staticFiles = new Set(
+	fs.readdirSync(path.join(buildDir, 'client'), { recursive: true, withFileTypes: true })
+		.filter((e) => e.isFile())
+		.map((e) => '/' + path.relative(path.join(buildDir, 'client'), path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+);
+const staticHeaders = Object.entries(staticFileHeaders(process.env.ORIGIN));
+const isStaticFile = (url = '/') => {
+	const pathname = url.split('?', 1)[0];
+	try {
+		return staticFiles.has(decodeURIComponent(pathname));
+	} catch {
+		return false;
+	}
+};
+const toSvelteKit = (req, res) => {
+	if (isStaticFile(req.url)) for (const [name, value] of staticHeaders) res.setHeader(name, value);
+	return handler(req, res, () => notFound(req, res));
+};
 
 let closing = false;
 server.on('request', (req, res) => {

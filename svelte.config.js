@@ -1,4 +1,5 @@
 import adapter from '@sveltejs/adapter-node';
+import { CSP_DIRECTIVES } from './src/lib/server/http/headers.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -11,19 +12,8 @@ const config = {
 		csp: {
 			// Hashes rather than nonces: a page kept by the public page cache stays valid under its CSP.
 			mode: 'hash',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:', 'blob:'],
-				'media-src': ['self', 'blob:'],
-				'connect-src': ['self'],
-				'font-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
-			}
+			// Shared with server.js, which gives static files the same policy.
+			directives: structuredClone(CSP_DIRECTIVES)
 		},
 		csrf: { trustedOrigins: [] }
 	}

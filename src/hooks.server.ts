@@ -5,6 +5,8 @@ import { prepareDatabase } from '$lib/server/startup';
 import { startJobs } from '$lib/server/jobs';
 import { publicPageCache, servePublicPageFromCache } from '$lib/server/page-cache';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { formLimits } from '$lib/server/http/form-limits';
+import { HSTS } from '$lib/server/http/headers';
 
 export const init: ServerInit = async () => {
 	const handle = getHandle();
@@ -52,14 +54,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+	// event.url is built from ORIGIN: only a deployment served over https asks browsers to keep to it.
+	if (event.url.protocol === 'https:') h.set('Strict-Transport-Security', HSTS);
 	// Pages with personal data must not sit in shared caches.
 	if (event.locals.user && !h.has('cache-control')) h.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
 // The page cache comes before the session: it answers only requests without a session cookie, and what it keeps has
-// been through securityHeaders.
-export const handle = sequence(refuseNul, publicPageCache, session, securityHeaders);
+// been through securityHeaders. formLimits needs the session (who may upload) and its refusals get the security headers.
+export const handle = sequence(refuseNul, publicPageCache, session, securityHeaders, formLimits);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);

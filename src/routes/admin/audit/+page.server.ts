@@ -1,10 +1,19 @@
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
 import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from '$lib/server/audit/audit';
 import type { PageServerLoad } from './$types';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+/** A UTC day that exists: 2019-02-28, not 2019-02-32 (which used to reach date arithmetic and throw). */
+const day = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((d) => {
+		const t = Date.parse(d + 'T00:00:00Z');
+		return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+	})
+	.optional();
 const filterSchema = z.object({
 	actor: z.string().max(254).optional().catch(undefined),
 	action: z.string().max(100).optional().catch(undefined),
@@ -21,7 +30,9 @@ function nextDay(d: string): string {
 
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
-	const f = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
+	const parsed = filterSchema.safeParse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
+	if (!parsed.success) error(400, 'From and To are days that exist, written YYYY-MM-DD, e.g. 2019-02-28.');
+	const f = parsed.data;
 	const db = getDb();
 	const [log, facets] = await Promise.all([
 		// Days are whole UTC days; "to" includes its day.

@@ -1,13 +1,20 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { documentFiles, getDocument, getDocumentBySymbol, versionsOf } from '$lib/server/records/queries';
 import { canSeeDocument } from '$lib/server/records/access';
+import { formatSymbol, parseSymbol } from '$lib/server/records/symbols';
 import { DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records/files';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = getDb();
 	const doc = await getDocumentBySymbol(db, params.symbol);
+	if (!doc) {
+		// Symbols are cited in any case (ccm/msp/2019/1, …/rev.1): send those to the one canonical address.
+		const parsed = parseSymbol(params.symbol);
+		const canonical = parsed.ok ? formatSymbol(parsed.symbol) : null;
+		if (canonical && canonical !== params.symbol) redirect(308, `/documents/${canonical}${url.search}`);
+	}
 	if (!doc || !canSeeDocument(doc, locals.user)) error(404, 'No document has this symbol.');
 	const [files, versions, meeting, item, org, replacement] = await Promise.all([
 		documentFiles(db, doc.id),
