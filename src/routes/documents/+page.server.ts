@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
-import { searchDocuments, SEARCH_PAGE_SIZE } from '$lib/server/records/queries';
-import { DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records/files';
+import { searchDocuments, SEARCH_PAGE_SIZE, DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -15,7 +13,7 @@ const filterSchema = z.object({
 export const load: PageServerLoad = async ({ url, setHeaders, locals }) => {
 	const f = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
 	const searching = !!(f.q || f.type || f.year || f.lang);
-	const result = await searchDocuments(getDb(), f);
+	const result = await searchDocuments(f);
 	// Shared caches may keep what everyone sees; a signed-in page names its user (securityHeaders makes it private).
 	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=60' });
 	return { filter: f, searching, result, pageSize: SEARCH_PAGE_SIZE, types: DOCUMENT_TYPE_LABELS, languages: LANGUAGES };

@@ -2,6 +2,7 @@
 // Routes and other areas import from here only. Functions without a database argument are bound to the app's database.
 import { bindDb } from '../db';
 import * as queries from './queries';
+import * as documentPage from './document-page';
 import * as downloads from './downloads';
 import * as statements from './statements';
 import * as store from './store';
@@ -36,6 +37,7 @@ export const publishedStatements = bindDb(statements.publishedStatements);
 export const statementsUploadedBy = bindDb(statements.statementsUploadedBy);
 export const visibleDocument = bindDb(downloads.visibleDocument);
 export const findDownload = bindDb(downloads.findDownload);
+export const documentBySymbol = bindDb(documentPage.documentBySymbol);
 
 // Changes (audited).
 export const proposedSymbol = bindDb(store.proposedSymbol);

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getDb } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guards';
-import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from '$lib/server/audit/audit';
+import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from '$lib/server/audit';
 import type { PageServerLoad } from './$types';
 
 /** A UTC day that exists: 2019-02-28, not 2019-02-32 (which used to reach date arithmetic and throw). */
@@ -33,11 +32,10 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = filterSchema.safeParse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
 	if (!parsed.success) error(400, 'From and To are days that exist, written YYYY-MM-DD, e.g. 2019-02-28.');
 	const f = parsed.data;
-	const db = getDb();
 	const [log, facets] = await Promise.all([
 		// Days are whole UTC days; "to" includes its day.
-		listAudit(db, { ...f, to: f.to ? nextDay(f.to) : undefined }),
-		auditFacets(db)
+		listAudit({ ...f, to: f.to ? nextDay(f.to) : undefined }),
+		auditFacets()
 	]);
 	return { log, facets, filter: f, pageSize: AUDIT_PAGE_SIZE };
 };
