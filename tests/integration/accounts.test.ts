@@ -16,6 +16,8 @@ import {
 } from '../../src/lib/server/auth/accounts';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { LOGIN_MAX_FAILURES } from '../../src/lib/server/auth/rate-limit';
+import { hashIsWeaker } from '../../src/lib/server/auth/password';
+import { hash } from '@node-rs/argon2';
 import { listAudit } from '../../src/lib/server/audit/audit';
 import { listOutbox } from '../../src/lib/server/mail/outbox';
 
@@ -81,6 +83,15 @@ describe.each(engines)('accounts on %s', (engine) => {
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(Date.now() + 16 * 60_000);
 		expect((await authenticate(t.db, 'limited@example.org', 'the right password', '10.1.0.1')).ok).toBe(true);
+	});
+
+	it('replaces a hash made at a lower cost than today\'s at the next login', async () => {
+		const u = await createUser(t.db, { email: 'old-hash@example.org', password: null, role: 'delegate', verified: true });
+		await t.db.updateTable('users').set({ password_hash: await hash('an old password', { memoryCost: 512, timeCost: 1 }) }).where('id', '=', u.id).execute();
+		expect((await authenticate(t.db, 'old-hash@example.org', 'an old password', '10.5.0.1')).ok).toBe(true);
+		const row = await t.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
+		expect(hashIsWeaker(row.password_hash!)).toBe(false);
+		expect((await authenticate(t.db, 'old-hash@example.org', 'an old password', '10.5.0.1')).ok).toBe(true);
 	});
 
 	it('keeps sessions for 30 days, renews them when used late, and ends them on expiry', async () => {
