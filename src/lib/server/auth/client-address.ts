@@ -47,5 +47,11 @@ export function warnIfProxiedWithoutAddressHeader(headers: Headers, env: NodeJS.
 /** The client's address for the limits, from a request event; warns once about a proxy without ADDRESS_HEADER. */
 export function clientAddress(event: { request: Request; getClientAddress(): string }): string {
 	warnIfProxiedWithoutAddressHeader(event.request.headers);
-	return event.getClientAddress();
+	try {
+		return event.getClientAddress();
+	} catch {
+		// adapter-node throws when ADDRESS_HEADER names a header the request lacks: a request that did not come through
+		// the proxy. Such requests share one address for the limits rather than failing.
+		return 'no-address-header';
+	}
 }
