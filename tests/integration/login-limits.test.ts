@@ -107,6 +107,21 @@ describe.each(engines)('login limits on %s', (engine) => {
 		expect(await changePassword(t.db, u.id, 'the right password', 'a new password!', '10.25.0.2')).toBe('ok');
 	});
 
+	it('forgets counters whose windows are over, and known addresses a month after their last login', async () => {
+		await createUser(t.db, { email: 'trimmed@example.org', password: 'the right password', role: 'delegate', verified: true });
+		await authenticate(t.db, 'trimmed@example.org', 'wrong', '10.27.0.1');
+		expect((await authenticate(t.db, 'trimmed@example.org', 'the right password', '10.27.0.2')).ok).toBe(true);
+		const keys = async () => (await t.db.selectFrom('rate_limits').select('key').where('key', 'like', '%trimmed@example.org%').execute()).map((r) => r.key.split(' ')[0]).sort();
+		expect(await keys()).toEqual(['login-account', 'login-known', 'login-pair']);
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(Date.now() + 2 * 60 * 60_000);
+		await authenticate(t.db, 'someone@example.org', 'wrong', '10.27.0.3'); // new windows begin: a trim
+		expect(await keys()).toEqual(['login-known']);
+		vi.setSystemTime(Date.now() + 31 * 24 * 60 * 60_000);
+		await authenticate(t.db, 'someone@example.org', 'wrong', '10.27.0.3');
+		expect(await keys()).toEqual([]);
+	});
+
 	it('sign-up computes the same password hash whether or not the address has an account', async () => {
 		await createUser(t.db, { email: 'existing@example.org', password: 'first password!', role: 'delegate', verified: true });
 		const hashesDuring = async (email: string) => {

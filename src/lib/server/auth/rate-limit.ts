@@ -91,12 +91,8 @@ export async function trimRateLimits(db: Db): Promise<void> {
 	const now = Date.now();
 	await db
 		.deleteFrom('rate_limits')
-		.where((eb) =>
-			eb.or([
-				eb('window_start', '<', new Date(now - KNOWN_PAIR_DAYS * DAY).toISOString()),
-				eb.and([eb('window_start', '<', new Date(now - LONGEST_WINDOW).toISOString()), eb('key', 'not like', `${KNOWN_PREFIX}%`)])
-			])
-		)
+		.where('window_start', '<', new Date(now - LONGEST_WINDOW).toISOString())
+		.where((eb) => eb.or([eb('key', 'not like', `${KNOWN_PREFIX}%`), eb('window_start', '<', new Date(now - KNOWN_PAIR_DAYS * DAY).toISOString())]))
 		.execute();
 }
 
