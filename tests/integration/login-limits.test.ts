@@ -36,6 +36,21 @@ describe.each(engines)('login limits on %s', (engine) => {
 		expect((await authenticate(t.db, 'rushed@example.org', 'the right password', '10.20.0.2')).ok).toBe(true);
 	});
 
+	it('a rush of right and wrong passwords from many addresses, with a reset in the middle, ends without an error', async () => {
+		const u = await createUser(t.db, { email: 'busy@example.org', password: 'the right password', role: 'delegate', verified: true });
+		await requestPasswordReset(t.db, ORIGIN, 'busy@example.org', '10.28.0.1');
+		const token = (await listOutbox(t.db, { to: 'busy@example.org' })).rows[0].body_text.match(/\/reset-password\/([a-z2-7]+)/)![1];
+		const attempts = Array.from({ length: 300 }, (_, i) =>
+			i === 150
+				? resetPassword(t.db, token, 'the right password')
+				: i % 3 === 0
+					? changePassword(t.db, u.id, i % 2 ? 'the right password' : 'wrong', 'the right password', `10.28.${i % 30}.1`)
+					: authenticate(t.db, 'busy@example.org', i % 4 ? 'wrong' : 'the right password', `10.28.${i % 30}.1`)
+		);
+		const settled = await Promise.allSettled(attempts);
+		expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+	});
+
 	it('nobody locks an account out: the right password from a new address gets in, and a reset lifts the pause', async () => {
 		await createUser(t.db, { email: 'victim@example.org', password: 'the right password', role: 'staff', verified: true });
 		for (let i = 0; i < LOGIN_MAX_FAILURES + 5; i++) await authenticate(t.db, 'victim@example.org', `guess ${i}`, '10.21.0.66');

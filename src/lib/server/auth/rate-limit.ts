@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { DAY, HOUR, MINUTE, nowIso } from '../time';
 import { limitAddress } from './client-address';
@@ -75,10 +75,14 @@ async function minutesUntilFree(db: Db, limits: Limit[], window: number): Promis
 	return Math.max(1, Math.ceil((freeAt - Date.now()) / MINUTE));
 }
 
-/** Gives back one use (the attempt was not a failure), within the current window. */
+/**
+ * Gives back one use (the attempt was not a failure). One row per statement: a statement that locked several rows on
+ * PostgreSQL could lock them in another order than reserve() and wait for it in a cycle.
+ */
 export async function refund(db: Db, keys: string[]): Promise<void> {
-	if (keys.length === 0) return;
-	await db.updateTable('rate_limits').set((eb) => ({ n: eb('n', '-', sql.lit(1)) })).where('key', 'in', keys).where('n', '>', 0).execute();
+	for (const key of keys) {
+		await db.updateTable('rate_limits').set((eb) => ({ n: eb('n', '-', sql.lit(1)) })).where('key', '=', key).where('n', '>', 0).execute();
+	}
 }
 
 /** The longest window of any counter: a row older than this counts nothing. */
@@ -87,12 +91,24 @@ const LONGEST_WINDOW = HOUR;
 export const KNOWN_PAIR_DAYS = 30;
 const KNOWN_PREFIX = 'login-known ';
 
+const TRIM_BATCH = 1000;
+
+/** Drops rows that count nothing any more, a bounded batch at a time. */
 export async function trimRateLimits(db: Db): Promise<void> {
 	const now = Date.now();
+	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
 	await db
 		.deleteFrom('rate_limits')
-		.where('window_start', '<', new Date(now - LONGEST_WINDOW).toISOString())
-		.where((eb) => eb.or([eb('key', 'not like', `${KNOWN_PREFIX}%`), eb('window_start', '<', new Date(now - KNOWN_PAIR_DAYS * DAY).toISOString())]))
+		.where('key', 'in', (qb) =>
+			qb
+				.selectFrom('rate_limits')
+				.select('key')
+				.where('window_start', '<', new Date(now - LONGEST_WINDOW).toISOString())
+				.where((eb) => eb.or([eb('key', 'not like', `${KNOWN_PREFIX}%`), eb('window_start', '<', new Date(now - KNOWN_PAIR_DAYS * DAY).toISOString())]))
+				.limit(TRIM_BATCH)
+				// A row a login is renewing right now is left for the next trim, rather than waited for (in a cycle).
+				.$if(pg, (q) => q.forUpdate().skipLocked())
+		)
 		.execute();
 }
 
@@ -162,5 +178,12 @@ export async function loginSucceeded(db: Db, attempt: LoginAttempt, remember = t
 
 /** After a password reset: the account's failures from every address are forgotten (its known addresses are kept). */
 export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-	await db.deleteFrom('rate_limits').where('account', '=', normalizeLoginEmail(email)).execute();
+	const account = normalizeLoginEmail(email);
+	// One row per statement, as in refund(); the ceiling first.
+	await db.deleteFrom('rate_limits').where('key', '=', accountKey(account)).execute();
+	for (;;) {
+		const rows = await db.selectFrom('rate_limits').select('key').where('account', '=', account).limit(TRIM_BATCH).execute();
+		for (const r of rows) await db.deleteFrom('rate_limits').where('key', '=', r.key).execute();
+		if (rows.length < TRIM_BATCH) return;
+	}
 }
