@@ -47,7 +47,9 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${PORT}`,
 			// Each test names its own client address so that the login limit of one does not stop another.
 			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1'
+			XFF_DEPTH: '1',
+			// Passwords hashed at a test cost (src/lib/server/auth/password.ts); production keeps OWASP's.
+			ARGON2_COST: 'insecure-test-only'
 		}
 	}
 });

@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
 import { changeEmailSchema, changePasswordSchema } from '$lib/server/auth/forms';
 import { changePassword, requestEmailChange } from '$lib/server/auth/accounts';
+import { clientAddress } from '$lib/server/auth/client-address';
 import { requireUser } from '$lib/server/auth/guards';
 import { createSession, setSessionCookie } from '$lib/server/auth/session';
 import { getOrganization } from '$lib/server/organizations/queries';
@@ -27,10 +28,8 @@ export const actions: Actions = {
 		const parsed = parseForm(changePasswordSchema, await event.request.formData());
 		if (!parsed.ok) return invalid({}, parsed.errors, { form: 'password' });
 		const db = getDb();
-		const result = await changePassword(db, user.id, parsed.data.current_password, parsed.data.password);
-		if (result === 'wrong_password') {
-			return invalid({}, { current_password: 'That is not your current password.' }, { form: 'password' });
-		}
+		const result = await changePassword(db, user.id, parsed.data.current_password, parsed.data.password, clientAddress(event));
+		if (result !== 'ok') return invalid({}, { current_password: currentPasswordError(result) }, { form: 'password' });
 		// Every session ended, this browser's included; give it a fresh one.
 		const { token, session } = await createSession(db, user.id);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
@@ -40,11 +39,17 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(changeEmailSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'email' });
-		const result = await requestEmailChange(getDb(), event.url.origin, user.id, parsed.data.new_email, parsed.data.current_password);
+		const result = await requestEmailChange(getDb(), event.url.origin, user.id, parsed.data.new_email, parsed.data.current_password, clientAddress(event));
 		const values = { new_email: parsed.data.new_email };
-		if (result === 'wrong_password') return invalid(values, { current_password: 'That is not your current password.' }, { form: 'email' });
+		if (typeof result === 'object' || result === 'wrong_password') return invalid(values, { current_password: currentPasswordError(result) }, { form: 'email' });
 		if (result === 'same') return invalid(values, { new_email: 'That is already your address.' }, { form: 'email' });
 		if (result === 'taken') return invalid(values, { new_email: 'Another account uses that address.' }, { form: 'email' });
 		return { form: 'email', success: `We sent a confirmation link to ${parsed.data.new_email}. Your address changes when you open it.` };
 	}
 };
+
+function currentPasswordError(refusal: 'wrong_password' | { limited: number }): string {
+	if (refusal === 'wrong_password') return 'That is not your current password.';
+	const m = refusal.limited === 1 ? '1 minute' : `${refusal.limited} minutes`;
+	return `Too many wrong passwords. For your security, try again in ${m}.`;
+}

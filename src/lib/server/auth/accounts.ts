@@ -3,10 +3,11 @@ import type { Database, Role, User } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { queueMail } from '../mail/outbox';
 import { mails } from '../mail/templates';
+import { mayMail } from '../mail/throttle';
 import { nowIso } from '../time';
 import { consumeLinkToken, findLinkToken, issueLinkToken } from './links';
-import { hashPassword, verifyPassword } from './password';
-import { clearLoginFailures, loginBlockedFor, loginKeys, recordLoginFailure } from './rate-limit';
+import { hashIsWeaker, hashPassword, verifyPassword } from './password';
+import { clearLoginFailures, loginSucceeded, reserveLoginAttempt } from './rate-limit';
 import { ROLE_LABELS } from './roles';
 import { invalidateUserSessions } from './session';
 
@@ -50,15 +51,21 @@ export async function createUser(db: Db, a: NewAccount): Promise<User> {
 /**
  * Creates a delegate account and mails a verification link. An address that already has an account
  * gets a mail saying so, and the page says the same in both cases: sign-up does not reveal who has an account.
+ * `address` is the client's (for the mail limit); null counts the recipient only.
  */
 export async function signUp(
 	db: Db,
 	origin: string,
-	input: { email: string; password: string; given_name: string; family_name: string }
+	input: { email: string; password: string; given_name: string; family_name: string },
+	address: string | null = null
 ): Promise<void> {
 	const existing = await findUserByEmail(db, input.email);
 	if (existing) {
-		await queueMail(db, mails.alreadyRegistered(existing.email, `${origin}/login`, `${origin}/forgot-password`));
+		// The hash a new account costs, so that the time taken does not tell that this address has an account.
+		await hashPassword(input.password);
+		if (await mayMail(db, existing.email, address)) {
+			await queueMail(db, mails.alreadyRegistered(existing.email, `${origin}/login`, `${origin}/forgot-password`));
+		}
 		return;
 	}
 	let user: User;
@@ -75,10 +82,12 @@ export async function signUp(
 		if (await findUserByEmail(db, input.email)) return;
 		throw e;
 	}
-	await sendVerification(db, origin, user);
+	await sendVerification(db, origin, user, address);
 }
 
-export async function sendVerification(db: Db, origin: string, user: Pick<User, 'id' | 'email'>): Promise<void> {
+/** Mails a confirmation link, unless the mail limit is reached (then the earlier link keeps working). */
+export async function sendVerification(db: Db, origin: string, user: Pick<User, 'id' | 'email'>, address: string | null = null): Promise<void> {
+	if (!(await mayMail(db, user.email, address))) return;
 	const token = await issueLinkToken(db, 'verify_email', user.email, user.id);
 	await queueMail(db, mails.verifyEmail(user.email, `${origin}/verify/${token}`));
 }
@@ -97,23 +106,37 @@ export type LoginResult =
 	| { ok: false; reason: 'unverified'; user: User }
 	| { ok: false; reason: 'limited'; minutes: number };
 
-/** Checks a login, counting failures per account and per client address. */
+/**
+ * Checks a login. The attempt is taken from the limits (per account and address, per address, per account) before the
+ * password is checked, so that concurrent guesses cannot pass them; a right password gives its attempt back.
+ */
 export async function authenticate(db: Db, email: string, password: string, address: string): Promise<LoginResult> {
-	const keys = loginKeys(email, address);
-	const minutes = await loginBlockedFor(db, keys);
-	if (minutes > 0) return { ok: false, reason: 'limited', minutes };
+	const reserved = await reserveLoginAttempt(db, email, address);
+	if (!reserved.ok) return { ok: false, reason: 'limited', minutes: reserved.minutes };
 	const user = await findUserByEmail(db, email);
 	// Hash even when there is no such user, so timing does not tell which addresses exist.
 	const ok = user?.password_hash
 		? await verifyPassword(user.password_hash, password)
 		: (await verifyPassword(await dummyHash(), password), false);
-	if (!user || !ok) {
-		await recordLoginFailure(db, keys);
-		return { ok: false, reason: 'invalid' };
+	if (!user || !ok) return { ok: false, reason: 'invalid' };
+	if (!user.email_verified) {
+		await loginSucceeded(db, reserved.attempt, false);
+		return { ok: false, reason: 'unverified', user };
 	}
-	if (!user.email_verified) return { ok: false, reason: 'unverified', user };
-	await clearLoginFailures(db, email);
+	await loginSucceeded(db, reserved.attempt);
+	if (user.password_hash && hashIsWeaker(user.password_hash)) await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', user.id).execute();
 	return { ok: true, user };
+}
+
+export type CurrentPasswordCheck = 'ok' | 'wrong_password' | { limited: number };
+
+/** A current-password check at /account is a login guess too: the same limits, per account and address. */
+async function checkCurrentPassword(db: Db, user: User, password: string, address: string): Promise<CurrentPasswordCheck> {
+	const reserved = await reserveLoginAttempt(db, user.email, address);
+	if (!reserved.ok) return { limited: reserved.minutes };
+	if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) return 'wrong_password';
+	await loginSucceeded(db, reserved.attempt);
+	return 'ok';
 }
 let dummy: Promise<string> | undefined;
 function dummyHash(): Promise<string> {
@@ -121,10 +144,12 @@ function dummyHash(): Promise<string> {
 	return dummy;
 }
 
-/** Always the same answer to the page; a mail only when the account exists. */
-export async function requestPasswordReset(db: Db, origin: string, email: string): Promise<void> {
+/** Always the same answer to the page; a mail only when the account exists and the mail limit allows. */
+export async function requestPasswordReset(db: Db, origin: string, email: string, address: string | null = null): Promise<void> {
 	const user = await findUserByEmail(db, email);
 	if (!user) return;
+	// Before the token: a refused request must not void the link the person already has.
+	if (!(await mayMail(db, user.email, address))) return;
 	const token = await issueLinkToken(db, 'reset_password', user.email, user.id);
 	await queueMail(db, mails.resetPassword(user.email, `${origin}/reset-password/${token}`));
 }
@@ -141,13 +166,16 @@ export async function resetPassword(db: Db, token: string, password: string): Pr
 		.executeTakeFirst();
 	if (!user) return null;
 	await invalidateUserSessions(db, user.id);
+	// As the login page promises: after a reset the account's failed logins no longer hold it back.
+	await clearLoginFailures(db, user.email);
 	await queueMail(db, mails.passwordChanged(user.email));
 	return user;
 }
 
-export async function changePassword(db: Db, userId: number, current: string, next: string): Promise<'ok' | 'wrong_password'> {
+export async function changePassword(db: Db, userId: number, current: string, next: string, address: string): Promise<CurrentPasswordCheck> {
 	const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-	if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) return 'wrong_password';
+	const check = await checkCurrentPassword(db, user, current, address);
+	if (check !== 'ok') return check;
 	await db.updateTable('users').set({ password_hash: await hashPassword(next) }).where('id', '=', userId).execute();
 	await invalidateUserSessions(db, userId);
 	await queueMail(db, mails.passwordChanged(user.email));
@@ -159,13 +187,17 @@ export async function requestEmailChange(
 	origin: string,
 	userId: number,
 	newEmail: string,
-	current: string
-): Promise<'ok' | 'wrong_password' | 'same' | 'taken'> {
+	current: string,
+	address: string
+): Promise<CurrentPasswordCheck | 'same' | 'taken'> {
 	const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-	if (!user.password_hash || !(await verifyPassword(user.password_hash, current))) return 'wrong_password';
+	const check = await checkCurrentPassword(db, user, current, address);
+	if (check !== 'ok') return check;
 	const email = normalizeEmail(newEmail);
 	if (email === user.email) return 'same';
 	if (await findUserByEmail(db, email)) return 'taken';
+	// Any address can be typed here: the page says the same whether or not the mail limit let it go.
+	if (!(await mayMail(db, email, address))) return 'ok';
 	const token = await issueLinkToken(db, 'change_email', email, userId, { from: user.email });
 	await queueMail(db, mails.confirmNewEmail(email, `${origin}/account/email/${token}`));
 	await queueMail(db, mails.emailChangeRequested(user.email, email));

@@ -100,10 +100,13 @@ export interface TokenTable {
 	created_at: string;
 }
 
-export interface LoginAttemptTable {
-	id: Generated<number>;
+/** A guarded counter (migration 0008): `n` uses in the window that began at `window_start`. */
+export interface RateLimitTable {
 	key: string;
-	at: string;
+	/** The account a login counter is about (normalised e-mail), so a password reset can clear it. */
+	account: string | null;
+	window_start: string;
+	n: number;
 }
 
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
@@ -416,7 +419,7 @@ export interface Database {
 	users: UserTable;
 	sessions: SessionTable;
 	tokens: TokenTable;
-	login_attempts: LoginAttemptTable;
+	rate_limits: RateLimitTable;
 	outbox: OutboxTable;
 	audit_log: AuditLogTable;
 }
