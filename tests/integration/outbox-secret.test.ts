@@ -37,7 +37,7 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 		await requestPasswordReset(t.db, ORIGIN, other.email);
 		await signUp(t.db, ORIGIN, { email: 'new@example.org', password: 'new person pw', given_name: 'New', family_name: 'Person' });
 		await signUp(t.db, ORIGIN, { email: other.email, password: 'whatever pw 1', given_name: 'X', family_name: 'Y' });
-		await requestEmailChange(t.db, ORIGIN, b.id, 'isu-b-new@example.org', 'staff password b');
+		await requestEmailChange(t.db, ORIGIN, b.id, 'isu-b-new@example.org', 'staff password b', '192.0.2.40');
 		await inviteUser(t.db, ORIGIN, { id: a.id, email: a.email }, { email: 'invited@example.org', role: 'delegate', organization_id: null });
 	});
 	afterAll(async () => t?.close());

@@ -1,17 +1,12 @@
-import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
-import { changeEmailSchema, changePasswordSchema } from '$lib/server/auth/forms';
-import { changePassword, requestEmailChange } from '$lib/server/auth/accounts';
-import { clientAddress } from '$lib/server/auth/client-address';
+import { changeEmailSchema, changePasswordSchema, changePassword, requestEmailChange, clientAddress, createSession, setSessionCookie, ROLE_LABELS } from '$lib/server/auth';
+import { getOrganization } from '$lib/server/organizations';
 import { requireUser } from '$lib/server/auth/guards';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
-import { getOrganization } from '$lib/server/organizations/queries';
-import { ROLE_LABELS } from '$lib/server/auth/roles';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const org = user.organizationId ? await getOrganization(getDb(), user.organizationId) : undefined;
+	const org = user.organizationId ? await getOrganization(user.organizationId) : undefined;
 	return {
 		account: {
 			email: user.email,
@@ -27,11 +22,10 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(changePasswordSchema, await event.request.formData());
 		if (!parsed.ok) return invalid({}, parsed.errors, { form: 'password' });
-		const db = getDb();
-		const result = await changePassword(db, user.id, parsed.data.current_password, parsed.data.password, clientAddress(event));
+		const result = await changePassword(user.id, parsed.data.current_password, parsed.data.password, clientAddress(event));
 		if (result !== 'ok') return invalid({}, { current_password: currentPasswordError(result) }, { form: 'password' });
 		// Every session ended, this browser's included; give it a fresh one.
-		const { token, session } = await createSession(db, user.id);
+		const { token, session } = await createSession(user.id);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
 		return { form: 'password', success: 'Your password was changed. Every other session was signed out.' };
 	},
@@ -39,7 +33,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(changeEmailSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'email' });
-		const result = await requestEmailChange(getDb(), event.url.origin, user.id, parsed.data.new_email, parsed.data.current_password, clientAddress(event));
+		const result = await requestEmailChange(event.url.origin, user.id, parsed.data.new_email, parsed.data.current_password, clientAddress(event));
 		const values = { new_email: parsed.data.new_email };
 		if (typeof result === 'object' || result === 'wrong_password') return invalid(values, { current_password: currentPasswordError(result) }, { form: 'email' });
 		if (result === 'same') return invalid(values, { new_email: 'That is already your address.' }, { form: 'email' });

@@ -1,11 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { invalid, parseForm } from '$lib/server/forms';
-import { loginSchema } from '$lib/server/auth/forms';
-import { authenticate, sendVerification } from '$lib/server/auth/accounts';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { loginSchema, authenticate, sendVerification, createSession, setSessionCookie, clientAddress } from '$lib/server/auth';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { clientAddress } from '$lib/server/auth/client-address';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -23,21 +19,20 @@ export const actions: Actions = {
 		const parsed = parseForm(loginSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const values = { email: parsed.data.email };
-		const db = getDb();
 		const address = clientAddress(event);
-		const result = await authenticate(db, parsed.data.email, parsed.data.password, address);
+		const result = await authenticate(parsed.data.email, parsed.data.password, address);
 		if (!result.ok) {
 			if (result.reason === 'limited') {
 				const m = result.minutes === 1 ? '1 minute' : `${result.minutes} minutes`;
 				return fail(429, { values, message: `Too many failed attempts. For your security, logging in is paused: try again in ${m}, or reset your password.` });
 			}
 			if (result.reason === 'unverified') {
-				await sendVerification(db, event.url.origin, result.user, address);
+				await sendVerification(event.url.origin, result.user, address);
 				return fail(403, { values, message: 'Please confirm your e-mail address first. We have just sent you a new confirmation link.' });
 			}
 			return fail(400, { values, message: 'That e-mail address and password do not match an account. Check them and try again.' });
 		}
-		const { token, session } = await createSession(db, result.user.id);
+		const { token, session } = await createSession(result.user.id);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
 		redirect(303, safeRedirectTarget(String(fd.get('redirectTo') ?? ''), result.user.role === 'staff' ? '/admin' : '/'));
 	}

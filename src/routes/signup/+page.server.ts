@@ -1,9 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { redirect } from '@sveltejs/kit';
 import { invalid, parseForm } from '$lib/server/forms';
-import { signupSchema } from '$lib/server/auth/forms';
-import { signUp } from '$lib/server/auth/accounts';
-import { clientAddress } from '$lib/server/auth/client-address';
+import { signupSchema, signUp, clientAddress } from '$lib/server/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -14,7 +11,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const parsed = parseForm(signupSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		await signUp(getDb(), event.url.origin, parsed.data, clientAddress(event));
+		await signUp(event.url.origin, parsed.data, clientAddress(event));
 		redirect(303, `/signup/check-email?email=${encodeURIComponent(parsed.data.email)}`);
 	}
 };

@@ -1,32 +1,6 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { limitAddress } from '../limits';
 
-/**
- * The address that limits count against. An IPv6 client usually holds a whole /64 (2^64 addresses), so its first
- * 64 bits are the address; an IPv4-mapped IPv6 address is its IPv4 one. Anything else is bounded in length.
- */
-export function limitAddress(address: string): string {
-	const a = address.trim();
-	const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a);
-	if (mapped && isIPv4(mapped[1])) return mapped[1];
-	if (isIPv4(a)) return a;
-	const bare = a.replace(/%.*$/, '');
-	if (isIPv6(bare)) return `${ipv6Groups(bare).slice(0, 4).join(':')}::/64`;
-	return a.slice(0, 64);
-}
-
-function ipv6Groups(a: string): string[] {
-	// A trailing dotted IPv4 part is two groups.
-	const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
-	if (v4) {
-		const [b1, b2, b3, b4] = v4.slice(1).map(Number);
-		a = a.slice(0, v4.index) + ((b1 << 8) | b2).toString(16) + ':' + ((b3 << 8) | b4).toString(16);
-	}
-	const [head, tail] = a.includes('::') ? a.split('::') : [a, undefined];
-	const h = head ? head.split(':') : [];
-	const t = tail === undefined ? [] : tail ? tail.split(':') : [];
-	const fill = tail === undefined ? [] : Array(8 - h.length - t.length).fill('0');
-	return [...h, ...fill, ...t].map((g) => parseInt(g, 16).toString(16));
-}
+export { limitAddress };
 
 let warned = false;
 

@@ -16,6 +16,7 @@ export { generateToken, hashToken } from './token';
 export { normalizeEmail } from './accounts';
 export { PASSWORD_MIN, PASSWORD_MAX, randomPassword } from './password';
 export { USERS_PAGE_SIZE } from './users';
+export { clientAddress, warnIfProxiedWithoutAddressHeader } from './client-address';
 export * from './forms';
 
 // Sessions.

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { limitAddress } from '../auth/client-address';
-import { reserve } from '../auth/rate-limit';
+import { limitAddress, reserve } from '../limits';
 import { HOUR } from '../time';
 
 export const MAIL_WINDOW = HOUR;
