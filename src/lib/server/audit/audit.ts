@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { AuditEntry, Database } from '../db/schema';
+import type { AuditEntry, Database } from '../db';
 import { nowIso } from '../time';
-import { containsText } from '../db/text';
+import { containsText } from '../db';
 
 export interface Actor {
 	id: number;

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role, User } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { queueMail } from '../mail/outbox';
-import { mails } from '../mail/templates';
-import { mayMail } from '../mail/throttle';
+import type { Database, Role, User } from '../db';
+import { audit, type Actor } from '../audit';
+import { queueMail } from '../mail';
+import { mails } from '../mail';
+import { mayMail } from '../mail';
 import { nowIso } from '../time';
 import { consumeLinkToken, findLinkToken, issueLinkToken } from './links';
 import { hashIsWeaker, hashPassword, verifyPassword } from './password';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../db/schema';
+import { ROLES } from '../db';
 import { email, text } from '../forms';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password';
 

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Role } from '../db/schema';
+import type { Role } from '../db';
 import type { SessionUser } from './session';
 
 /** The signed-in user, or a redirect to the login page that comes back here. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, TokenKind } from '../db/schema';
+import type { Database, TokenKind } from '../db';
 import { DAY, HOUR, nowIso } from '../time';
 import { generateToken, hashToken } from './token';
 

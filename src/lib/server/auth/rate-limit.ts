@@ -1,7 +1,7 @@
 import { type Kysely } from 'kysely';
 import type { Database } from '../db';
-import { DAY, MINUTE, nowIso } from '../time';
-import { KNOWN_PAIR_DAYS, KNOWN_PREFIX, TRIM_BATCH, limitAddress, refund, reserve, type Limit } from '../limits';
+import { MINUTE, nowIso } from '../time';
+import { KNOWN_PREFIX, TRIM_BATCH, limitAddress, refund, reserve, type Limit } from '../limits';
 
 type Db = Kysely<Database>;
 

@@ -1,9 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../db/schema';
+import type { Database, Role } from '../db';
 import { DAY, nowIso } from '../time';
 import { generateToken, hashToken } from './token';
-import { prepared } from '../db/prepared';
+import { prepared } from '../db';
 
 export const SESSION_COOKIE = 'ccm_session';
 const SESSION_LIFETIME = 30 * DAY;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../db/schema';
-import { containsText } from '../db/text';
+import type { Database, Role } from '../db';
+import { containsText } from '../db';
 
 export const USERS_PAGE_SIZE = 50;
 

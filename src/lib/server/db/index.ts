@@ -34,6 +34,7 @@ export function bindDb<A extends unknown[], R>(fn: (db: Kysely<Database>, ...arg
 
 export * from './schema';
 export type { DbHandle, Engine } from './connect';
+export { dataDir } from './connect';
 export { prepared } from './prepared';
 export { containsText, escapeLike } from './text';
 export { contentVersion, VersionedCache, type ContentName } from './content-versions';

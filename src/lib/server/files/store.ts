@@ -3,8 +3,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { dataDir } from '../db/connect';
+import type { Database } from '../db';
+import { dataDir } from '../db';
 import { nowIso } from '../time';
 
 export const MIME_LABELS: Record<string, string> = {

@@ -7,6 +7,10 @@ export type { Mail, OutboxFilter } from './outbox';
 export type { OutboxMessage, OutboxStatus } from '../db';
 export { OUTBOX_PAGE_SIZE, forStaff } from './outbox';
 export { mails } from './templates';
+export { quoted, QUOTED_TEXT_NOTE } from './quote';
+
+/** For other areas: may a mail anyone can trigger go to this recipient, asked from this client address? */
+export { mayMail } from './throttle';
 export { smtpSender, sendDueMail, retryDelay, MAX_ATTEMPTS, type Transport } from './sender';
 
 /** For other areas: queue a message with their database or transaction. */

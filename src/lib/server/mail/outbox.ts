@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { prepared } from '../db/prepared';
-import type { Database, OutboxMessage } from '../db/schema';
+import { prepared } from '../db';
+import type { Database, OutboxMessage } from '../db';
 import { nowIso } from '../time';
-import { containsText } from '../db/text';
+import { containsText } from '../db';
 
 export interface Mail {
 	to: string;

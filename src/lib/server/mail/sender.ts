@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database } from '../db';
 import { MINUTE, nowIso } from '../time';
 
 export const MAX_ATTEMPTS = 6;

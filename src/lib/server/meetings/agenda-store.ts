@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AgendaItem, Database } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import type { AgendaItem, Database } from '../db';
+import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { renumber, subLetter, type AgendaDraftItem } from './agenda';
 import { agendaBlocks, moveAgendaItem } from './rules';

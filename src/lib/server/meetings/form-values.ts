@@ -1,4 +1,4 @@
-import type { Meeting } from '../db/schema';
+import type { Meeting } from '../db';
 import { utcToLocalInput } from './zoned-time';
 
 /** A stored meeting as the edit form shows it: instants back on the venue's wall clock. */

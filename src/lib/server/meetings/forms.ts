@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_KINDS } from '../db/schema';
+import { MEETING_KINDS } from '../db';
 import { optionalMultilineText, optionalText, text } from '../forms';
 import { localToUtc, isValidTimeZone } from './zoned-time';
 import { slugFromCode } from './rules';

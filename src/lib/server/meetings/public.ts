@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Meeting } from '../db/schema';
+import type { Database, Meeting } from '../db';
 import { formatAgendaNumber } from './agenda';
 import type { CalMeeting } from './calendar';
 

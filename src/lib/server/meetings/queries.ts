@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AgendaItem, Database, Meeting, MeetingKind, MeetingSession, MeetingStatus } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import type { AgendaItem, Database, Meeting, MeetingKind, MeetingSession, MeetingStatus } from '../db';
+import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
-import { prepared } from '../db/prepared';
+import { prepared } from '../db';
 import type { MeetingInput } from './forms';
 
 type Db = Kysely<Database> | Transaction<Database>;

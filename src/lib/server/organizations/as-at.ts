@@ -1,4 +1,4 @@
-import type { CcmStatus, StateFactKind } from '../db/schema';
+import type { CcmStatus, StateFactKind } from '../db';
 
 /*
  * A state's facts as at a day (a meeting's start date): pure functions over its dated entries, no database.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, text, type FieldErrors } from '../forms';
-import type { StateFactKind } from '../db/schema';
+import type { StateFactKind } from '../db';
 import { CONVENTION_ADOPTED, deadlineAsAt, earliestDay, type FactEntry } from './as-at';
 
 /** What staff may add, in the words of the form; `kind.event` as stored. */

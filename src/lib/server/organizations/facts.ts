@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import type { Database } from '../db';
+import { audit, type Actor } from '../audit';
 
 const date = z
 	.string()

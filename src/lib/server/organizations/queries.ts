@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Organization } from '../db/schema';
+import type { Database, Organization } from '../db';
 
 export type OrganizationOption = Pick<Organization, 'id' | 'name' | 'kind' | 'ccm_status'>;
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import type { CcmStatus, Database, NewOrganization, OrganizationKind } from '../db/schema';
+import type { CcmStatus, Database, NewOrganization, OrganizationKind } from '../db';
 
 const STATUS: Record<string, CcmStatus> = {
 	'State Party': 'state_party',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, StateFactKind } from '../db/schema';
+import type { Database, StateFactKind } from '../db';
 import type { FieldErrors } from '../forms';
-import { audit, type Actor } from '../audit/audit';
+import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { current, factsAsAt, type FactEntry, type FactsAsAt } from './as-at';
 import { checkFact, type FactInput } from './fact-form';

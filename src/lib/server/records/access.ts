@@ -1,5 +1,5 @@
-import type { DocumentRow } from '../db/schema';
-import type { SessionUser } from '../auth/session';
+import type { DocumentRow } from '../db';
+import type { SessionUser } from '../auth';
 
 /** Drafts and limited documents are for staff; a delegation also sees the statements it uploaded. */
 export function canSeeDocument(doc: Pick<DocumentRow, 'status' | 'distribution' | 'uploaded_by'>, user: SessionUser | null): boolean {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, DocumentRow } from '../db/schema';
+import type { Database, DocumentRow } from '../db';
 import { contentVersion } from '../db';
 import { buildSearchIndex, matchDocuments, type SearchIndex } from './search-index';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Meeting } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import type { Database, Meeting } from '../db';
+import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { searchForm } from './queries';
 import { attachFile } from './store';

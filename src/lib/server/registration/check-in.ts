@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import type { Database } from '../db';
+import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 
 export type CheckIn =

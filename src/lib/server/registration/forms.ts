@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELEGATION_ROLES } from '../db/schema';
+import { DELEGATION_ROLES } from '../db';
 import { email, multilineText, optionalMultilineText, optionalText, text } from '../forms';
 
 export const GENDERS = { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Prefer not to say' } as const;

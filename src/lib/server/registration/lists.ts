@@ -1,4 +1,4 @@
-import type { CcmStatus, DelegationRole, OrganizationKind } from '../db/schema';
+import type { CcmStatus, DelegationRole, OrganizationKind } from '../db';
 import { formatDateRange } from '../../dates';
 import { CATEGORY_LABELS, categoryOf, compareParticipants, ROLE_LABELS, type Category } from './rules';
 import type { BadgePerson, ParticipantGroup, PdfMeeting } from './pdf';

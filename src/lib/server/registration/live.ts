@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { LIVE_STATUSES, type RegistrationStatus } from '../db/schema';
+import { LIVE_STATUSES, type RegistrationStatus } from '../db';
 
 /**
  * The live statuses for `where('status', 'in', LIVE_IN_SQL)`, written into the SQL as literals: SQLite uses the unique

@@ -1,5 +1,5 @@
-import type { Mail } from '../mail/outbox';
-import type { Meeting, Registration } from '../db/schema';
+import type { Mail } from '../mail';
+import type { Meeting, Registration } from '../db';
 
 const SIGNATURE = '\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions';
 const name = (m: Pick<Meeting, 'code' | 'title'>) => `${m.code} (${m.title})`;

@@ -1,4 +1,4 @@
-import { DELEGATION_ROLES } from '../db/schema';
+import { DELEGATION_ROLES } from '../db';
 import { GENDERS } from './forms';
 import { ROLE_LABELS } from './rules';
 

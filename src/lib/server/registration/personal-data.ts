@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { generateToken } from '../auth/token';
+import type { Database } from '../db';
+import { audit, type Actor } from '../audit';
+import { generateToken } from '../auth';
 import { nowIso } from '../time';
 
 type Db = Kysely<Database>;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, DelegationRole, RegistrationStatus } from '../db/schema';
-import { containsText } from '../db/text';
+import type { Database, DelegationRole, RegistrationStatus } from '../db';
+import { containsText } from '../db';
 
 type Db = Kysely<Database>;
 

@@ -1,4 +1,4 @@
-import type { CcmStatus, DelegationRole, OrganizationKind, RegistrationStatus } from '../db/schema';
+import type { CcmStatus, DelegationRole, OrganizationKind, RegistrationStatus } from '../db';
 
 export const ROLE_LABELS: Record<DelegationRole, string> = {
 	head: 'Head of delegation',

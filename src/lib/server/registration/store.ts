@@ -1,11 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, DelegationRole, Registration, RegistrationStatus } from '../db/schema';
-import { prepared } from '../db/prepared';
-import { audit, type Actor } from '../audit/audit';
-import { queueMail } from '../mail/outbox';
-import { generateToken } from '../auth/token';
+import type { Database, DelegationRole, Registration, RegistrationStatus } from '../db';
+import { prepared } from '../db';
+import { audit, type Actor } from '../audit';
+import { queueMail } from '../mail';
+import { generateToken } from '../auth';
 import { nowIso } from '../time';
-import { windowState } from '../meetings/rules';
+import { windowState } from '../meetings';
 import { needsReapproval } from './rules';
 import { regMails } from './mails';
 import { isLive, LIVE_IN_SQL } from './live';

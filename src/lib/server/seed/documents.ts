@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { storeFile } from '../files/store';
-import { placeholderPdf } from '../records/files';
-import { searchForm } from '../records/queries';
-import { baseSymbol, parseSymbol } from '../records/symbols';
+import type { Database } from '../db';
+import { storeFile } from '../files';
+import { placeholderPdf } from '../records';
+import { searchForm } from '../records';
+import { baseSymbol, parseSymbol } from '../records';
 import { nowIso } from '../time';
 
 /** Agenda items the known 9MSP documents belong to (numbers of the demo agenda). */

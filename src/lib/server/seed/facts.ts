@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import type { CcmStatus, Database, NewOrganization, NewStateFact } from '../db/schema';
+import type { CcmStatus, Database, NewOrganization, NewStateFact } from '../db';
 import { nowIso } from '../time';
 import statesCsv from './data/states.csv?raw';
 import notPartyCsv from './data/states-not-party.csv?raw';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { organizationsFromCsv, seedOrganizations, statesFromCsv } from '../organizations/seed';
+import type { Database } from '../db';
+import { organizationsFromCsv, seedOrganizations, statesFromCsv } from '../organizations';
 import { seedMeetings } from './meetings';
 import statesCsv from './data/states.csv?raw';
 import organizationsCsv from './data/organizations.csv?raw';

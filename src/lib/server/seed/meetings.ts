@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import type { Database, MeetingKind } from '../db/schema';
-import { MEETING_KINDS } from '../db/schema';
-import { parseAgendaText } from '../meetings/agenda';
-import { slugFromCode } from '../meetings/rules';
-import { localToUtc } from '../meetings/zoned-time';
+import type { Database, MeetingKind } from '../db';
+import { MEETING_KINDS } from '../db';
+import { parseAgendaText } from '../meetings';
+import { slugFromCode } from '../meetings';
+import { localToUtc } from '../meetings';
 import { nowIso } from '../time';
 
 const ZONES: Record<string, string> = {

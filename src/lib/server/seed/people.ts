@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, DelegationRole, RegistrationStatus } from '../db/schema';
-import { generateToken } from '../auth/token';
+import type { Database, DelegationRole, RegistrationStatus } from '../db';
+import { generateToken } from '../auth';
 import { nowIso } from '../time';
-import { formatAgendaNumber } from '../meetings/agenda';
-import { isLive } from '../registration/live';
+import { formatAgendaNumber } from '../meetings';
+import { isLive } from '../registration';
 
 type Person = [title: string | null, given: string, family: string, gender: string, position: string | null, role: DelegationRole, status: RegistrationStatus, consent: boolean, accessNeeds?: string | null, application?: Application];
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, Meeting, SponsorshipApplication } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { queueMail } from '../mail/outbox';
+import type { Database, Meeting, SponsorshipApplication } from '../db';
+import { audit, type Actor } from '../audit';
+import { queueMail } from '../mail';
 import { nowIso } from '../time';
-import { statusOn } from '../registration/rules';
+import { statusOn } from '../registration';
 import { currentCriteria, getProgramme } from './store';
 import type { ApplicationInput } from './forms';
 import { sponsorshipMails } from './mails';

@@ -1,4 +1,4 @@
-import type { CcmStatus, DelegationRole } from '../db/schema';
+import type { CcmStatus, DelegationRole } from '../db';
 import { allocate, type AllocationApplicant } from './allocation';
 import { defaultCriteria, type CriteriaSet } from './criteria';
 import { evaluate, type ApplicantFacts } from './evaluate';

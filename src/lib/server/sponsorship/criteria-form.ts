@@ -1,6 +1,6 @@
-import { DELEGATION_ROLES, type CcmStatus } from '../db/schema';
-import { GENDERS } from '../registration/forms';
-import { ROLE_LABELS } from '../registration/rules';
+import { DELEGATION_ROLES, type CcmStatus } from '../db';
+import { GENDERS } from '../registration';
+import { ROLE_LABELS } from '../registration';
 import type { CriterionConfig } from './criteria';
 
 /*

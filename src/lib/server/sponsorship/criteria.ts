@@ -1,4 +1,4 @@
-import { DELEGATION_ROLES, type CcmStatus, type DelegationRole } from '../db/schema';
+import { DELEGATION_ROLES, type CcmStatus, type DelegationRole } from '../db';
 
 /*
  * Sponsorship criteria as data: a versioned set, stored as JSON text, adopted by the Coordination Committee and

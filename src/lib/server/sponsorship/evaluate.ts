@@ -1,7 +1,7 @@
-import type { CcmStatus, DelegationRole } from '../db/schema';
-import { ROLE_LABELS, statusOn } from '../registration/rules';
+import type { CcmStatus, DelegationRole } from '../db';
+import { ROLE_LABELS, statusOn } from '../registration';
 import type { CriteriaSet, CriterionConfig, CriterionKind } from './criteria';
-import type { DeadlineAsAt, FactBasis, FactsAsAt } from '../organizations/as-at';
+import type { DeadlineAsAt, FactBasis, FactsAsAt } from '../organizations';
 
 /** Everything one application is scored on: the state's facts at the meeting date, the person, their answers. */
 export interface ApplicantFacts {

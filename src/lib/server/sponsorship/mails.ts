@@ -1,8 +1,8 @@
-import type { Mail } from '../mail/outbox';
-import type { Meeting } from '../db/schema';
+import type { Mail } from '../mail';
+import type { Meeting } from '../db';
 import { formatChf } from './allocation';
 import { formatInZone } from '../../dates';
-import { QUOTED_TEXT_NOTE, quoted } from '../mail/quote';
+import { QUOTED_TEXT_NOTE, quoted } from '../mail';
 
 const SIGNATURE = '\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions';
 

@@ -1,4 +1,4 @@
-import type { CcmStatus } from '../db/schema';
+import type { CcmStatus } from '../db';
 import { costOf, REASON_TEXT, type AllocationReason } from './allocation';
 import type { CriteriaSet } from './criteria';
 import { CCM_STATUS_TEXT } from './evaluate';

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgramme } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { queueMail } from '../mail/outbox';
+import type { ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgramme } from '../db';
+import { audit, type Actor } from '../audit';
+import { queueMail } from '../mail';
 import { nowIso, DAY } from '../time';
 import { defaultCriteria, parseCriteria, reviseCriteria, type CriteriaSet } from './criteria';
 import { evaluate, stateFactsAsAt, type ApplicantFacts, type Evaluation } from './evaluate';
-import { statesAsAt } from '../organizations/state-facts';
+import { statesAsAtIn as statesAsAt } from '../organizations';
 import { rank, type Ranked } from './ranking';
 import { allocate, formatChf, type AllocationResult, type ApplicationStatus as AllocStatus } from './allocation';
 import { sponsorshipMails } from './mails';
