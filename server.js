@@ -27,9 +27,17 @@ const notFound = (_req, res) => {
 // adapter-node serves build/client (/_app/*, robots.txt, …) before SvelteKit, so the hooks' headers never reach those
 // files: they get theirs here. Listed once: the build does not change while it is served.
 const staticFiles = new Set(
-	fs.readdirSync(path.join(buildDir, 'client'), { recursive: true, withFileTypes: true })
+	fs
+		.readdirSync(path.join(buildDir, 'client'), { recursive: true, withFileTypes: true })
 		.filter((e) => e.isFile())
-		.map((e) => '/' + path.relative(path.join(buildDir, 'client'), path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+		.map(
+			(e) =>
+				'/' +
+				path
+					.relative(path.join(buildDir, 'client'), path.join(e.parentPath ?? e.path, e.name))
+					.split(path.sep)
+					.join('/')
+		)
 );
 const staticHeaders = Object.entries(staticFileHeaders(process.env.ORIGIN));
 const isStaticFile = (url = '/') => {

@@ -154,8 +154,50 @@ export interface RushData {
 	states: number;
 }
 
-const GIVEN = ['Amina', 'José', 'Søren', 'Zoë', 'Nguyễn', 'Chiara', 'Olusegun', 'Ingrid', 'Mateo', 'Aroha', 'François', 'Łukasz', 'Ayşe', 'Kwame', 'Margarida', 'Hiroshi', 'Élodie', 'Tomás', 'Priya', 'Björn'];
-const FAMILY = ['Okonkwo', 'García Márquez', 'Kristiansen', 'Müller-Lüdenscheidt', 'Tran', 'Rossi', 'Adeyemi', 'Johansson', 'Fernández', 'Ngata', 'Dubois', 'Wiśniewski', 'Yılmaz', 'Mensah', 'Gonçalves', 'Tanaka', 'Lefèvre', 'Ó Súilleabháin', 'Raghunathan', 'Þórsson'];
+const GIVEN = [
+	'Amina',
+	'José',
+	'Søren',
+	'Zoë',
+	'Nguyễn',
+	'Chiara',
+	'Olusegun',
+	'Ingrid',
+	'Mateo',
+	'Aroha',
+	'François',
+	'Łukasz',
+	'Ayşe',
+	'Kwame',
+	'Margarida',
+	'Hiroshi',
+	'Élodie',
+	'Tomás',
+	'Priya',
+	'Björn'
+];
+const FAMILY = [
+	'Okonkwo',
+	'García Márquez',
+	'Kristiansen',
+	'Müller-Lüdenscheidt',
+	'Tran',
+	'Rossi',
+	'Adeyemi',
+	'Johansson',
+	'Fernández',
+	'Ngata',
+	'Dubois',
+	'Wiśniewski',
+	'Yılmaz',
+	'Mensah',
+	'Gonçalves',
+	'Tanaka',
+	'Lefèvre',
+	'Ó Súilleabháin',
+	'Raghunathan',
+	'Þórsson'
+];
 
 /** The registration form as a delegate without JavaScript posts it: role `member` (no head refusals), a fresh form token. */
 export function rushFormBody(a: RushAccount): string {
@@ -222,11 +264,23 @@ export async function insertRush(dbFile: string, accounts = RUSH_ACCOUNTS, warmu
 				const organizationId = states[(i * 7) % states.length];
 				const user = await trx
 					.insertInto('users')
-					.values({ email, email_verified: 1, password_hash: null, role: 'delegate', given_name: givenName, family_name: familyName, organization_id: organizationId, created_at: now.toISOString() })
+					.values({
+						email,
+						email_verified: 1,
+						password_hash: null,
+						role: 'delegate',
+						given_name: givenName,
+						family_name: familyName,
+						organization_id: organizationId,
+						created_at: now.toISOString()
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				const token = generateToken();
-				await trx.insertInto('sessions').values({ id: hashToken(token), user_id: user.id, expires_at: expires, created_at: now.toISOString() }).execute();
+				await trx
+					.insertInto('sessions')
+					.values({ id: hashToken(token), user_id: user.id, expires_at: expires, created_at: now.toISOString() })
+					.execute();
 				made.push({ userId: user.id, email, token, givenName, familyName, organizationId });
 			}
 			return { meetingId: rush.id, warmupMeetingId: warm.id, accounts: made.slice(0, accounts), warmupAccounts: made.slice(accounts), states: states.length };
@@ -270,8 +324,26 @@ export async function verifyRush(dbFile: string, meetingId: number, successes: n
 			.select((eb) => [
 				eb.fn.countAll<number>().as('n'),
 				eb.fn.count<number>('user_id').distinct().as('users'),
-				eb.fn.sum<number>(eb.case().when('status', '=', 'pending').then(eb.case().when('holds_place', '=', 1).then(1).else(0).end()).else(0).end()).as('placed'),
-				eb.fn.sum<number>(eb.case().when('status', '=', 'waitlisted').then(eb.case().when('holds_place', '=', 0).then(1).else(0).end()).else(0).end()).as('waitlisted'),
+				eb.fn
+					.sum<number>(
+						eb
+							.case()
+							.when('status', '=', 'pending')
+							.then(eb.case().when('holds_place', '=', 1).then(1).else(0).end())
+							.else(0)
+							.end()
+					)
+					.as('placed'),
+				eb.fn
+					.sum<number>(
+						eb
+							.case()
+							.when('status', '=', 'waitlisted')
+							.then(eb.case().when('holds_place', '=', 0).then(1).else(0).end())
+							.else(0)
+							.end()
+					)
+					.as('waitlisted'),
 				eb.fn.max<number>(eb.case().when('holds_place', '=', 1).then(eb.ref('id')).end()).as('lastPlaced'),
 				eb.fn.min<number>(eb.case().when('status', '=', 'waitlisted').then(eb.ref('id')).end()).as('firstWaiting')
 			])
@@ -302,7 +374,8 @@ export async function verifyRush(dbFile: string, meetingId: number, successes: n
 		const expect = (ok: boolean, problem: string) => ok || v.problems.push(problem);
 		expect(
 			n >= successes && n <= successes + dropped,
-			`${n} registrations in the database, but ${successes} responses were 303 to a new registration` + (dropped ? ` (and ${dropped} requests were dropped when time ran out)` : '')
+			`${n} registrations in the database, but ${successes} responses were 303 to a new registration` +
+				(dropped ? ` (and ${dropped} requests were dropped when time ran out)` : '')
 		);
 		expect(placed === Math.min(capacity, n), `${placed} registrations hold a place (pending), expected min(${m.capacity}, ${n}) = ${Math.min(capacity, n)}`);
 		expect(waitlisted === n - placed, `${waitlisted} waitlisted, expected ${n - placed}`);
@@ -344,7 +417,13 @@ const OTHER_NAMES: [string, string][] = [
 	['Jean-Baptiste Emmanuel', 'Nkurunziza Habimana']
 ];
 const TITLES = ['H.E. Mr.', 'H.E. Ms.', 'Mr.', 'Ms.', 'Dr.'];
-const POSITIONS = ['Ambassador, Permanent Representative', 'Counsellor, Permanent Mission', 'Director, National Mine Action Authority', 'Legal Adviser, Ministry of Foreign Affairs', 'Programme Officer'];
+const POSITIONS = [
+	'Ambassador, Permanent Representative',
+	'Counsellor, Permanent Mission',
+	'Director, National Mine Action Authority',
+	'Legal Adviser, Ministry of Foreign Affairs',
+	'Programme Officer'
+];
 
 /**
  * Meeting `badges` (published) with 2,000 approved registrations spread over every seeded organization (states in the
@@ -401,7 +480,9 @@ export async function insertBadgesMeeting(dbFile: string, people = BADGES_PEOPLE
 				}
 				d.n++;
 				const [given, family] =
-					random() < 0.06 ? OTHER_NAMES[Math.floor(random() * OTHER_NAMES.length)] : [GIVEN[Math.floor(random() * GIVEN.length)], FAMILY[Math.floor(random() * FAMILY.length)]];
+					random() < 0.06
+						? OTHER_NAMES[Math.floor(random() * OTHER_NAMES.length)]
+						: [GIVEN[Math.floor(random() * GIVEN.length)], FAMILY[Math.floor(random() * FAMILY.length)]];
 				const consent = random() < 0.85 ? 1 : 0;
 				listed += consent;
 				await trx
@@ -438,7 +519,16 @@ export async function insertBadgesMeeting(dbFile: string, people = BADGES_PEOPLE
 
 			const staff = await trx
 				.insertInto('users')
-				.values({ email: 'bench-staff@bench.example.org', email_verified: 1, password_hash: null, role: 'staff', given_name: 'Bench', family_name: 'Staff', organization_id: null, created_at: now })
+				.values({
+					email: 'bench-staff@bench.example.org',
+					email_verified: 1,
+					password_hash: null,
+					role: 'staff',
+					given_name: 'Bench',
+					family_name: 'Staff',
+					organization_id: null,
+					created_at: now
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			const staffToken = generateToken();
@@ -502,7 +592,11 @@ const MORE_LANGUAGES = ['fr', 'fr', 'fr', 'fr', 'es', 'es', 'es', 'ar', 'ru', 'z
  * working papers, statements, reports, information papers, decisions and extension requests, most of them about one
  * of the Convention's subjects and many submitted by a state (some names have accents: Côte d'Ivoire…).
  */
-export function benchDocuments(states: { id: number; name: string }[], total = BENCH_DOCUMENTS, years = DOCUMENT_YEARS): (BenchDocument & { organizationId: number | null })[] {
+export function benchDocuments(
+	states: { id: number; name: string }[],
+	total = BENCH_DOCUMENTS,
+	years = DOCUMENT_YEARS
+): (BenchDocument & { organizationId: number | null })[] {
 	const random = rng(2027);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
 	const out: (BenchDocument & { organizationId: number | null })[] = [];
@@ -517,10 +611,18 @@ export function benchDocuments(states: { id: number; name: string }[], total = B
 			const r = random();
 			if (n <= 4) {
 				type = ['provisional_agenda', 'programme_of_work', 'list_of_participants', 'report'][n - 1];
-				title = ['Provisional agenda', 'Provisional programme of work', 'List of participants', `Final report of the Meeting of States Parties held in ${year}`][n - 1];
+				title = [
+					'Provisional agenda',
+					'Provisional programme of work',
+					'List of participants',
+					`Final report of the Meeting of States Parties held in ${year}`
+				][n - 1];
 			} else if (r < 0.25) {
 				type = 'working_paper';
-				[title, organizationId] = random() < 0.7 ? [`${cap(subject)}: working paper submitted by ${state.name}`, state.id] : [`Working paper on ${subject} submitted by the Coordinators`, null];
+				[title, organizationId] =
+					random() < 0.7
+						? [`${cap(subject)}: working paper submitted by ${state.name}`, state.id]
+						: [`Working paper on ${subject} submitted by the Coordinators`, null];
 			} else if (r < 0.5) {
 				type = 'statement';
 				[title, organizationId] = [`Statement by ${state.name} on ${subject}`, state.id];
@@ -528,22 +630,35 @@ export function benchDocuments(states: { id: number; name: string }[], total = B
 				type = 'report';
 				const k = random();
 				[title, organizationId] =
-					k < 0.4 ? [`Annual transparency report of ${state.name} under Article 7 of the Convention for ${year - 1}`, state.id] : k < 0.7 ? [`Progress report on ${subject}`, null] : [`Report of the Coordinators on ${subject}`, null];
+					k < 0.4
+						? [`Annual transparency report of ${state.name} under Article 7 of the Convention for ${year - 1}`, state.id]
+						: k < 0.7
+							? [`Progress report on ${subject}`, null]
+							: [`Report of the Coordinators on ${subject}`, null];
 			} else if (r < 0.8) {
 				type = 'information_paper';
-				[title, organizationId] = random() < 0.6 ? [`Information paper on ${subject} prepared by the Implementation Support Unit`, null] : [`Information paper on ${subject}: submitted by ${state.name}`, state.id];
+				[title, organizationId] =
+					random() < 0.6
+						? [`Information paper on ${subject} prepared by the Implementation Support Unit`, null]
+						: [`Information paper on ${subject}: submitted by ${state.name}`, state.id];
 			} else if (r < 0.85) {
 				type = 'decision';
-				title = random() < 0.5 ? `Decision on ${subject}` : `Decision on the request submitted by ${state.name} for an extension of the deadline for completing the clearance and destruction of cluster munition remnants`;
+				title =
+					random() < 0.5
+						? `Decision on ${subject}`
+						: `Decision on the request submitted by ${state.name} for an extension of the deadline for completing the clearance and destruction of cluster munition remnants`;
 			} else {
 				type = 'other';
 				[title, organizationId] =
 					random() < 0.5
-						? [`Request for an extension of the deadline for completing the clearance and destruction of cluster munition remnants in accordance with Article 4 of the Convention: submitted by ${state.name}`, state.id]
+						? [
+								`Request for an extension of the deadline for completing the clearance and destruction of cluster munition remnants in accordance with Article 4 of the Convention: submitted by ${state.name}`,
+								state.id
+							]
 						: [`Analysis of the request submitted by ${state.name} for an extension of its deadline under Article 4 of the Convention`, null];
 			}
 			const languages = ['en'];
-			for (let extra = Math.floor(random() * 3); extra > 0; ) {
+			for (let extra = Math.floor(random() * 3); extra > 0;) {
 				const l = pick(MORE_LANGUAGES);
 				if (!languages.includes(l)) {
 					languages.push(l);
@@ -562,7 +677,9 @@ export function benchDocuments(states: { id: number; name: string }[], total = B
  * the meeting's year; a file in the language. For the scenarios' checks.
  */
 export function expectedMatches(docs: BenchDocument[], f: { q?: string; year?: number; lang?: string; type?: string }): number {
-	const words = searchForm(f.q ?? '').split(' ').filter(Boolean);
+	const words = searchForm(f.q ?? '')
+		.split(' ')
+		.filter(Boolean);
 	return docs.filter((d) => {
 		const title = searchForm(d.title);
 		const symbol = d.symbol.toLowerCase();
@@ -661,7 +778,10 @@ export async function insertBenchDocuments(dbFile: string, total = BENCH_DOCUMEN
 				);
 				for (let i = 0; i < rows.length; i += 500) {
 					const chunk = rows.slice(i, i + 500);
-					await trx.insertInto('stored_files').values(chunk.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: now }))).execute();
+					await trx
+						.insertInto('stored_files')
+						.values(chunk.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size, created_at: now })))
+						.execute();
 					await trx.insertInto('document_files').values(chunk).execute();
 				}
 				files += rows.length;

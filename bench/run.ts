@@ -380,7 +380,15 @@ function load(url: string, method: string, seconds: number, onLatency?: (ms: num
 		const unique: autocannon.Request[] | undefined = uncached
 			? [{ setupRequest: (req) => ({ ...req, path: `${pathAndQuery}${u.search ? '&' : '?'}_=${++uncachedCounter}` }) }]
 			: undefined;
-		const opts = { url, method: method as autocannon.Request['method'], connections: CONNECTIONS, duration: seconds, timeout: 30, headers: BROWSER_HEADERS, requests: unique };
+		const opts = {
+			url,
+			method: method as autocannon.Request['method'],
+			connections: CONNECTIONS,
+			duration: seconds,
+			timeout: 30,
+			headers: BROWSER_HEADERS,
+			requests: unique
+		};
 		const instance = autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
 		if (onLatency) instance.on('response', (_client, _status, _bytes, ms) => onLatency(ms));
 	});
@@ -626,7 +634,8 @@ async function registrationRush(base: string, pid: number, data: RushData, dbFil
 	// A fast 200 of the form (or a redirect to the login page) must not pass for a registration: one account's form first.
 	const probe = await fetch(base + path, { headers: { cookie: `ccm_session=${data.warmupAccounts[0]?.token ?? data.accounts[0].token}` }, redirect: 'manual' });
 	const page = await probe.text();
-	if (probe.status !== 200 || !page.includes('_form_token')) throw new Error(`${RUSH}: GET ${path} with a delegate's session answered ${probe.status}${probe.status === 200 ? ' without a _form_token field' : ''}`);
+	if (probe.status !== 200 || !page.includes('_form_token'))
+		throw new Error(`${RUSH}: GET ${path} with a delegate's session answered ${probe.status}${probe.status === 200 ? ' without a _form_token field' : ''}`);
 
 	const warmup = WARMUP > 0 && data.warmupAccounts.length ? { slug: RUSH_WARMUP_SLUG, accounts: data.warmupAccounts } : null;
 	const rssBefore = rssKb(pid);
@@ -651,7 +660,9 @@ async function registrationRush(base: string, pid: number, data: RushData, dbFil
 		requests: responses,
 		requestsPerSecond: responses / seconds,
 		latencyMs: latencies.summary(),
-		non2xx: Object.entries(outcomes).filter(([k]) => !k.startsWith('2') && k !== 'created' && !k.startsWith('303')).reduce((a, [, v]) => a + v, 0),
+		non2xx: Object.entries(outcomes)
+			.filter(([k]) => !k.startsWith('2') && k !== 'created' && !k.startsWith('303'))
+			.reduce((a, [, v]) => a + v, 0),
 		unexpected: responses - created,
 		errors: result.errors,
 		timeouts: result.timeouts,
@@ -833,7 +844,11 @@ const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 function targetText(t: Measured['target']): string {
 	if (!t) return '';
-	const parts = [t.p99Ms !== undefined && `p99 < ${t.p99Ms} ms`, t.minRatioToCeiling !== undefined && `≥ ${t.minRatioToCeiling} × ceiling`, t.maxRssMb !== undefined && `RSS < ${t.maxRssMb} MB`].filter(Boolean);
+	const parts = [
+		t.p99Ms !== undefined && `p99 < ${t.p99Ms} ms`,
+		t.minRatioToCeiling !== undefined && `≥ ${t.minRatioToCeiling} × ceiling`,
+		t.maxRssMb !== undefined && `RSS < ${t.maxRssMb} MB`
+	].filter(Boolean);
 	return `${parts.join(', ')}: ${t.met ? 'met' : `MISSED (${t.missed.join('; ')})`}`;
 }
 
@@ -991,7 +1006,12 @@ async function main(): Promise<number> {
 	const ceilingPort = await freePort();
 	const ceilingBase = `http://${HOST}:${ceilingPort}`;
 	console.log(`» start the ceiling server on ${ceilingBase}`);
-	const ceiling = start('ceiling', path.join(root, 'bench', 'ceiling-server.js'), { PORT: String(ceilingPort), HOST, DB_FILE: path.join(tmpDir, 'ceiling.db') }, ceilingLog);
+	const ceiling = start(
+		'ceiling',
+		path.join(root, 'bench', 'ceiling-server.js'),
+		{ PORT: String(ceilingPort), HOST, DB_FILE: path.join(tmpDir, 'ceiling.db') },
+		ceilingLog
+	);
 	await waitHealthy('ceiling', ceiling, ceilingBase, ceilingLog);
 
 	const share = (x: number | null) => (x === null ? '?' : `${Math.round(x * 100)} %`);
@@ -1026,11 +1046,29 @@ async function main(): Promise<number> {
 	if (badgesData) {
 		const staff = { cookie: `ccm_session=${badgesData.staffToken}` };
 		process.stdout.write(`» ${BADGES}: GET /admin/meetings/${BADGES_SLUG}/badges.pdf as staff, once after a warm-up … `);
-		const b = await timePdf(BADGES, `${badgesData.people} badges`, appBase, `/admin/meetings/${BADGES_SLUG}/badges.pdf`, app.pid!, staff, { pages: Math.ceil(badgesData.people / 4) }, BADGES_TARGET_MS);
+		const b = await timePdf(
+			BADGES,
+			`${badgesData.people} badges`,
+			appBase,
+			`/admin/meetings/${BADGES_SLUG}/badges.pdf`,
+			app.pid!,
+			staff,
+			{ pages: Math.ceil(badgesData.people / 4) },
+			BADGES_TARGET_MS
+		);
 		console.log(`${b.ms.toFixed(0)} ms, ${fmt((b.bytes ?? 0) / 2 ** 20, 2)} MB, ${b.pages} pages${b.problem ? `: ${b.problem}` : ''}`);
 		timings.push(b);
 		process.stdout.write(`» ${BADGES}: GET /meetings/${BADGES_SLUG}/participants.pdf (public), once after a warm-up … `);
-		const p = await timePdf(BADGES, `list of participants (${badgesData.listed} people)`, appBase, `/meetings/${BADGES_SLUG}/participants.pdf`, app.pid!, {}, {}, null);
+		const p = await timePdf(
+			BADGES,
+			`list of participants (${badgesData.listed} people)`,
+			appBase,
+			`/meetings/${BADGES_SLUG}/participants.pdf`,
+			app.pid!,
+			{},
+			{},
+			null
+		);
 		console.log(`${p.ms.toFixed(0)} ms, ${fmt((p.bytes ?? 0) / 2 ** 20, 2)} MB, ${p.pages} pages${p.problem ? `: ${p.problem}` : ''}`);
 		timings.push(p);
 	}
@@ -1060,14 +1098,32 @@ async function main(): Promise<number> {
 			platform: `${os.platform()} ${os.release()}`,
 			node: process.version
 		},
-		settings: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP, host: HOST, rushAccounts: RUSH_ACCOUNTS, rushSeconds: RUSH_SECONDS },
+		settings: {
+			connections: CONNECTIONS,
+			durationSeconds: DURATION,
+			warmupSeconds: WARMUP,
+			host: HOST,
+			rushAccounts: RUSH_ACCOUNTS,
+			rushSeconds: RUSH_SECONDS
+		},
 		data: {
 			meeting: BENCH_SLUG,
 			sessions: BENCH_SESSIONS,
 			agendaItems: BENCH_AGENDA_ITEMS,
-			rush: rushData && { meeting: RUSH_SLUG, capacity: RUSH_CAPACITY, accounts: rushData.accounts.length, warmupAccounts: rushData.warmupAccounts.length, states: rushData.states },
+			rush: rushData && {
+				meeting: RUSH_SLUG,
+				capacity: RUSH_CAPACITY,
+				accounts: rushData.accounts.length,
+				warmupAccounts: rushData.warmupAccounts.length,
+				states: rushData.states
+			},
 			badges: badgesData && { meeting: BADGES_SLUG, approved: badgesData.people, listed: badgesData.listed, delegations: badgesData.organizations },
-			documents: documentsData && { documents: documentsData.documents.length, files: documentsData.files, meetings: documentsData.meetings, years: DOCUMENT_YEARS }
+			documents: documentsData && {
+				documents: documentsData.documents.length,
+				files: documentsData.files,
+				meetings: documentsData.meetings,
+				years: DOCUMENT_YEARS
+			}
 		},
 		notes:
 			'Latencies in ms from every response of the measured run; the load generator runs in the bench process on the same machine. ' +
@@ -1096,9 +1152,14 @@ async function main(): Promise<number> {
 	];
 	const missed = [
 		...results.filter((r) => r.target && !r.target.met).map((r) => `${r.scenario}: ${r.target!.missed.join('; ')}`),
-		...timings.filter((t) => t.target && !t.target.met).map((t) => `${t.scenario} (${t.what}): ${fmt(t.target!.on === 'cpu' ? t.cpuMs : t.ms, 0)} ms ≥ ${t.target!.ms} ms`)
+		...timings
+			.filter((t) => t.target && !t.target.met)
+			.map((t) => `${t.scenario} (${t.what}): ${fmt(t.target!.on === 'cpu' ? t.cpuMs : t.ms, 0)} ms ≥ ${t.target!.ms} ms`)
 	];
-	if (failedResponses.length) console.error(`\nUnexpected responses: ${failedResponses.map((r) => `${r.scenario} ${JSON.stringify(r.rush?.outcomes ?? r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts`).join('; ')}`);
+	if (failedResponses.length)
+		console.error(
+			`\nUnexpected responses: ${failedResponses.map((r) => `${r.scenario} ${JSON.stringify(r.rush?.outcomes ?? r.statusCodes)}, ${r.errors} errors, ${r.timeouts} timeouts`).join('; ')}`
+		);
 	if (failedChecks.length) console.error(`\nFailed checks: ${failedChecks.join('; ')}`);
 	if (missed.length) console.error(`\nTarget missed: ${missed.join('; ')}`);
 	if (failedResponses.length || failedChecks.length) return 1;

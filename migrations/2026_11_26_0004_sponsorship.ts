@@ -6,8 +6,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 	const id = pg ? 'serial' : 'integer';
 
 	// Facts the criteria read about a state; deadlines extended by a Meeting are kept beside the original ones.
-	await db.schema.alterTable('organizations').addColumn('has_victims', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-	await db.schema.alterTable('organizations').addColumn('least_developed', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema
+		.alterTable('organizations')
+		.addColumn('has_victims', 'integer', (c) => c.notNull().defaultTo(0))
+		.execute();
+	await db.schema
+		.alterTable('organizations')
+		.addColumn('least_developed', 'integer', (c) => c.notNull().defaultTo(0))
+		.execute();
 	await db.schema.alterTable('organizations').addColumn('last_article7_report', 'text').execute();
 	await db.schema.alterTable('organizations').addColumn('art3_extended_to', 'text').execute();
 	await db.schema.alterTable('organizations').addColumn('art4_extended_to', 'text').execute();

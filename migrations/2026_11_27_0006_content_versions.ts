@@ -7,9 +7,26 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // `meetings.places_held` changes on every registration and is not shown on public pages: it does not bump.
 
 const MEETING_COLUMNS = [
-	'code', 'slug', 'title', 'kind', 'start_date', 'end_date', 'time_zone', 'venue', 'city', 'country', 'description',
-	'registration_opens_at', 'registration_closes_at', 'capacity', 'sponsorship_deadline', 'symbol_prefix', 'status',
-	'published_at', 'sequence', 'updated_at'
+	'code',
+	'slug',
+	'title',
+	'kind',
+	'start_date',
+	'end_date',
+	'time_zone',
+	'venue',
+	'city',
+	'country',
+	'description',
+	'registration_opens_at',
+	'registration_closes_at',
+	'capacity',
+	'sponsorship_deadline',
+	'symbol_prefix',
+	'status',
+	'published_at',
+	'sequence',
+	'updated_at'
 ];
 
 /** table → the versions its changes bump, and for updates the columns that count (all when absent). */
@@ -30,7 +47,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('name', 'text', (c) => c.primaryKey())
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
 		.execute();
-	await db.insertInto('content_versions').values([{ name: 'programme' }, { name: 'records' }]).execute();
+	await db
+		.insertInto('content_versions')
+		.values([{ name: 'programme' }, { name: 'records' }])
+		.execute();
 
 	if (pg) {
 		await sql`
@@ -45,11 +65,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 		const ofColumns = s.columns ? ` of ${s.columns.join(', ')}` : '';
 		if (pg) {
 			// Once per statement: a renumbering of 30 items is one bump.
-			await sql.raw(`create trigger ${s.table}_cv_write after insert or delete on ${s.table} for each statement execute function bump_content_versions(${names})`).execute(db);
-			await sql.raw(`create trigger ${s.table}_cv_update after update${ofColumns} on ${s.table} for each statement execute function bump_content_versions(${names})`).execute(db);
+			await sql
+				.raw(`create trigger ${s.table}_cv_write after insert or delete on ${s.table} for each statement execute function bump_content_versions(${names})`)
+				.execute(db);
+			await sql
+				.raw(`create trigger ${s.table}_cv_update after update${ofColumns} on ${s.table} for each statement execute function bump_content_versions(${names})`)
+				.execute(db);
 		} else {
 			const body = `begin update content_versions set version = version + 1 where name in (${names}); end`;
-			for (const [event, suffix] of [['insert', 'ins'], ['delete', 'del'], [`update${ofColumns}`, 'upd']]) {
+			for (const [event, suffix] of [
+				['insert', 'ins'],
+				['delete', 'del'],
+				[`update${ofColumns}`, 'upd']
+			]) {
 				await sql.raw(`create trigger ${s.table}_cv_${suffix} after ${event} on ${s.table} ${body}`).execute(db);
 			}
 		}

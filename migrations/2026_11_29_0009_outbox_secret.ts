@@ -17,7 +17,12 @@ const SECRET_SUBJECTS = [
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.alterTable('outbox')
-		.addColumn('secret', 'integer', (c) => c.notNull().defaultTo(0).check(sql`secret in (0, 1)`))
+		.addColumn('secret', 'integer', (c) =>
+			c
+				.notNull()
+				.defaultTo(0)
+				.check(sql`secret in (0, 1)`)
+		)
 		.execute();
 	await db.updateTable('outbox').set({ secret: 1 }).where('subject', 'in', SECRET_SUBJECTS).execute();
 	await db.updateTable('outbox').set({ body_text: '' }).where('secret', '=', 1).where('status', 'in', ['sent', 'failed']).execute();

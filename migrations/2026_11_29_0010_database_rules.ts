@@ -24,12 +24,32 @@ const ONE_OF: { table: string; column: string; values: string[]; nullable?: bool
 	{ table: 'users', column: 'role', values: ['staff', 'cc_member', 'focal_point', 'delegate'], repair: 'delegate' },
 	{ table: 'tokens', column: 'kind', values: ['verify_email', 'reset_password', 'invite', 'change_email'], repair: null },
 	{ table: 'outbox', column: 'status', values: ['queued', 'sent', 'failed'], repair: 'failed' },
-	{ table: 'meetings', column: 'kind', values: ['msp', 'review_conference', 'intersessional', 'coordination_committee', 'preparatory_meeting', 'workshop', 'informal', 'diplomatic_conference', 'signing_conference'], repair: 'informal' },
+	{
+		table: 'meetings',
+		column: 'kind',
+		values: [
+			'msp',
+			'review_conference',
+			'intersessional',
+			'coordination_committee',
+			'preparatory_meeting',
+			'workshop',
+			'informal',
+			'diplomatic_conference',
+			'signing_conference'
+		],
+		repair: 'informal'
+	},
 	{ table: 'meetings', column: 'status', values: ['draft', 'published', 'closed'], repair: 'draft' },
 	{ table: 'delegations', column: 'status', values: ['open', 'submitted'], repair: 'open' },
 	{ table: 'registrations', column: 'role', values: ['head', 'alternate', 'adviser', 'member', 'observer'], repair: 'member' },
 	{ table: 'registrations', column: 'status', values: ['pending', 'approved', 'waitlisted', 'rejected', 'cancelled'], repair: 'cancelled' },
-	{ table: 'sponsorship_applications', column: 'status', values: ['draft', 'submitted', 'offered', 'accepted', 'declined', 'expired', 'withdrawn'], repair: 'withdrawn' },
+	{
+		table: 'sponsorship_applications',
+		column: 'status',
+		values: ['draft', 'submitted', 'offered', 'accepted', 'declined', 'expired', 'withdrawn'],
+		repair: 'withdrawn'
+	},
 	{ table: 'sponsorship_applications', column: 'endorsement', values: ['pending', 'endorsed', 'not_endorsed'], repair: 'pending' },
 	{ table: 'documents', column: 'distribution', values: ['general', 'limited'], repair: 'limited' },
 	{ table: 'documents', column: 'status', values: ['draft', 'published', 'withdrawn'], repair: 'draft' }
@@ -62,7 +82,11 @@ function constraints(): Map<string, [string, string][]> {
 	add('meeting_sessions', 'meeting_sessions_times', 'check (ends_at > starts_at)');
 	add('sponsorship_programmes', 'sponsorship_programmes_amounts', 'check (budget_centimes >= 0 and committed_centimes >= 0 and dsa_centimes >= 0)');
 	add('sponsorship_programmes', 'sponsorship_programmes_within_budget', 'check (committed_centimes <= budget_centimes)');
-	add('sponsorship_applications', 'sponsorship_applications_registration_meeting', 'foreign key (registration_id, meeting_id) references registrations (id, meeting_id) on delete cascade');
+	add(
+		'sponsorship_applications',
+		'sponsorship_applications_registration_meeting',
+		'foreign key (registration_id, meeting_id) references registrations (id, meeting_id) on delete cascade'
+	);
 	return out;
 }
 
@@ -88,14 +112,20 @@ const TRIGGERS: TriggerRule[] = [
 		name: 'delegations_places_within_cap',
 		table: 'delegations',
 		insert: 'new.places_held > (select delegation_cap from meetings where id = new.meeting_id)',
-		update: { columns: ['places_held'], when: 'new.places_held > old.places_held and new.places_held > (select delegation_cap from meetings where id = new.meeting_id)' },
+		update: {
+			columns: ['places_held'],
+			when: 'new.places_held > old.places_held and new.places_held > (select delegation_cap from meetings where id = new.meeting_id)'
+		},
 		pgWhen: 'new.places_held > old.places_held'
 	},
 	{
 		name: 'session_agenda_items_same_meeting',
 		table: 'session_agenda_items',
 		insert: '(select meeting_id from meeting_sessions where id = new.session_id) <> (select meeting_id from agenda_items where id = new.agenda_item_id)',
-		update: { columns: ['session_id', 'agenda_item_id'], when: '(select meeting_id from meeting_sessions where id = new.session_id) <> (select meeting_id from agenda_items where id = new.agenda_item_id)' }
+		update: {
+			columns: ['session_id', 'agenda_item_id'],
+			when: '(select meeting_id from meeting_sessions where id = new.session_id) <> (select meeting_id from agenda_items where id = new.agenda_item_id)'
+		}
 	},
 	{
 		name: 'documents_agenda_item_same_meeting',
@@ -176,20 +206,57 @@ async function repair(db: Db): Promise<Repairs> {
 	const now = new Date().toISOString();
 
 	// Before the sets: a registration's status decides whether it may hold a place.
-	const freedMeetings = (await db.selectFrom('registrations').select('meeting_id').distinct().where('holds_place', '<>', 0).where((eb) => eb.or([eb('status', 'not in', ['pending', 'approved']), eb('holds_place', '<>', 1)])).execute()).map((r) => r.meeting_id as number);
+	const freedMeetings = (
+		await db
+			.selectFrom('registrations')
+			.select('meeting_id')
+			.distinct()
+			.where('holds_place', '<>', 0)
+			.where((eb) => eb.or([eb('status', 'not in', ['pending', 'approved']), eb('holds_place', '<>', 1)]))
+			.execute()
+	).map((r) => r.meeting_id as number);
 
 	for (const r of ONE_OF) {
 		const bad = (eb: any) => (r.nullable ? eb.and([eb(r.column, 'is not', null), eb(r.column, 'not in', r.values)]) : eb(r.column, 'not in', r.values));
 		// A link of a kind the app does not know can never be used: it goes.
 		if (r.table === 'tokens') count(`${r.table}_${r.column}`, (await db.deleteFrom(r.table).where(bad).executeTakeFirst()).numDeletedRows);
-		else count(`${r.table}_${r.column}`, (await db.updateTable(r.table).set({ [r.column]: r.repair }).where(bad).executeTakeFirst()).numUpdatedRows);
+		else
+			count(
+				`${r.table}_${r.column}`,
+				(
+					await db
+						.updateTable(r.table)
+						.set({ [r.column]: r.repair })
+						.where(bad)
+						.executeTakeFirst()
+				).numUpdatedRows
+			);
 	}
 	for (const [table, cols] of Object.entries(FLAGS)) {
 		for (const c of cols) {
-			count(`${table}_flags`, (await db.updateTable(table).set({ [c]: sql`case when ${sql.ref(c)} = 0 then 0 else 1 end` }).where(c, 'not in', [0, 1]).executeTakeFirst()).numUpdatedRows);
+			count(
+				`${table}_flags`,
+				(
+					await db
+						.updateTable(table)
+						.set({ [c]: sql`case when ${sql.ref(c)} = 0 then 0 else 1 end` })
+						.where(c, 'not in', [0, 1])
+						.executeTakeFirst()
+				).numUpdatedRows
+			);
 		}
 	}
-	count('registrations_place_if_live', (await db.updateTable('registrations').set({ holds_place: 0 }).where('holds_place', '=', 1).where('status', 'not in', ['pending', 'approved']).executeTakeFirst()).numUpdatedRows);
+	count(
+		'registrations_place_if_live',
+		(
+			await db
+				.updateTable('registrations')
+				.set({ holds_place: 0 })
+				.where('holds_place', '=', 1)
+				.where('status', 'not in', ['pending', 'approved'])
+				.executeTakeFirst()
+		).numUpdatedRows
+	);
 
 	// A registration whose meeting is not its delegation's moves to its organisation's delegation at its own meeting.
 	const strays = await db
@@ -200,8 +267,17 @@ async function repair(db: Db): Promise<Repairs> {
 		.execute();
 	const recount = new Set<number>();
 	for (const s of strays) {
-		await db.insertInto('delegations').values({ meeting_id: s.meeting_id, organization_id: s.organization_id, status: 'open', places_held: 0, created_at: now, updated_at: now }).onConflict((oc) => oc.columns(['meeting_id', 'organization_id']).doNothing()).execute();
-		const home = await db.selectFrom('delegations').select('id').where('meeting_id', '=', s.meeting_id).where('organization_id', '=', s.organization_id).executeTakeFirstOrThrow();
+		await db
+			.insertInto('delegations')
+			.values({ meeting_id: s.meeting_id, organization_id: s.organization_id, status: 'open', places_held: 0, created_at: now, updated_at: now })
+			.onConflict((oc) => oc.columns(['meeting_id', 'organization_id']).doNothing())
+			.execute();
+		const home = await db
+			.selectFrom('delegations')
+			.select('id')
+			.where('meeting_id', '=', s.meeting_id)
+			.where('organization_id', '=', s.organization_id)
+			.executeTakeFirstOrThrow();
 		await db.updateTable('registrations').set({ delegation_id: home.id }).where('id', '=', s.id).execute();
 		recount.add(s.delegation_id).add(home.id);
 	}
@@ -218,11 +294,22 @@ async function repair(db: Db): Promise<Repairs> {
 	);
 	count(
 		'session_agenda_items_same_meeting',
-		(await db.deleteFrom('session_agenda_items').where(sql<boolean>`(select meeting_id from meeting_sessions where id = session_id) <> (select meeting_id from agenda_items where id = agenda_item_id)`).executeTakeFirst()).numDeletedRows
+		(
+			await db
+				.deleteFrom('session_agenda_items')
+				.where(sql<boolean>`(select meeting_id from meeting_sessions where id = session_id) <> (select meeting_id from agenda_items where id = agenda_item_id)`)
+				.executeTakeFirst()
+		).numDeletedRows
 	);
 	count(
 		'documents_agenda_item_same_meeting',
-		(await db.updateTable('documents').set({ agenda_item_id: null }).where(sql<boolean>`meeting_id <> (select meeting_id from agenda_items where agenda_items.id = documents.agenda_item_id)`).executeTakeFirst()).numUpdatedRows
+		(
+			await db
+				.updateTable('documents')
+				.set({ agenda_item_id: null })
+				.where(sql<boolean>`meeting_id <> (select meeting_id from agenda_items where agenda_items.id = documents.agenda_item_id)`)
+				.executeTakeFirst()
+		).numUpdatedRows
 	);
 
 	// Counters below 0 (or left behind by the repairs above) are counted again from the registrations they count.
@@ -252,17 +339,40 @@ async function repair(db: Db): Promise<Repairs> {
 	count('outbox_attempts', (await db.updateTable('outbox').set({ attempts: 0 }).where('attempts', '<', 0).executeTakeFirst()).numUpdatedRows);
 
 	for (const c of ['budget_centimes', 'committed_centimes', 'dsa_centimes']) {
-		count('sponsorship_programmes_amounts', (await db.updateTable('sponsorship_programmes').set({ [c]: 0 }).where(c, '<', 0).executeTakeFirst()).numUpdatedRows);
+		count(
+			'sponsorship_programmes_amounts',
+			(
+				await db
+					.updateTable('sponsorship_programmes')
+					.set({ [c]: 0 })
+					.where(c, '<', 0)
+					.executeTakeFirst()
+			).numUpdatedRows
+		);
 	}
 	// Money already promised stays promised: the budget is raised to it, not the offers withdrawn.
-	count('sponsorship_programmes_within_budget', (await db.updateTable('sponsorship_programmes').set({ budget_centimes: sql`committed_centimes` }).whereRef('committed_centimes', '>', 'budget_centimes').executeTakeFirst()).numUpdatedRows);
+	count(
+		'sponsorship_programmes_within_budget',
+		(
+			await db
+				.updateTable('sponsorship_programmes')
+				.set({ budget_centimes: sql`committed_centimes` })
+				.whereRef('committed_centimes', '>', 'budget_centimes')
+				.executeTakeFirst()
+		).numUpdatedRows
+	);
 
 	// A session that ends before it starts: one hour long, so that it still shows and staff can correct it.
 	const backwards = await db.selectFrom('meeting_sessions').select(['id', 'starts_at']).whereRef('ends_at', '<=', 'starts_at').execute();
 	for (const s of backwards) {
 		const start = Date.parse(s.starts_at);
 		if (Number.isNaN(start)) await db.deleteFrom('meeting_sessions').where('id', '=', s.id).execute();
-		else await db.updateTable('meeting_sessions').set({ ends_at: new Date(start + 3_600_000).toISOString() }).where('id', '=', s.id).execute();
+		else
+			await db
+				.updateTable('meeting_sessions')
+				.set({ ends_at: new Date(start + 3_600_000).toISOString() })
+				.where('id', '=', s.id)
+				.execute();
 	}
 	count('meeting_sessions_times', backwards.length);
 	return done;
@@ -287,7 +397,13 @@ async function withForeignKeysOff<T>(db: Db, work: (trx: Db) => Promise<T>): Pro
 		return await db.transaction().execute(async (trx) => {
 			const out = await work(trx);
 			const broken = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(trx);
-			if (broken.rows.length) throw new Error(`foreign keys broken after the rebuild: ${broken.rows.slice(0, 5).map((r) => `${r.table} → ${r.parent}`).join(', ')}`);
+			if (broken.rows.length)
+				throw new Error(
+					`foreign keys broken after the rebuild: ${broken.rows
+						.slice(0, 5)
+						.map((r) => `${r.table} → ${r.parent}`)
+						.join(', ')}`
+				);
 			return out;
 		});
 	} finally {
@@ -327,11 +443,15 @@ async function createTriggers(db: Db, pg: boolean): Promise<void> {
 				.execute(db);
 			if (t.insert) await sql.raw(`create trigger ${t.name}_ins before insert on ${t.table} for each row execute function ${t.name}()`).execute(db);
 			const when = t.pgWhen ? ` when (${t.pgWhen})` : '';
-			if (t.update) await sql.raw(`create trigger ${t.name}_upd before update of ${t.update.columns.join(', ')} on ${t.table} for each row${when} execute function ${t.name}()`).execute(db);
+			if (t.update)
+				await sql
+					.raw(`create trigger ${t.name}_upd before update of ${t.update.columns.join(', ')} on ${t.table} for each row${when} execute function ${t.name}()`)
+					.execute(db);
 		} else {
 			const raise = `begin select raise(abort, '${t.name}'); end`;
 			if (t.insert) await sql.raw(`create trigger ${t.name}_ins before insert on ${t.table} when ${t.insert} ${raise}`).execute(db);
-			if (t.update) await sql.raw(`create trigger ${t.name}_upd before update of ${t.update.columns.join(', ')} on ${t.table} when ${t.update.when} ${raise}`).execute(db);
+			if (t.update)
+				await sql.raw(`create trigger ${t.name}_upd before update of ${t.update.columns.join(', ')} on ${t.table} when ${t.update.when} ${raise}`).execute(db);
 		}
 	}
 }

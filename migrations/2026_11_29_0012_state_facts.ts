@@ -36,7 +36,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 				or (kind = 'deadline' and event in ('original', 'extension', 'completion'))
 				or (kind = 'victims' and event in ('listed', 'not_listed'))`
 		)
-		.addCheckConstraint('state_facts_article', sql`(kind = 'deadline' and article is not null and article in (3, 4)) or (kind <> 'deadline' and article is null)`)
+		.addCheckConstraint(
+			'state_facts_article',
+			sql`(kind = 'deadline' and article is not null and article in (3, 4)) or (kind <> 'deadline' and article is null)`
+		)
 		.addCheckConstraint('state_facts_outcome', sql`outcome in ('confirmed', 'unknown')`)
 		.addCheckConstraint('state_facts_confidence', sql`confidence is null or confidence in ('high', 'medium', 'low')`)
 		.addCheckConstraint('state_facts_dates', sql`(${partial('on_date')}) and (deadline is null or length(deadline) = 10)`)
@@ -44,7 +47,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addCheckConstraint('state_facts_source', sql`length(source) > 0`)
 		.execute();
 	await db.schema.createIndex('state_facts_org').on('state_facts').columns(['organization_id', 'kind']).execute();
-	await db.schema.createIndex('state_facts_replaced_once').on('state_facts').column('replaces_id').unique().where(sql.ref('replaces_id'), 'is not', null).execute();
+	await db.schema
+		.createIndex('state_facts_replaced_once')
+		.on('state_facts')
+		.column('replaces_id')
+		.unique()
+		.where(sql.ref('replaces_id'), 'is not', null)
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -8,7 +8,10 @@ import type { Migration } from 'kysely';
 export async function loadMigrations(): Promise<Record<string, Migration>> {
 	const dir = path.resolve(import.meta.dirname, '..', 'migrations');
 	const out: Record<string, Migration> = {};
-	for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+	for (const f of fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.ts'))
+		.sort()) {
 		out[f] = (await import(pathToFileURL(path.join(dir, f)).href)) as Migration;
 	}
 	return out;

@@ -51,7 +51,8 @@ const BACKUP_TIMEOUT_MS = 60_000;
 /** The whole test, past which it fails and cleans up. */
 const TOTAL_TIMEOUT_MS = 170_000;
 if (!(ACCOUNTS > RUSH_CAPACITY)) throw new Error(`--accounts must be more than the capacity (${RUSH_CAPACITY})`);
-if (!(CONNECTIONS > 0 && WAVE_MS >= 0 && BACKUP_AT > 0 && BACKUP_AT < 1 && KILL_AFTER >= BACKUP_AT && KILL_AFTER < 0.95)) throw new Error('bad --connections, --wave-ms, --backup-at or --kill-after');
+if (!(CONNECTIONS > 0 && WAVE_MS >= 0 && BACKUP_AT > 0 && BACKUP_AT < 1 && KILL_AFTER >= BACKUP_AT && KILL_AFTER < 0.95))
+	throw new Error('bad --connections, --wave-ms, --backup-at or --kill-after');
 
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -147,7 +148,12 @@ interface Server {
 async function startServer(name: string, dataDir: string, logFile: string): Promise<Server> {
 	const port = await freePort();
 	const base = `http://${HOST}:${port}`;
-	const child = spawnTracked(process.execPath, [path.join(root, 'server.js')], { PORT: String(port), HOST, ORIGIN: base, DATA_DIR: dataDir, NODE_ENV: 'production', CCM_BUILD_DIR: buildCopy! }, logFile);
+	const child = spawnTracked(
+		process.execPath,
+		[path.join(root, 'server.js')],
+		{ PORT: String(port), HOST, ORIGIN: base, DATA_DIR: dataDir, NODE_ENV: 'production', CCM_BUILD_DIR: buildCopy! },
+		logFile
+	);
 	const deadline = Date.now() + HEALTH_TIMEOUT_MS;
 	while (Date.now() < deadline && !exited(child)) {
 		try {
@@ -250,7 +256,8 @@ function snapshot(file: string, meetingId: number): Snapshot {
 		const journalMode = String(db.pragma('journal_mode', { simple: true }));
 		// One read transaction, so that every number comes from the same moment.
 		return db.transaction(() => {
-			const m = db.prepare('SELECT capacity, places_held FROM meetings WHERE id = ?').get(meetingId) as { capacity: number | null; places_held: number } | undefined;
+			const m = db.prepare('SELECT capacity, places_held FROM meetings WHERE id = ?').get(meetingId) as
+				{ capacity: number | null; places_held: number } | undefined;
 			if (!m) throw new Error(`meeting ${meetingId} is not in ${file}`);
 			const c = db
 				.prepare(
@@ -291,7 +298,8 @@ function missingAcks(s: Snapshot, acks: Map<number, number>): string[] {
 	const bad: string[] = [];
 	for (const [userId, id] of acks) {
 		const owner = s.byId.get(id);
-		if (owner !== userId) bad.push(owner === undefined ? `registration ${id} (user ${userId}) is missing` : `registration ${id} belongs to user ${owner}, not ${userId}`);
+		if (owner !== userId)
+			bad.push(owner === undefined ? `registration ${id} (user ${userId}) is missing` : `registration ${id} belongs to user ${owner}, not ${userId}`);
 	}
 	return bad;
 }
@@ -329,14 +337,23 @@ function prepareBuild(): void {
 	const entry = path.join(root, 'build', 'index.js');
 	if (BUILD) {
 		log('vite build (--build)');
-		const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: root, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 2 ** 20 });
+		const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+			cwd: root,
+			encoding: 'utf8',
+			timeout: 300_000,
+			maxBuffer: 64 * 2 ** 20
+		});
 		if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
 	}
 	if (!fs.existsSync(entry)) throw new Error('build/index.js is missing: run `npm run build` first (or `npm run test:crash -- --build`)');
-	const sources = ['src', 'migrations', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p)).filter((p) => fs.existsSync(p));
+	const sources = ['src', 'migrations', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json']
+		.map((p) => path.join(root, p))
+		.filter((p) => fs.existsSync(p));
 	const builtAt = fs.statSync(entry).mtimeMs;
 	if (Math.max(...sources.map(newestMtime)) > builtAt) {
-		console.log(`WARNING: build/ (${new Date(builtAt).toISOString()}) is older than the sources: this tests the build, not the current code. Run \`npm run build\` first (or pass --build).`);
+		console.log(
+			`WARNING: build/ (${new Date(builtAt).toISOString()}) is older than the sources: this tests the build, not the current code. Run \`npm run build\` first (or pass --build).`
+		);
 	}
 	// A private copy under node_modules/ (see bench/run.ts): another build in this work tree cannot break it, and the
 	// server still resolves its external packages from this project.
@@ -359,9 +376,14 @@ async function main(): Promise<void> {
 	log(`inserted meeting '${RUSH_SLUG}' (${RUSH_CAPACITY} places) and ${accounts.length} delegate accounts with sessions (${Date.now() - t} ms)`);
 
 	// A 200 of the form, so that a redirect to /login cannot pass for the app working.
-	const probe = await fetch(`${server.base}/meetings/${RUSH_SLUG}/register`, { headers: { cookie: `ccm_session=${accounts[0].token}` }, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+	const probe = await fetch(`${server.base}/meetings/${RUSH_SLUG}/register`, {
+		headers: { cookie: `ccm_session=${accounts[0].token}` },
+		redirect: 'manual',
+		signal: AbortSignal.timeout(10_000)
+	});
 	const page = await probe.text();
-	if (probe.status !== 200 || !page.includes('_form_token')) throw new Error(`GET /meetings/${RUSH_SLUG}/register with a delegate's session answered ${probe.status}`);
+	if (probe.status !== 200 || !page.includes('_form_token'))
+		throw new Error(`GET /meetings/${RUSH_SLUG}/register with a delegate's session answered ${probe.status}`);
 
 	// ---- the rush, the backup beside it, and the kill ----
 	const acks = new Map<number, number>(); // user id → registration id, from a 303 ?new=1
@@ -414,7 +436,9 @@ async function main(): Promise<void> {
 			sentAtBackupEnd = sent;
 			ackedAtBackupEnd = acks.size;
 			backupDone = true;
-			log(`backup ${done ? `ended with exit ${child.exitCode}` : `timed out after ${BACKUP_TIMEOUT_MS / 1000} s`} (${backupMs} ms; ${acks.size} acknowledged, ${sent} sent by then)`);
+			log(
+				`backup ${done ? `ended with exit ${child.exitCode}` : `timed out after ${BACKUP_TIMEOUT_MS / 1000} s`} (${backupMs} ms; ${acks.size} acknowledged, ${sent} sent by then)`
+			);
 			killArmed = true;
 			return done ? child.exitCode : null;
 		});
@@ -455,7 +479,10 @@ async function main(): Promise<void> {
 	}
 	const rushMs = Date.now() - rushStart;
 	if (backupPromise) await backupPromise;
-	if (!killed) throw new Error(`the rush ended (${next} of ${ACCOUNTS} sent, ${acks.size} acknowledged) before the kill: the backup ${backupDone ? 'ended' : 'had not ended'} — try a larger --wave-ms`);
+	if (!killed)
+		throw new Error(
+			`the rush ended (${next} of ${ACCOUNTS} sent, ${acks.size} acknowledged) before the kill: the backup ${backupDone ? 'ended' : 'had not ended'} — try a larger --wave-ms`
+		);
 	const killedCleanly = await Promise.race([serverExit.then(() => true), sleep(10_000).then(() => false)]);
 	if (!killedCleanly) throw new Error('the server did not exit within 10 s of SIGKILL');
 	const errorsAtKill = [...phase1.values()].filter((o) => o.kind === 'error').length;
@@ -475,8 +502,18 @@ async function main(): Promise<void> {
 	}
 
 	console.log('\nDuring the rush (before the kill)');
-	check('server killed with SIGKILL mid-rush', server.child.signalCode === 'SIGKILL' && inFlightAtKill > 0 && sent < ACCOUNTS, `signal ${server.child.signalCode}, ${inFlightAtKill} requests in flight, ${ACCOUNTS - sent} accounts not yet sent`);
-	check('every answer before the kill was a 303 to a new registration', unexpectedBeforeKill.length === 0 && errorsBeforeKill.length === 0, unexpectedBeforeKill.length + errorsBeforeKill.length === 0 ? `${acksAtKill} acknowledged` : [...unexpectedBeforeKill, ...errorsBeforeKill].slice(0, 5).join('; '));
+	check(
+		'server killed with SIGKILL mid-rush',
+		server.child.signalCode === 'SIGKILL' && inFlightAtKill > 0 && sent < ACCOUNTS,
+		`signal ${server.child.signalCode}, ${inFlightAtKill} requests in flight, ${ACCOUNTS - sent} accounts not yet sent`
+	);
+	check(
+		'every answer before the kill was a 303 to a new registration',
+		unexpectedBeforeKill.length === 0 && errorsBeforeKill.length === 0,
+		unexpectedBeforeKill.length + errorsBeforeKill.length === 0
+			? `${acksAtKill} acknowledged`
+			: [...unexpectedBeforeKill, ...errorsBeforeKill].slice(0, 5).join('; ')
+	);
 	const backupExit = await backupPromise!;
 	check('npm run backup during the load', backupExit === 0, `exit ${backupExit} in ${backupMs} ms; ${tail(backupLog, 3).trim().split('\n').pop()}`);
 
@@ -485,7 +522,11 @@ async function main(): Promise<void> {
 	server = await startServer('restarted server', dataDir, path.join(tmpDir, 'server-2.log'));
 	const afterCrash = snapshot(dbFile, rush.meetingId);
 	const lost = missingAcks(afterCrash, acks);
-	check('(a) every acknowledged registration is in the database with its account', lost.length === 0, lost.length ? `${lost.length} of ${acks.size}: ${lost.slice(0, 5).join('; ')}` : `${acks.size} of ${acks.size}`);
+	check(
+		'(a) every acknowledged registration is in the database with its account',
+		lost.length === 0,
+		lost.length ? `${lost.length} of ${acks.size}: ${lost.slice(0, 5).join('; ')}` : `${acks.size} of ${acks.size}`
+	);
 	check(
 		'registrations after the crash within acknowledged … sent',
 		afterCrash.registrations >= acks.size && afterCrash.registrations <= sent,
@@ -504,19 +545,28 @@ async function main(): Promise<void> {
 		const before = phase1.get(a.userId);
 		if (o.kind === 'created') p2.created++;
 		else if (o.kind === 'existing' && before?.kind === 'error') p2.existing++;
-		else p2.other.push(`${a.email}: ${o.kind}${'message' in o ? ` ${o.message}` : ''}${o.kind === 'existing' ? ` (phase 1: ${before?.kind ?? 'not sent'})` : ''}`);
+		else
+			p2.other.push(`${a.email}: ${o.kind}${'message' in o ? ` ${o.message}` : ''}${o.kind === 'existing' ? ` (phase 1: ${before?.kind ?? 'not sent'})` : ''}`);
 		if (o.kind === 'created' || o.kind === 'existing') finalIds.set(a.userId, o.id);
 	}
-	log(`sent the ${rest.length} remaining accounts in ${Date.now() - t} ms: ${p2.created} new, ${p2.existing} already registered (committed at the kill, unanswered), ${p2.other.length} other`);
+	log(
+		`sent the ${rest.length} remaining accounts in ${Date.now() - t} ms: ${p2.created} new, ${p2.existing} already registered (committed at the kill, unanswered), ${p2.other.length} other`
+	);
 	console.log('\nAfter the remaining registrations');
 	check(
 		'remaining accounts: new, or existing only where the request was in flight at the kill',
 		p2.other.length === 0 && p2.existing === afterCrash.registrations - acks.size,
-		p2.other.length ? p2.other.slice(0, 5).join('; ') : `${p2.created} new, ${p2.existing} existing (= ${afterCrash.registrations - acks.size} committed without an answer)`
+		p2.other.length
+			? p2.other.slice(0, 5).join('; ')
+			: `${p2.created} new, ${p2.existing} existing (= ${afterCrash.registrations - acks.size} committed without an answer)`
 	);
 	const final = snapshot(dbFile, rush.meetingId);
 	const lostFinal = missingAcks(final, finalIds);
-	check('every account has its acknowledged registration', lostFinal.length === 0 && finalIds.size === ACCOUNTS, lostFinal.length ? lostFinal.slice(0, 5).join('; ') : `${finalIds.size} of ${ACCOUNTS}`);
+	check(
+		'every account has its acknowledged registration',
+		lostFinal.length === 0 && finalIds.size === ACCOUNTS,
+		lostFinal.length ? lostFinal.slice(0, 5).join('; ') : `${finalIds.size} of ${ACCOUNTS}`
+	);
 	check(
 		'totals: exactly the capacity holds places, the rest waitlisted, none lost',
 		final.registrations === ACCOUNTS && final.holding === RUSH_CAPACITY && final.placesHeld === RUSH_CAPACITY && final.waitlisted === ACCOUNTS - RUSH_CAPACITY,
@@ -530,7 +580,11 @@ async function main(): Promise<void> {
 	// ---- the backup taken during the load ----
 	console.log('\nThe backup taken during the load');
 	const backupExists = fs.existsSync(backupFile);
-	check('backup is a single file', backupExists && !fs.existsSync(`${backupFile}-wal`) && !fs.existsSync(`${backupFile}-journal`), backupExists ? `${fs.statSync(backupFile).size} bytes` : 'missing');
+	check(
+		'backup is a single file',
+		backupExists && !fs.existsSync(`${backupFile}-wal`) && !fs.existsSync(`${backupFile}-journal`),
+		backupExists ? `${fs.statSync(backupFile).size} bytes` : 'missing'
+	);
 	if (!backupExists) return;
 	const restoreDir = path.join(tmpDir, 'restore');
 	fs.mkdirSync(restoreDir);
@@ -545,7 +599,11 @@ async function main(): Promise<void> {
 			`${ackedAtBackupEnd} acknowledged and ${sentAtBackupEnd} sent when it ended`
 	);
 	const wrongUser = [...b.byId].filter(([id, user]) => final.byId.get(id) !== user);
-	check('backup: its registrations are the live database\'s', wrongUser.length === 0, wrongUser.length ? `${wrongUser.length} differ, e.g. id ${wrongUser[0][0]}` : `${b.byId.size} ids match`);
+	check(
+		"backup: its registrations are the live database's",
+		wrongUser.length === 0,
+		wrongUser.length ? `${wrongUser.length} differ, e.g. id ${wrongUser[0][0]}` : `${b.byId.size} ids match`
+	);
 	checkCounters('backup', b);
 
 	const restored = await startServer('restored server', restoreDir, path.join(tmpDir, 'server-restore.log'));
@@ -558,8 +616,16 @@ async function main(): Promise<void> {
 	const [someUser, someId] = [...acksBeforeBackup][0] ?? [];
 	const someAccount = accounts.find((a) => a.userId === someUser);
 	if (someAccount && someId) {
-		const r = await fetch(`${restored.base}/registrations/${someId}`, { headers: { cookie: `ccm_session=${someAccount.token}` }, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
-		check('restored: a delegate sees their registration', r.status === 200 && (await r.text()).includes(someAccount.familyName), `GET /registrations/${someId} as ${someAccount.email}: ${r.status}`);
+		const r = await fetch(`${restored.base}/registrations/${someId}`, {
+			headers: { cookie: `ccm_session=${someAccount.token}` },
+			redirect: 'manual',
+			signal: AbortSignal.timeout(10_000)
+		});
+		check(
+			'restored: a delegate sees their registration',
+			r.status === 200 && (await r.text()).includes(someAccount.familyName),
+			`GET /registrations/${someId} as ${someAccount.email}: ${r.status}`
+		);
 	}
 	const newcomer = accounts.find((a) => ![...b.byId.values()].includes(a.userId));
 	if (newcomer) {
@@ -567,7 +633,10 @@ async function main(): Promise<void> {
 		const s = snapshot(path.join(restoreDir, 'ccm.db'), rush.meetingId);
 		check(
 			'restored: a new registration goes through',
-			o.kind === 'created' && s.byId.get(o.id) === newcomer.userId && s.registrations === b.registrations + 1 && s.placesHeld === Math.min(RUSH_CAPACITY, s.registrations),
+			o.kind === 'created' &&
+				s.byId.get(o.id) === newcomer.userId &&
+				s.registrations === b.registrations + 1 &&
+				s.placesHeld === Math.min(RUSH_CAPACITY, s.registrations),
 			`${newcomer.email}: ${o.kind}${'id' in o ? ` ${o.id}` : ''}; ${s.registrations} registrations, places_held ${s.placesHeld}`
 		);
 	}

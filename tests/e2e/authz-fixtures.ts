@@ -74,7 +74,12 @@ function storeFile(db: Database.Database, bytes: Buffer, mime: string): string {
 	const target = path.join(DATA_DIR, 'files', hash.slice(0, 2), hash);
 	fs.mkdirSync(path.dirname(target), { recursive: true });
 	if (!fs.existsSync(target)) fs.writeFileSync(target, bytes);
-	db.prepare('insert into stored_files (sha256, mime, size, created_at) values (?, ?, ?, ?) on conflict (sha256) do nothing').run(hash, mime, bytes.length, new Date().toISOString());
+	db.prepare('insert into stored_files (sha256, mime, size, created_at) values (?, ?, ?, ?) on conflict (sha256) do nothing').run(
+		hash,
+		mime,
+		bytes.length,
+		new Date().toISOString()
+	);
 	return hash;
 }
 
@@ -100,7 +105,10 @@ function build(db: Database.Database, staffEmail: string): World {
 	const m14 = one<{ id: number }>("select id from meetings where slug = '14msp'");
 	const m9 = one<{ id: number }>("select id from meetings where slug = '9msp'");
 	// Two states that the other specs leave alone (they use Lao PDR).
-	const [orgX, orgY] = db.prepare("select id, name from organizations where kind = 'state' and name not like 'Lao%' order by name desc limit 2").all() as { id: number; name: string }[];
+	const [orgX, orgY] = db.prepare("select id, name from organizations where kind = 'state' and name not like 'Lao%' order by name desc limit 2").all() as {
+		id: number;
+		name: string;
+	}[];
 	if (!orgX || !orgY) throw new Error('authz fixtures: fewer than two states in the database');
 
 	// People, each with a session of their own (the cookie is the token; the table keeps its SHA-256).
@@ -143,7 +151,9 @@ function build(db: Database.Database, staffEmail: string): World {
 
 	// Registrations: the delegation rows first (one per meeting and organisation), then a place each.
 	const delegation = (orgId: number) => {
-		db.prepare("insert into delegations (meeting_id, organization_id, status, created_at, updated_at) values (?, ?, 'open', ?, ?) on conflict (meeting_id, organization_id) do nothing").run(m14.id, orgId, now, now);
+		db.prepare(
+			"insert into delegations (meeting_id, organization_id, status, created_at, updated_at) values (?, ?, 'open', ?, ?) on conflict (meeting_id, organization_id) do nothing"
+		).run(m14.id, orgId, now, now);
 		return one<{ id: number }>('select id from delegations where meeting_id = ? and organization_id = ?', m14.id, orgId).id;
 	};
 	const register = (who: Person, orgId: number, family: string, status: 'approved' | 'pending') => {
@@ -186,14 +196,9 @@ function build(db: Database.Database, staffEmail: string): World {
 
 	// X's credentials letter (Y has none: Y's focal point must not get X's instead).
 	const credentials = storeFile(db, tinyPdf(`Credentials of ${orgX.name}`), 'application/pdf');
-	db.prepare('update delegations set credentials_sha256 = ?, credentials_name = ?, credentials_size = ?, credentials_uploaded_at = ? where meeting_id = ? and organization_id = ?').run(
-		credentials,
-		'credentials.pdf',
-		fs.statSync(path.join(DATA_DIR, 'files', credentials.slice(0, 2), credentials)).size,
-		now,
-		m14.id,
-		orgX.id
-	);
+	db.prepare(
+		'update delegations set credentials_sha256 = ?, credentials_name = ?, credentials_size = ?, credentials_uploaded_at = ? where meeting_id = ? and organization_id = ?'
+	).run(credentials, 'credentials.pdf', fs.statSync(path.join(DATA_DIR, 'files', credentials.slice(0, 2), credentials)).size, now, m14.id, orgX.id);
 
 	// Documents of the 9MSP: a staff draft and a statement A uploaded that is not yet published.
 	const n = 90_000 + crypto.randomInt(9_999);
@@ -215,7 +220,9 @@ function build(db: Database.Database, staffEmail: string): World {
 		);
 		const bytes = tinyPdf(title);
 		const hash = storeFile(db, bytes, 'application/pdf');
-		db.prepare("insert into document_files (document_id, language, sha256, mime, size, original_name, uploaded_at) values (?, 'en', ?, 'application/pdf', ?, 'draft.pdf', ?)").run(id, hash, bytes.length, now);
+		db.prepare(
+			"insert into document_files (document_id, language, sha256, mime, size, original_name, uploaded_at) values (?, 'en', ?, 'application/pdf', ?, 'draft.pdf', ?)"
+		).run(id, hash, bytes.length, now);
 		return { id, symbol };
 	};
 	const draft = document(`CCM/MSP/2019/WP.${n}`, marks.draftTitle, 'working_paper', null, users.staff.id);
@@ -260,7 +267,20 @@ function build(db: Database.Database, staffEmail: string): World {
 		'insert into sponsorship_programmes (meeting_id, budget_centimes, committed_centimes, dsa_centimes, default_nights, places_per_state, opens_at, closes_at, offer_response_days, criteria_version, updated_at) values (?, 100000, 0, 30000, 4, 1, null, null, 7, null, ?)'
 	).run(draftMeetingId, now);
 
-	return { suffix, users, orgX, orgY, regA, regB, appA, marks, draft, statementA, outboxId, draftMeeting: { id: draftMeetingId, slug, title: draftTitle, sessionId } };
+	return {
+		suffix,
+		users,
+		orgX,
+		orgY,
+		regA,
+		regB,
+		appA,
+		marks,
+		draft,
+		statementA,
+		outboxId,
+		draftMeeting: { id: draftMeetingId, slug, title: draftTitle, sessionId }
+	};
 }
 
 /**
@@ -273,12 +293,16 @@ export function cleanWorld(w: World): void {
 		db.transaction(() => {
 			db.prepare('delete from sponsorship_applications where id = ?').run(w.appA);
 			for (const id of [w.regA, w.regB]) {
-				const reg = db.prepare('select meeting_id, delegation_id, holds_place from registrations where id = ?').get(id) as { meeting_id: number; delegation_id: number; holds_place: number } | undefined;
+				const reg = db.prepare('select meeting_id, delegation_id, holds_place from registrations where id = ?').get(id) as
+					{ meeting_id: number; delegation_id: number; holds_place: number } | undefined;
 				if (!reg) continue;
 				if (reg.holds_place) db.prepare('update meetings set places_held = places_held - 1 where id = ?').run(reg.meeting_id);
 				db.prepare('update delegations set places_held = max(places_held - 1, 0) where id = ?').run(reg.delegation_id);
 				db.prepare('delete from registrations where id = ?').run(id);
-				db.prepare('delete from delegations where id = ? and not exists (select 1 from registrations where delegation_id = ?)').run(reg.delegation_id, reg.delegation_id);
+				db.prepare('delete from delegations where id = ? and not exists (select 1 from registrations where delegation_id = ?)').run(
+					reg.delegation_id,
+					reg.delegation_id
+				);
 			}
 			for (const d of [w.draft, w.statementA]) db.prepare('delete from documents where id = ?').run(d.id);
 			db.prepare('delete from meetings where id = ?').run(w.draftMeeting.id);
@@ -367,7 +391,10 @@ export function walkActions(top: string): { route: string; action: string }[] {
  * parameters name nothing. With `fixed`, each parameter takes that value instead (by `<segment>/[name]` or `[name]`).
  */
 export function expand(route: string, w: World, fixed?: Record<string, string>): { path: string; exists: boolean }[] {
-	const segments = route.split('/').filter(Boolean).filter((s) => !/^\(.*\)$/.test(s)); // (groups) are not in URLs
+	const segments = route
+		.split('/')
+		.filter(Boolean)
+		.filter((s) => !/^\(.*\)$/.test(s)); // (groups) are not in URLs
 	const choices: { real: string[]; unknown: string[] }[] = segments.map((seg, i) => {
 		const param = /^\[{1,2}(?:\.\.\.)?([\w]+)(?:=\w+)?\]{1,2}$/.exec(seg);
 		if (!param) return { real: [seg], unknown: [] };

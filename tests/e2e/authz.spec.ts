@@ -37,7 +37,9 @@ test.beforeAll(async ({ playwright }) => {
 			baseURL: BASE,
 			extraHTTPHeaders: clientAddress(),
 			storageState: {
-				cookies: token ? [{ name: 'ccm_session', value: token, domain: 'localhost', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }] : [],
+				cookies: token
+					? [{ name: 'ccm_session', value: token, domain: 'localhost', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }]
+					: [],
 				origins: []
 			}
 		});
@@ -122,7 +124,10 @@ async function runMatrix(rows: Row[]): Promise<Result[]> {
 
 function printTable(title: string, results: Result[]): void {
 	const head = ['', ...ACTORS];
-	const lines = results.map((r) => [r.label, ...ACTORS.map((a) => (matches(r.expected[a], r.actual[a]) ? r.actual[a] : `✗ ${r.actual[a]} (want ${r.expected[a]})`))]);
+	const lines = results.map((r) => [
+		r.label,
+		...ACTORS.map((a) => (matches(r.expected[a], r.actual[a]) ? r.actual[a] : `✗ ${r.actual[a]} (want ${r.expected[a]})`))
+	]);
 	const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
 	const fmt = (l: string[]) => l.map((c, i) => c.padEnd(widths[i])).join(' | ');
 	console.log(`\n${title}\n${fmt(head)}\n${widths.map((x) => '-'.repeat(x)).join('-|-')}\n${lines.map(fmt).join('\n')}\n`);
@@ -140,17 +145,16 @@ function matches(expected: string, actual: string): boolean {
 }
 
 function mismatches(results: Result[]): string[] {
-	return results.flatMap((r) => ACTORS.filter((a) => !matches(r.expected[a], r.actual[a])).map((a) => `${r.label} as ${a}: got ${r.actual[a]}, expected ${r.expected[a]}`));
+	return results.flatMap((r) =>
+		ACTORS.filter((a) => !matches(r.expected[a], r.actual[a])).map((a) => `${r.label} as ${a}: got ${r.actual[a]}, expected ${r.expected[a]}`)
+	);
 }
 
 /** Staff-only (or Committee) route rows, pages also through their own __data.json. */
 function guardedRows(top: 'admin' | 'committee'): Row[] {
 	return routeCases(top, w).flatMap((c) => {
 		const ok = c.exists ? '200' : '404';
-		const expected =
-			top === 'admin'
-				? expect_('403', { anon: 'login', staff: ok })
-				: expect_('403', { anon: 'login', cc: ok, staff: ok });
+		const expected = top === 'admin' ? expect_('403', { anon: 'login', staff: ok }) : expect_('403', { anon: 'login', cc: ok, staff: ok });
 		const rows: Row[] = [{ label: `GET ${c.path}`, path: c.path, expected }];
 		if (c.kind === 'page') rows.push({ label: `    ${c.path}/__data.json`, path: c.path, expected, data: true });
 		return rows;
@@ -161,7 +165,10 @@ test('every /admin and /committee route answers each role as it should', async (
 	const rows = [...guardedRows('admin'), ...guardedRows('committee')];
 	// The walk found the routes the issue names: a guard that something is being walked at all.
 	for (const p of ['/admin', '/admin/users', `/admin/registrations/${w.regA}/export.json`, '/admin/meetings/9msp/documents', '/committee']) {
-		expect(rows.map((r) => r.path), `the walk of src/routes should find ${p}`).toContain(p);
+		expect(
+			rows.map((r) => r.path),
+			`the walk of src/routes should find ${p}`
+		).toContain(p);
 	}
 	const results = await runMatrix(rows);
 	printTable('Authorization matrix: /admin and /committee (GET, no redirects followed)', results);
@@ -176,10 +183,26 @@ test('per-person resources: each person sees their own, their focal point and st
 	const draftStaff = expect_('404', { staff: '200' });
 	const draftA = expect_('404', { delegateA: '200', staff: '200' });
 	const rows: Row[] = [
-		{ label: `A's registration /registrations/${regA}`, path: `/registrations/${regA}`, expected: regAExpected, marks: [{ text: marks.nameA, visibleTo: ['delegateA', 'focalX', 'staff'] }] },
-		{ label: '    its __data.json', path: `/registrations/${regA}`, expected: regAExpected, data: true, marks: [{ text: marks.nameA, visibleTo: ['delegateA', 'focalX', 'staff'] }] },
+		{
+			label: `A's registration /registrations/${regA}`,
+			path: `/registrations/${regA}`,
+			expected: regAExpected,
+			marks: [{ text: marks.nameA, visibleTo: ['delegateA', 'focalX', 'staff'] }]
+		},
+		{
+			label: '    its __data.json',
+			path: `/registrations/${regA}`,
+			expected: regAExpected,
+			data: true,
+			marks: [{ text: marks.nameA, visibleTo: ['delegateA', 'focalX', 'staff'] }]
+		},
 		{ label: `A's badge (approved)`, path: `/registrations/${regA}/badge.pdf`, expected: regAExpected },
-		{ label: `B's registration /registrations/${regB}`, path: `/registrations/${regB}`, expected: regBExpected, marks: [{ text: marks.nameB, visibleTo: ['delegateB', 'focalY', 'staff'] }] },
+		{
+			label: `B's registration /registrations/${regB}`,
+			path: `/registrations/${regB}`,
+			expected: regBExpected,
+			marks: [{ text: marks.nameB, visibleTo: ['delegateB', 'focalY', 'staff'] }]
+		},
 		{ label: '    its __data.json', path: `/registrations/${regB}`, expected: regBExpected, data: true },
 		{ label: `B's badge (pending: none yet)`, path: `/registrations/${regB}/badge.pdf`, expected: expect_('404', { anon: 'login' }) },
 		{ label: 'no such registration', path: '/registrations/999999999', expected: expect_('404', { anon: 'login' }) },
@@ -196,9 +219,26 @@ test('per-person resources: each person sees their own, their focal point and st
 				{ text: marks.nameB, visibleTo: ['focalY'] }
 			]
 		},
-		{ label: '    its __data.json', path: '/meetings/14msp/delegation', expected: focalOnly, data: true, marks: [{ text: marks.nameA, visibleTo: ['focalX'] }, { text: marks.nameB, visibleTo: ['focalY'] }] },
-		{ label: 'credentials letter (X has one)', path: '/meetings/14msp/delegation/credentials.pdf', expected: expect_('403', { anon: 'login', focalX: '200', focalY: '404', staff: '404' }) },
-		{ label: `credentials letter ?org=X`, path: `/meetings/14msp/delegation/credentials.pdf?org=${orgX.id}`, expected: expect_('403', { anon: 'login', focalX: '200', focalY: '404', staff: '200' }) },
+		{
+			label: '    its __data.json',
+			path: '/meetings/14msp/delegation',
+			expected: focalOnly,
+			data: true,
+			marks: [
+				{ text: marks.nameA, visibleTo: ['focalX'] },
+				{ text: marks.nameB, visibleTo: ['focalY'] }
+			]
+		},
+		{
+			label: 'credentials letter (X has one)',
+			path: '/meetings/14msp/delegation/credentials.pdf',
+			expected: expect_('403', { anon: 'login', focalX: '200', focalY: '404', staff: '404' })
+		},
+		{
+			label: `credentials letter ?org=X`,
+			path: `/meetings/14msp/delegation/credentials.pdf?org=${orgX.id}`,
+			expected: expect_('403', { anon: 'login', focalX: '200', focalY: '404', staff: '200' })
+		},
 		{
 			label: 'own sponsorship application',
 			path: '/meetings/14msp/sponsorship',
@@ -208,13 +248,24 @@ test('per-person resources: each person sees their own, their focal point and st
 				{ text: marks.justificationA, visibleTo: ['delegateA'] }
 			]
 		},
-		{ label: '    its __data.json', path: '/meetings/14msp/sponsorship', expected: expect_('200', { anon: 'login' }), data: true, marks: [{ text: marks.cityA, visibleTo: ['delegateA'] }] },
+		{
+			label: '    its __data.json',
+			path: '/meetings/14msp/sponsorship',
+			expected: expect_('200', { anon: 'login' }),
+			data: true,
+			marks: [{ text: marks.cityA, visibleTo: ['delegateA'] }]
+		},
 		{
 			label: 'register page (sends to own registration)',
 			path: '/meetings/14msp/register',
 			expected: expect_('200', { anon: 'login', delegateA: `303→/registrations/${regA}?existing=1`, delegateB: `303→/registrations/${regB}?existing=1` })
 		},
-		{ label: `staff draft ${draft.symbol}`, path: `/documents/${draft.symbol}`, expected: draftStaff, marks: [{ text: marks.draftTitle, visibleTo: ['staff'] }] },
+		{
+			label: `staff draft ${draft.symbol}`,
+			path: `/documents/${draft.symbol}`,
+			expected: draftStaff,
+			marks: [{ text: marks.draftTitle, visibleTo: ['staff'] }]
+		},
 		{ label: '    its file /files/…/en', path: `/files/${draft.id}/en`, expected: draftStaff },
 		{ label: `A's draft statement ${statementA.symbol}`, path: `/documents/${statementA.symbol}`, expected: draftA },
 		{ label: '    its file /files/…/en', path: `/files/${statementA.id}/en`, expected: draftA },
@@ -228,8 +279,18 @@ test('per-person resources: each person sees their own, their focal point and st
 				{ text: statementA.symbol, visibleTo: ['staff'] }
 			]
 		},
-		{ label: '9MSP statements (own drafts listed)', path: '/meetings/9msp/statements', expected: expect_('200'), marks: [{ text: statementA.symbol, visibleTo: ['delegateA'] }] },
-		{ label: 'document search', path: `/documents?q=${encodeURIComponent(marks.draftTitle)}`, expected: expect_('200'), marks: [{ text: draft.symbol, visibleTo: [] }] },
+		{
+			label: '9MSP statements (own drafts listed)',
+			path: '/meetings/9msp/statements',
+			expected: expect_('200'),
+			marks: [{ text: statementA.symbol, visibleTo: ['delegateA'] }]
+		},
+		{
+			label: 'document search',
+			path: `/documents?q=${encodeURIComponent(marks.draftTitle)}`,
+			expected: expect_('200'),
+			marks: [{ text: draft.symbol, visibleTo: [] }]
+		},
 		{ label: 'participants (A gave no consent)', path: '/meetings/14msp/participants', expected: expect_('200'), marks: [{ text: marks.nameA, visibleTo: [] }] }
 	];
 	const results = await runMatrix(rows);
@@ -244,7 +305,13 @@ type Style = 'html' | 'enhanced';
  * through `use:enhance` (Accept: application/json, answered with {type: success|failure|redirect|error}).
  * A non-browser client sending Accept: * / * gets the JSON form too, with HTTP 200 for a redirect or a failure.
  */
-async function post(actor: Actor, url: string, form: Record<string, string | string[]>, style: Style = 'html', origin: string | null = BASE): Promise<APIResponse> {
+async function post(
+	actor: Actor,
+	url: string,
+	form: Record<string, string | string[]>,
+	style: Style = 'html',
+	origin: string | null = BASE
+): Promise<APIResponse> {
 	const body = new URLSearchParams();
 	for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
 	const headers: Record<string, string> = { 'content-type': FORM, ...(origin ? { origin } : {}) };
@@ -253,7 +320,13 @@ async function post(actor: Actor, url: string, form: Record<string, string | str
 	return ctx[actor].post(url, { headers, data: body.toString(), maxRedirects: 0 });
 }
 
-async function postCell(actor: Actor, url: string, form: Record<string, string | string[]> = {}, style: Style = 'html', origin: string | null = BASE): Promise<string> {
+async function postCell(
+	actor: Actor,
+	url: string,
+	form: Record<string, string | string[]> = {},
+	style: Style = 'html',
+	origin: string | null = BASE
+): Promise<string> {
 	const res = await post(actor, url, form, style, origin);
 	const requested = url; // requireUser sends back to the URL posted to, action included
 	const text = await res.text();
@@ -309,8 +382,21 @@ test('admin form actions refuse everyone but staff, and a cross-origin post is r
 		await each('POST invite, Origin http://evil.example', '/admin/users?/invite', invite, 'http://evil.example', expect_('403 csrf'));
 		await each('POST invite, no Origin header', '/admin/users?/invite', invite, null, expect_('403 csrf'));
 		// Control: staff from the right origin get through (a decision on no registration changes nothing).
-		await each('POST decide as staff (control)', '/admin/meetings/14msp/registrations?/decide', { decision: 'approve', ids: '999999999' }, BASE, expect_('-', { staff: '200' }));
-		await each('    enhanced (JSON)', '/admin/meetings/14msp/registrations?/decide', { decision: 'approve', ids: '999999999' }, BASE, expect_('-', { staff: '200 success' }), 'enhanced');
+		await each(
+			'POST decide as staff (control)',
+			'/admin/meetings/14msp/registrations?/decide',
+			{ decision: 'approve', ids: '999999999' },
+			BASE,
+			expect_('-', { staff: '200' })
+		);
+		await each(
+			'    enhanced (JSON)',
+			'/admin/meetings/14msp/registrations?/decide',
+			{ decision: 'approve', ids: '999999999' },
+			BASE,
+			expect_('-', { staff: '200 success' }),
+			'enhanced'
+		);
 
 		printTable('Authorization matrix: admin form actions (POST; "-" = not tried)', results);
 		expect(mismatches(results)).toEqual([]);
@@ -326,33 +412,99 @@ test('a focal point or delegate cannot act on another delegation’s people', as
 	// [without JavaScript, through use:enhance]: a refused action answers fail(404) ("not in your delegation", the
 	// page is shown again) or error(404/403); either way nothing changes.
 	const cases: { label: string; actor: Actor; url: string; form: Record<string, string>; expected: [string, string] }[] = [
-		{ label: 'Y removes A from the delegation', actor: 'focalY', url: '/meetings/14msp/delegation?/remove', form: { id: String(regA) }, expected: ['404', '404 failure'] },
-		{ label: 'Y names A head of delegation', actor: 'focalY', url: '/meetings/14msp/delegation?/head', form: { id: String(regA) }, expected: ['404', '404 failure'] },
-		{ label: `Y endorses A's application`, actor: 'focalY', url: '/meetings/14msp/delegation?/endorse', form: { id: String(appA), endorse: 'no' }, expected: ['404', '404 failure'] },
-		{ label: 'A endorses own application', actor: 'delegateA', url: '/meetings/14msp/delegation?/endorse', form: { id: String(appA), endorse: 'yes' }, expected: ['403', '403'] },
-		{ label: `CC member endorses A's application`, actor: 'cc', url: '/meetings/14msp/delegation?/endorse', form: { id: String(appA), endorse: 'yes' }, expected: ['403', '403'] },
-		{ label: `staff endorse A's application`, actor: 'staff', url: '/meetings/14msp/delegation?/endorse', form: { id: String(appA), endorse: 'no' }, expected: ['403', '403'] },
+		{
+			label: 'Y removes A from the delegation',
+			actor: 'focalY',
+			url: '/meetings/14msp/delegation?/remove',
+			form: { id: String(regA) },
+			expected: ['404', '404 failure']
+		},
+		{
+			label: 'Y names A head of delegation',
+			actor: 'focalY',
+			url: '/meetings/14msp/delegation?/head',
+			form: { id: String(regA) },
+			expected: ['404', '404 failure']
+		},
+		{
+			label: `Y endorses A's application`,
+			actor: 'focalY',
+			url: '/meetings/14msp/delegation?/endorse',
+			form: { id: String(appA), endorse: 'no' },
+			expected: ['404', '404 failure']
+		},
+		{
+			label: 'A endorses own application',
+			actor: 'delegateA',
+			url: '/meetings/14msp/delegation?/endorse',
+			form: { id: String(appA), endorse: 'yes' },
+			expected: ['403', '403']
+		},
+		{
+			label: `CC member endorses A's application`,
+			actor: 'cc',
+			url: '/meetings/14msp/delegation?/endorse',
+			form: { id: String(appA), endorse: 'yes' },
+			expected: ['403', '403']
+		},
+		{
+			label: `staff endorse A's application`,
+			actor: 'staff',
+			url: '/meetings/14msp/delegation?/endorse',
+			form: { id: String(appA), endorse: 'no' },
+			expected: ['403', '403']
+		},
 		{ label: `B cancels A's registration`, actor: 'delegateB', url: `/registrations/${regA}?/cancel`, form: {}, expected: ['404', '404'] },
-		{ label: `Y edits A's registration`, actor: 'focalY', url: `/registrations/${regA}?/update`, form: { organization_id: String(w.orgY.id), given_name: 'Hijacked', family_name: 'Hijacked', role: 'member', email: 'x@example.org' }, expected: ['404', '404'] },
+		{
+			label: `Y edits A's registration`,
+			actor: 'focalY',
+			url: `/registrations/${regA}?/update`,
+			form: { organization_id: String(w.orgY.id), given_name: 'Hijacked', family_name: 'Hijacked', role: 'member', email: 'x@example.org' },
+			expected: ['404', '404']
+		},
 		{ label: `CC member cancels A's registration`, actor: 'cc', url: `/registrations/${regA}?/cancel`, form: {}, expected: ['404', '404'] },
-		{ label: 'B withdraws (B has no application)', actor: 'delegateB', url: '/meetings/14msp/sponsorship?/withdraw', form: {}, expected: ['400', '400 failure'] },
+		{
+			label: 'B withdraws (B has no application)',
+			actor: 'delegateB',
+			url: '/meetings/14msp/sponsorship?/withdraw',
+			form: {},
+			expected: ['400', '400 failure']
+		},
 		{ label: 'anonymous cancels A’s registration', actor: 'anon', url: `/registrations/${regA}?/cancel`, form: {}, expected: ['login', 'login'] },
 		// Control: X's own focal point may endorse, so the refusals above are about who asks.
-		{ label: `X endorses A's application (control)`, actor: 'focalX', url: '/meetings/14msp/delegation?/endorse', form: { id: String(appA), endorse: 'yes' }, expected: ['200', '200 success'] }
+		{
+			label: `X endorses A's application (control)`,
+			actor: 'focalX',
+			url: '/meetings/14msp/delegation?/endorse',
+			form: { id: String(appA), endorse: 'yes' },
+			expected: ['200', '200 success']
+		}
 	];
 	const results: Result[] = [];
 	for (const c of cases) {
 		for (const [i, style] of (['html', 'enhanced'] as const).entries()) {
 			const actual = await postCell(c.actor, c.url, c.form, style);
-			results.push({ label: i === 0 ? `${c.label}: POST ${c.url}` : '    enhanced (JSON)', expected: expect_('-', { [c.actor]: c.expected[i] }), actual: expect_('-', { [c.actor]: actual }) });
+			results.push({
+				label: i === 0 ? `${c.label}: POST ${c.url}` : '    enhanced (JSON)',
+				expected: expect_('-', { [c.actor]: c.expected[i] }),
+				actual: expect_('-', { [c.actor]: actual })
+			});
 		}
 	}
 	printTable('Cross-delegation writes (POST; only the acting role is tried)', results);
 	expect(mismatches(results)).toEqual([]);
 	const db = openDb();
 	try {
-		expect(db.prepare('select status, role, family_name from registrations where id = ?').get(regA)).toEqual({ status: 'approved', role: 'member', family_name: w.marks.nameA });
-		expect(db.prepare('select status, endorsement, endorsed_by from sponsorship_applications where id = ?').get(appA)).toEqual({ status: 'submitted', endorsement: 'endorsed', endorsed_by: w.users.focalX.id });
+		expect(db.prepare('select status, role, family_name from registrations where id = ?').get(regA)).toEqual({
+			status: 'approved',
+			role: 'member',
+			family_name: w.marks.nameA
+		});
+		expect(db.prepare('select status, endorsement, endorsed_by from sponsorship_applications where id = ?').get(appA)).toEqual({
+			status: 'submitted',
+			endorsement: 'endorsed',
+			endorsed_by: w.users.focalX.id
+		});
 	} finally {
 		db.close();
 	}

@@ -177,6 +177,8 @@ test('every form action answers every hostile body with a 4xx (or its own refusa
 	expect(cross).toBe(403);
 	expect(performance.now() - t).toBeLessThan(BOUND_MS);
 	expect(failures).toEqual([]);
-	console.log(`${actions.length} actions × ${HOSTILE.length} bodies × 2 people in ${Math.round((performance.now() - started) / 1000)} s; slowest answer ${Math.round(slowest)} ms`);
+	console.log(
+		`${actions.length} actions × ${HOSTILE.length} bodies × 2 people in ${Math.round((performance.now() - started) / 1000)} s; slowest answer ${Math.round(slowest)} ms`
+	);
 	console.log([...perBody].map(([k, v]) => `${k}: ${Math.round(v)} ms`).join('\n'));
 });

@@ -37,7 +37,9 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Password', { exact: true }).fill('long enough password');
 		await page.getByLabel('Repeat the password').fill('long enough password');
 		await page.getByRole('button', { name: 'Create account' }).click();
-		await expect(page.locator('#f-given_name-error')).toHaveText('Given name must be one line of text, without line breaks, tabs or invisible control characters.');
+		await expect(page.locator('#f-given_name-error')).toHaveText(
+			'Given name must be one line of text, without line breaks, tabs or invisible control characters.'
+		);
 		await expect(page.locator('#f-family_name-error')).toContainText('one line of text');
 		await expect(page.getByLabel('Given name')).toHaveValue('Ana\tISU NOTICE');
 		await expect(page.getByLabel('Family name')).toHaveValue('Lee\u202eexe.fdp');

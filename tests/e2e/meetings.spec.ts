@@ -25,7 +25,14 @@ const AGENDA = `1. Opening of the meeting
 (b) Victim assistance
 4. Closing of the meeting`;
 
-const GENEVA = { firstDay: '2031-06-10', lastDay: '2031-06-12', timeZone: 'Europe/Zurich', venue: 'Palais des Nations', city: 'Geneva', country: 'Switzerland' };
+const GENEVA = {
+	firstDay: '2031-06-10',
+	lastDay: '2031-06-12',
+	timeZone: 'Europe/Zurich',
+	venue: 'Palais des Nations',
+	city: 'Geneva',
+	country: 'Switzerland'
+};
 
 test('staff create a meeting with an agenda and two sessions, publish it, and the public sees it', async ({ page, browser }) => {
 	const code = uniqueCode();
@@ -88,7 +95,13 @@ test('staff create a meeting with an agenda and two sessions, publish it, and th
 	await expect(page.getByText('Session added.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: '10:00–13:00 CEST · Opening plenary' })).toBeVisible();
 	// (The form sets every field and box, whatever the page kept from the first session.)
-	await fillSessionForm(page, { title: 'Universalization debate', starts: '2031-06-10T15:00', ends: '2031-06-10T18:00', room: 'Room XIX', items: ['3 (a) Universalization'] });
+	await fillSessionForm(page, {
+		title: 'Universalization debate',
+		starts: '2031-06-10T15:00',
+		ends: '2031-06-10T18:00',
+		room: 'Room XIX',
+		items: ['3 (a) Universalization']
+	});
 	await page.getByRole('button', { name: 'Add session' }).click();
 	await expect(page.getByRole('heading', { name: 'Tuesday 10 June 2031' })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 3 })).toHaveText(['10:00–13:00 CEST · Opening plenary', '15:00–18:00 CEST · Universalization debate']);
@@ -128,7 +141,10 @@ test('staff create a meeting with an agenda and two sessions, publish it, and th
 	await expect(visitor.getByRole('link', { name: 'Add the meeting to your calendar' })).toHaveAttribute('href', `/meetings/${slug}/calendar.ics`);
 
 	// The agenda, with the sub-items under their item.
-	await visitor.getByRole('navigation', { name: `${code} pages` }).getByRole('link', { name: 'Agenda' }).click();
+	await visitor
+		.getByRole('navigation', { name: `${code} pages` })
+		.getByRole('link', { name: 'Agenda' })
+		.click();
 	await expect(visitor.getByRole('heading', { name: 'Provisional agenda' })).toBeVisible();
 	const agenda = visitor.locator('ol.agenda > li');
 	await expect(agenda).toHaveText([
@@ -143,7 +159,10 @@ test('staff create a meeting with an agenda and two sessions, publish it, and th
 	await expect(agenda.nth(2)).not.toHaveClass(/\bsub\b/);
 
 	// The programme, in the venue's clock with its zone, and the items each session takes up.
-	await visitor.getByRole('navigation', { name: `${code} pages` }).getByRole('link', { name: 'Programme' }).click();
+	await visitor
+		.getByRole('navigation', { name: `${code} pages` })
+		.getByRole('link', { name: 'Programme' })
+		.click();
 	await expect(visitor.getByRole('heading', { name: 'Tuesday 10 June 2031' })).toBeVisible();
 	const sessions = visitor.locator('ol.sessions > li');
 	await expect(sessions).toHaveCount(2);
@@ -157,7 +176,10 @@ test('staff create a meeting with an agenda and two sessions, publish it, and th
 	const afternoon = sessions.nth(1);
 	await expect(afternoon.locator('.time')).toHaveText('15:00–18:00 CEST');
 	await expect(afternoon.getByRole('list', { name: 'Agenda items' }).getByRole('listitem')).toHaveText(['3 (a) Universalization']);
-	await expect(afternoon.getByRole('link', { name: '.ics file for Universalization debate' })).toHaveAttribute('href', new RegExp(`^/meetings/${slug}/sessions/\\d+/calendar\\.ics$`));
+	await expect(afternoon.getByRole('link', { name: '.ics file for Universalization debate' })).toHaveAttribute(
+		'href',
+		new RegExp(`^/meetings/${slug}/sessions/\\d+/calendar\\.ics$`)
+	);
 	await anon.close();
 });
 
@@ -166,8 +188,20 @@ test('the calendar downloads, parses, answers 304 when unchanged and keeps its U
 	await logInAs(page, staff.email, staff.password);
 	const slug = await createMeeting(page, { code, title: `Calendar test ${code}`, ...GENEVA });
 	await importAgenda(page, slug, AGENDA, 6);
-	await addSession(page, slug, { title: 'Opening plenary', starts: '2031-06-10T10:00', ends: '2031-06-10T13:00', room: 'Room XIX', items: ['1 Opening of the meeting', '2 Adoption of the agenda'] });
-	await addSession(page, slug, { title: 'Afternoon plenary', starts: '2031-06-10T15:00', ends: '2031-06-10T18:00', room: 'Room XIX', items: ['3 (a) Universalization'] });
+	await addSession(page, slug, {
+		title: 'Opening plenary',
+		starts: '2031-06-10T10:00',
+		ends: '2031-06-10T13:00',
+		room: 'Room XIX',
+		items: ['1 Opening of the meeting', '2 Adoption of the agenda']
+	});
+	await addSession(page, slug, {
+		title: 'Afternoon plenary',
+		starts: '2031-06-10T15:00',
+		ends: '2031-06-10T18:00',
+		room: 'Room XIX',
+		items: ['3 (a) Universalization']
+	});
 	await publish(page, slug);
 
 	// Downloaded anonymously, as a calendar client would.
@@ -384,8 +418,3 @@ test('only staff reach the new-meeting form', async ({ page, browser }) => {
 	expect((await staffPage.goto(`/admin/meetings/${code.toLowerCase()}`))?.status()).toBe(404);
 	await staffCtx.close();
 });
-
-
-
-
-

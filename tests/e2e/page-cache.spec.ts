@@ -5,11 +5,22 @@ import { addSession, createMeeting, logInAs, publish, uniqueCode, visit } from '
 test.use({ extraHTTPHeaders: clientAddress() });
 
 // Public pages are kept once rendered (src/lib/server/page-cache.ts) and answered before SvelteKit (server.js).
-test('a kept public page is fresh after a staff change, compressed for browsers, and never shown to a signed-in user', async ({ page, playwright, baseURL }) => {
+test('a kept public page is fresh after a staff change, compressed for browsers, and never shown to a signed-in user', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
 	const visitor = await playwright.request.newContext({ baseURL, extraHTTPHeaders: clientAddress() });
 	const code = uniqueCode();
 	await logInAs(page, staff.email, staff.password);
-	const slug = await createMeeting(page, { code, title: 'Kept pages meeting', firstDay: '2031-03-03', lastDay: '2031-03-04', city: 'Geneva', country: 'Switzerland' });
+	const slug = await createMeeting(page, {
+		code,
+		title: 'Kept pages meeting',
+		firstDay: '2031-03-03',
+		lastDay: '2031-03-04',
+		city: 'Geneva',
+		country: 'Switzerland'
+	});
 	await addSession(page, slug, { title: 'Opening plenary', starts: '2031-03-03T10:00', ends: '2031-03-03T13:00', room: 'Room XIX' });
 	await publish(page, slug);
 	const url = `/meetings/${slug}/programme`;

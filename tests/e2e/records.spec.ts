@@ -42,7 +42,10 @@ test('staff publish a document in two languages; the public finds and downloads 
 	await expect(anon.getByRole('status')).toHaveText('1 document found.');
 	await anon.getByRole('link', { name: symbol }).click();
 	await expect(anon.getByRole('heading', { name: title })).toBeVisible();
-	for (const [lang, label] of [['en', 'English'], ['fr', 'French']]) {
+	for (const [lang, label] of [
+		['en', 'English'],
+		['fr', 'French']
+	]) {
 		const [download] = await Promise.all([anon.waitForEvent('download'), anon.getByRole('link', { name: label }).click()]);
 		expect(download.suggestedFilename()).toBe(`${symbol.replaceAll('/', '-')}_${lang.toUpperCase()}.pdf`);
 	}
@@ -58,7 +61,14 @@ test('staff publish a document in two languages; the public finds and downloads 
 	await expect(anon.getByRole('note').getByRole('link', { name: /CCM\/MSP\/2019\/10/ })).toBeVisible();
 });
 
-for (const path of ['/documents', '/documents?q=extension', '/meetings/9msp/documents', '/documents/CCM/MSP/2019/10', '/meetings/9msp/records', '/meetings/9msp/statements']) {
+for (const path of [
+	'/documents',
+	'/documents?q=extension',
+	'/meetings/9msp/documents',
+	'/documents/CCM/MSP/2019/10',
+	'/meetings/9msp/records',
+	'/meetings/9msp/statements'
+]) {
 	test(`axe finds no serious violations on ${path}`, async ({ page }) => {
 		await page.goto(path);
 		const results = await new AxeBuilder({ page }).analyze();

@@ -119,7 +119,9 @@ test('a focal point builds a delegation of three, staff approve, badges download
 
 	// Credentials: a text file named .pdf is refused by its content; a real PDF is taken.
 	const upload = page.locator('form[action="?/credentials"]');
-	await upload.getByLabel(/Credentials letter/).setInputFiles({ name: 'credentials.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just text, not a PDF') });
+	await upload
+		.getByLabel(/Credentials letter/)
+		.setInputFiles({ name: 'credentials.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just text, not a PDF') });
 	await upload.getByRole('button', { name: 'Upload' }).click();
 	await expect(page.locator('#f-file-error')).toContainText('not a PDF');
 	const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

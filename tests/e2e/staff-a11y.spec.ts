@@ -34,7 +34,12 @@ test('axe finds no serious or critical violations on the main staff pages', asyn
 		expect(res?.status(), path).toBe(200);
 		const results = await new AxeBuilder({ page }).analyze();
 		for (const v of results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-			problems.push(`${path} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+			problems.push(
+				`${path} ${v.id}: ${v.help} (${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join('; ')})`
+			);
 		}
 	}
 	expect(problems).toEqual([]);

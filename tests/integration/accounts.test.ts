@@ -66,7 +66,11 @@ describe.each(engines)('accounts on %s', (engine) => {
 		const mail = await lastMailTo(t, 'taken@example.org');
 		expect(mail.subject).toMatch(/already have/);
 		expect((await authenticate(t.db, 'taken@example.org', 'first password!', '10.0.0.2')).ok).toBe(true);
-		const n = await t.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', 'taken@example.org').executeTakeFirstOrThrow();
+		const n = await t.db
+			.selectFrom('users')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('email', '=', 'taken@example.org')
+			.executeTakeFirstOrThrow();
 		expect(Number(n.n)).toBe(1);
 	});
 
@@ -85,9 +89,13 @@ describe.each(engines)('accounts on %s', (engine) => {
 		expect((await authenticate(t.db, 'limited@example.org', 'the right password', '10.1.0.1')).ok).toBe(true);
 	});
 
-	it('replaces a hash made at a lower cost than today\'s at the next login', async () => {
+	it("replaces a hash made at a lower cost than today's at the next login", async () => {
 		const u = await createUser(t.db, { email: 'old-hash@example.org', password: null, role: 'delegate', verified: true });
-		await t.db.updateTable('users').set({ password_hash: await hash('an old password', { memoryCost: 512, timeCost: 1 }) }).where('id', '=', u.id).execute();
+		await t.db
+			.updateTable('users')
+			.set({ password_hash: await hash('an old password', { memoryCost: 512, timeCost: 1 }) })
+			.where('id', '=', u.id)
+			.execute();
 		expect((await authenticate(t.db, 'old-hash@example.org', 'an old password', '10.5.0.1')).ok).toBe(true);
 		const row = await t.db.selectFrom('users').select('password_hash').where('id', '=', u.id).executeTakeFirstOrThrow();
 		expect(hashIsWeaker(row.password_hash!)).toBe(false);
@@ -161,7 +169,11 @@ describe.each(engines)('accounts on %s', (engine) => {
 
 	it('invites a focal point by e-mail, audits it, and lets them set a password', async () => {
 		const staff = await createUser(t.db, { email: 'isu@example.org', password: 'staff password', role: 'staff', verified: true });
-		const state = await t.db.insertInto('organizations').values({ kind: 'state', name: 'Testland', iso3: 'TST', observer_by_right: 0 }).returning('id').executeTakeFirstOrThrow();
+		const state = await t.db
+			.insertInto('organizations')
+			.values({ kind: 'state', name: 'Testland', iso3: 'TST', observer_by_right: 0 })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const actor = { id: staff.id, email: staff.email };
 		expect(await inviteUser(t.db, ORIGIN, actor, { email: 'fp@example.org', role: 'focal_point', organization_id: state.id })).toBe('ok');
 		expect(await inviteUser(t.db, ORIGIN, actor, { email: 'fp@example.org', role: 'delegate', organization_id: null })).toBe('exists');

@@ -98,12 +98,18 @@ describe.each(engines)('calendar feed on %s', (engine) => {
 		expect(is.location).toMatch(/^Room XVIII,/);
 		expect(is.description).toBe(was.description);
 		// The other sessions have not changed for a calendar.
-		const others = (events: ICAL.Event[]) => sessionsOf(events, '9MSP').filter((e) => e.uid !== uid).map((e) => [e.uid, e.sequence, utc(e.startDate)]);
+		const others = (events: ICAL.Event[]) =>
+			sessionsOf(events, '9MSP')
+				.filter((e) => e.uid !== uid)
+				.map((e) => [e.uid, e.sequence, utc(e.startDate)]);
 		expect(others(now)).toEqual(others(old));
 	});
 
 	it('leaves drafts out of the public feed', async () => {
-		const parsed = parseForm(meetingSchema, form({ code: 'DRAFT2027', title: 'Not yet announced', kind: 'workshop', start_date: '2027-03-01', end_date: '2027-03-01', time_zone: 'Europe/Zurich' }));
+		const parsed = parseForm(
+			meetingSchema,
+			form({ code: 'DRAFT2027', title: 'Not yet announced', kind: 'workshop', start_date: '2027-03-01', end_date: '2027-03-01', time_zone: 'Europe/Zurich' })
+		);
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 		expect((await createMeeting(t.db, actor, parsed.data)).ok).toBe(true);
 		expect(parse(await feed(t)).some((e) => e.uid.includes('draft2027'))).toBe(false);

@@ -13,7 +13,13 @@ describe.each(engines)('demonstration people on %s', (engine) => {
 	afterAll(() => t.close());
 
 	const demo = () => t.db.selectFrom('meetings').selectAll().where('code', '=', '14MSP').executeTakeFirstOrThrow();
-	const registrations = async () => t.db.selectFrom('registrations').selectAll().where('meeting_id', '=', (await demo()).id).orderBy('id').execute();
+	const registrations = async () =>
+		t.db
+			.selectFrom('registrations')
+			.selectAll()
+			.where('meeting_id', '=', (await demo()).id)
+			.orderBy('id')
+			.execute();
 
 	it('puts people in the demonstration meeting, in several statuses, and nowhere else', async () => {
 		const regs = await registrations();
@@ -22,7 +28,11 @@ describe.each(engines)('demonstration people on %s', (engine) => {
 		expect(regs.every((r) => r.email!.endsWith('@demo.example.org'))).toBe(true);
 		expect(new Set(regs.map((r) => r.email)).size).toBe(regs.length);
 		expect(new Set(regs.map((r) => r.badge_token)).size).toBe(regs.length);
-		const elsewhere = await t.db.selectFrom('registrations').select('id').where('meeting_id', '!=', (await demo()).id).execute();
+		const elsewhere = await t.db
+			.selectFrom('registrations')
+			.select('id')
+			.where('meeting_id', '!=', (await demo()).id)
+			.execute();
 		expect(elsewhere).toEqual([]);
 	});
 
@@ -33,7 +43,11 @@ describe.each(engines)('demonstration people on %s', (engine) => {
 		expect(regs.filter((r) => r.holds_place === 1).every((r) => r.status === 'pending' || r.status === 'approved')).toBe(true);
 		const delegations = await t.db
 			.selectFrom('delegations as d')
-			.select(['d.id', 'd.places_held', sql<number>`(select count(*) from registrations r where r.delegation_id = d.id and r.status in ('pending', 'approved', 'waitlisted'))`.as('live')])
+			.select([
+				'd.id',
+				'd.places_held',
+				sql<number>`(select count(*) from registrations r where r.delegation_id = d.id and r.status in ('pending', 'approved', 'waitlisted'))`.as('live')
+			])
 			.where('d.meeting_id', '=', m.id)
 			.execute();
 		expect(delegations.length).toBeGreaterThan(5);

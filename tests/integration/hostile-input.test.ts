@@ -131,7 +131,14 @@ describe.each(engines)('hostile input on %s', (engine) => {
 		t = await freshDb(engine);
 		const org = await t.db
 			.insertInto('organizations')
-			.values({ kind: 'state', name: 'State <b>of</b> "Quotes" & Ampersands', iso3: 'QQQ', ccm_status: 'state_party', joined: '2010-01-01', observer_by_right: 0 })
+			.values({
+				kind: 'state',
+				name: 'State <b>of</b> "Quotes" & Ampersands',
+				iso3: 'QQQ',
+				ccm_status: 'state_party',
+				joined: '2010-01-01',
+				observer_by_right: 0
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		orgId = org.id;
@@ -186,7 +193,10 @@ describe.each(engines)('hostile input on %s', (engine) => {
 			await fc.assert(
 				fc.asyncProperty(typed, typed, async (given, family) => {
 					const i = ++seq;
-					const parsed = parseForm(personSchema, fd({ organization_id: String(orgId), given_name: given, family_name: family, email: `typed${i}@example.org`, role: 'member' }));
+					const parsed = parseForm(
+						personSchema,
+						fd({ organization_id: String(orgId), given_name: given, family_name: family, email: `typed${i}@example.org`, role: 'member' })
+					);
 					if (!parsed.ok) {
 						// Refused only for the reasons the form gives: empty once trimmed, too long, or a control character.
 						expect(Object.keys(parsed.errors).every((k) => k === 'given_name' || k === 'family_name')).toBe(true);
@@ -208,14 +218,26 @@ describe.each(engines)('hostile input on %s', (engine) => {
 
 		it('signUp: hostile names are stored as given; the users table is still there', async () => {
 			for (const [i, name] of HOSTILE_NAMES.entries()) {
-				const parsed = parseForm(signupSchema, fd({ email: `signup${i}@example.org`, given_name: name, family_name: `${name} ${name}`.slice(0, 100), password: 'long enough pw', password_confirm: 'long enough pw' }));
+				const parsed = parseForm(
+					signupSchema,
+					fd({
+						email: `signup${i}@example.org`,
+						given_name: name,
+						family_name: `${name} ${name}`.slice(0, 100),
+						password: 'long enough pw',
+						password_confirm: 'long enough pw'
+					})
+				);
 				expect(parsed.ok, name).toBe(true);
 				if (!parsed.ok) continue;
 				await signUp(t.db, ORIGIN, parsed.data);
 				const u = await t.db.selectFrom('users').selectAll().where('email', '=', `signup${i}@example.org`).executeTakeFirstOrThrow();
 				expect([u.given_name, u.family_name]).toEqual([name, `${name} ${name}`.slice(0, 100)]);
 			}
-			const n = await t.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+			const n = await t.db
+				.selectFrom('users')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow();
 			expect(Number(n.n)).toBe(HOSTILE_NAMES.length + 1);
 		});
 
@@ -223,7 +245,17 @@ describe.each(engines)('hostile input on %s', (engine) => {
 			for (const [i, name] of HOSTILE_NAMES.entries()) {
 				const parsed = parseForm(
 					meetingSchema,
-					fd({ code: `H${i}X`, title: name, kind: 'workshop', start_date: '2032-01-10', end_date: '2032-01-11', time_zone: 'Europe/Zurich', venue: name, city: name.slice(0, 100), description: `${name}\r\n${name}\t.` })
+					fd({
+						code: `H${i}X`,
+						title: name,
+						kind: 'workshop',
+						start_date: '2032-01-10',
+						end_date: '2032-01-11',
+						time_zone: 'Europe/Zurich',
+						venue: name,
+						city: name.slice(0, 100),
+						description: `${name}\r\n${name}\t.`
+					})
 				);
 				expect(parsed.ok ? 'ok' : parsed.errors, name).toBe('ok');
 				if (!parsed.ok) continue;
@@ -241,7 +273,15 @@ describe.each(engines)('hostile input on %s', (engine) => {
 		it('listRegistrations q: the same rows as a plain "contains" (property)', async () => {
 			const rows = await t.db
 				.selectFrom('registrations')
-				.select(['id', 'given_name', 'family_name', 'email', sql<string>`lower(given_name)`.as('g'), sql<string>`lower(family_name)`.as('f'), sql<string>`lower(email)`.as('e')])
+				.select([
+					'id',
+					'given_name',
+					'family_name',
+					'email',
+					sql<string>`lower(given_name)`.as('g'),
+					sql<string>`lower(family_name)`.as('f'),
+					sql<string>`lower(email)`.as('e')
+				])
 				.where('meeting_id', '=', meetingId)
 				.execute();
 			expect(rows.length).toBeGreaterThan(HOSTILE_NAMES.length);
@@ -256,13 +296,25 @@ describe.each(engines)('hostile input on %s', (engine) => {
 				{ numRuns: 150, examples: NASTY_NEEDLES.map((q) => [q]) }
 			);
 			// Every hostile name, searched exactly as written, finds itself; ASCII case does not matter.
-			for (const name of HOSTILE_NAMES) expect((await listRegistrations(t.db, meetingId, { q: name })).map((r) => r.given_name), name).toContain(name);
+			for (const name of HOSTILE_NAMES)
+				expect(
+					(await listRegistrations(t.db, meetingId, { q: name })).map((r) => r.given_name),
+					name
+				).toContain(name);
 			expect((await listRegistrations(t.db, meetingId, { q: 'UNDER_SCORE' })).map((r) => r.given_name)).toContain('under_score');
 			// The wildcards in particular find the names that hold them, not everyone.
-			for (const [q, name] of [['%', '100% Real'], ['_', 'under_score'], ['\\', 'back\\slash'], ["' OR 1=1 --", "' OR 1=1 --"]]) {
+			for (const [q, name] of [
+				['%', '100% Real'],
+				['_', 'under_score'],
+				['\\', 'back\\slash'],
+				["' OR 1=1 --", "' OR 1=1 --"]
+			]) {
 				const found = await listRegistrations(t.db, meetingId, { q });
 				expect(found.map((r) => r.given_name)).toContain(name);
-				expect(found.every((r) => [r.given_name, r.family_name, r.email].some((v) => (v ?? '').toLowerCase().includes(q.toLowerCase()))), q).toBe(true);
+				expect(
+					found.every((r) => [r.given_name, r.family_name, r.email].some((v) => (v ?? '').toLowerCase().includes(q.toLowerCase()))),
+					q
+				).toBe(true);
 				expect(found.length).toBeLessThan(rows.length / 2);
 			}
 			for (const q of ['\u0000', 'a\u0000b', 'x'.repeat(10_000)]) expect(await listRegistrations(t.db, meetingId, { q })).toEqual([]);
@@ -272,7 +324,11 @@ describe.each(engines)('hostile input on %s', (engine) => {
 			for (const to of ['a_b@example.org', 'ab@example.org', '100%@example.org', 'back\\slash@example.org', "o'brien@example.org", 'UPPER@Example.ORG']) {
 				await queueMail(t.db, { to, subject: 'Hello', text: 'Body' });
 			}
-			const all = await t.db.selectFrom('outbox').select(['id', 'to_address', sql<string>`lower(to_address)`.as('l')]).orderBy('id', 'desc').execute();
+			const all = await t.db
+				.selectFrom('outbox')
+				.select(['id', 'to_address', sql<string>`lower(to_address)`.as('l')])
+				.orderBy('id', 'desc')
+				.execute();
 			await fc.assert(
 				fc.asyncProperty(needle(all.map((r) => r.to_address)), async (q) => {
 					const got = await listOutbox(t.db, { to: q });
@@ -292,7 +348,11 @@ describe.each(engines)('hostile input on %s', (engine) => {
 				await audit(t.db, { id: staff.id, email }, 'test.hostile', { type: 'test', id: email }, { q: "' OR 1=1 --" }, { name: '<script>alert(1)</script>' });
 			}
 			await audit(t.db, null, 'test.system', { type: 'test', id: null });
-			const all = await t.db.selectFrom('audit_log').select(['id', 'actor_email', 'after_json', sql<string | null>`lower(actor_email)`.as('l')]).orderBy('id', 'desc').execute();
+			const all = await t.db
+				.selectFrom('audit_log')
+				.select(['id', 'actor_email', 'after_json', sql<string | null>`lower(actor_email)`.as('l')])
+				.orderBy('id', 'desc')
+				.execute();
 			await fc.assert(
 				fc.asyncProperty(needle(all.map((r) => r.actor_email ?? 'none')), async (actor) => {
 					const got = await listAudit(t.db, { actor });
@@ -310,7 +370,16 @@ describe.each(engines)('hostile input on %s', (engine) => {
 
 		it('searchDocuments q: every word literal, the same documents as a plain "contains" (property)', async () => {
 			const now = new Date().toISOString();
-			const titles = ['100% recycled paper', 'under_score report', 'back\\slash notes', "O'Brien's working paper", '<script>alert(1)</script> statement', "' OR 1=1 -- decision", 'Zoë 😀 مرحبا', 'Plain title'];
+			const titles = [
+				'100% recycled paper',
+				'under_score report',
+				'back\\slash notes',
+				"O'Brien's working paper",
+				'<script>alert(1)</script> statement',
+				"' OR 1=1 -- decision",
+				'Zoë 😀 مرحبا',
+				'Plain title'
+			];
 			await t.db
 				.insertInto('documents')
 				.values(

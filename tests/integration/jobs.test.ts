@@ -58,8 +58,14 @@ describe.each(engines)('scheduler on %s', (engine) => {
 		const hung = new Promise<void>((r) => (release = r));
 		let crashedRuns = 0;
 		let healthyRuns = 0;
-		const crashed = createScheduler(t.db, [{ name: 'crash.job', everyMs: MINUTE, leaseMs: 5 * MINUTE, run: () => (crashedRuns++, hung) }], { holder: 'crashed', now: clock.now });
-		const healthy = createScheduler(t.db, [{ name: 'crash.job', everyMs: MINUTE, leaseMs: 5 * MINUTE, run: async () => void healthyRuns++ }], { holder: 'healthy', now: clock.now });
+		const crashed = createScheduler(t.db, [{ name: 'crash.job', everyMs: MINUTE, leaseMs: 5 * MINUTE, run: () => (crashedRuns++, hung) }], {
+			holder: 'crashed',
+			now: clock.now
+		});
+		const healthy = createScheduler(t.db, [{ name: 'crash.job', everyMs: MINUTE, leaseMs: 5 * MINUTE, run: async () => void healthyRuns++ }], {
+			holder: 'healthy',
+			now: clock.now
+		});
 
 		// The first runner takes the job and never finishes (as if killed while running).
 		const abandoned = crashed.tick();
@@ -94,7 +100,13 @@ describe.each(engines)('scheduler on %s', (engine) => {
 		const runner = createScheduler(
 			t.db,
 			[
-				{ name: 'fails.once', everyMs: MINUTE, run: async () => { if (fail) throw new Error('SMTP server not answering'); } },
+				{
+					name: 'fails.once',
+					everyMs: MINUTE,
+					run: async () => {
+						if (fail) throw new Error('SMTP server not answering');
+					}
+				},
 				{ name: 'fails.never', everyMs: MINUTE, run: async () => void okRuns++ }
 			],
 			{ holder: 'solo', now: clock.now, onError: (job) => errors.push(job) }

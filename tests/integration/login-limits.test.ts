@@ -126,7 +126,8 @@ describe.each(engines)('login limits on %s', (engine) => {
 		await createUser(t.db, { email: 'trimmed@example.org', password: 'the right password', role: 'delegate', verified: true });
 		await authenticate(t.db, 'trimmed@example.org', 'wrong', '10.27.0.1');
 		expect((await authenticate(t.db, 'trimmed@example.org', 'the right password', '10.27.0.2')).ok).toBe(true);
-		const keys = async () => (await t.db.selectFrom('rate_limits').select('key').where('key', 'like', '%trimmed@example.org%').execute()).map((r) => r.key.split(' ')[0]).sort();
+		const keys = async () =>
+			(await t.db.selectFrom('rate_limits').select('key').where('key', 'like', '%trimmed@example.org%').execute()).map((r) => r.key.split(' ')[0]).sort();
 		expect(await keys()).toEqual(['login-account', 'login-known', 'login-pair']);
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(Date.now() + 2 * 60 * 60_000);

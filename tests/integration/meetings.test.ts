@@ -241,7 +241,9 @@ describe.each(engines)('meetings on %s', (engine) => {
 			expect(await editAgendaItem(t.db, actor, other.id, items[0].id, { title: 'Hijacked', number: '1', sub_number: null })).toBe('not_found');
 			expect(await editAgendaItem(t.db, actor, m.id, items[0].id, { title: 'Official opening of the Meeting', number: '1', sub_number: null })).toBe('saved');
 			// Another item's number is refused, and nothing is changed.
-			expect(await editAgendaItem(t.db, actor, m.id, items[0].id, { title: 'Opening', number: items[1].number, sub_number: items[1].sub_number })).toBe('duplicate');
+			expect(await editAgendaItem(t.db, actor, m.id, items[0].id, { title: 'Opening', number: items[1].number, sub_number: items[1].sub_number })).toBe(
+				'duplicate'
+			);
 			expect((await listAgenda(t.db, m.id))[0]).toMatchObject({ title: 'Official opening of the Meeting', number: '1' });
 			expect((await listAgenda(t.db, m.id))[0].title).toBe('Official opening of the Meeting');
 			const log = await listAudit(t.db, { action: 'agenda.edit', entityId: String(items[0].id) });
@@ -352,20 +354,40 @@ describe.each(engines)('meetings on %s', (engine) => {
 		it('keeps agenda items in agenda order, ignores another meeting’s items, and bumps the sequence on update', async () => {
 			const mine = await listAgenda(t.db, m.id);
 			const theirs = await listAgenda(t.db, other.id);
-			const created = await saveSession(t.db, actor, m, null, session({ title: 'Review', starts_at: '2019-10-28T10:00', ends_at: '2019-10-28T13:00', agenda_item_ids: [mine[4].id, theirs[0].id, mine[2].id, mine[3].id] }));
+			const created = await saveSession(
+				t.db,
+				actor,
+				m,
+				null,
+				session({
+					title: 'Review',
+					starts_at: '2019-10-28T10:00',
+					ends_at: '2019-10-28T13:00',
+					agenda_item_ids: [mine[4].id, theirs[0].id, mine[2].id, mine[3].id]
+				})
+			);
 			if (!created.ok) throw new Error(JSON.stringify(created.errors));
 			const find = async () => (await listSessions(t.db, m.id)).find((s) => s.id === created.id)!;
 			const s = await find();
 			expect(s.agendaItemIds).toEqual([mine[2].id, mine[3].id, mine[4].id]);
 			expect(s.sequence).toBe(0);
 
-			const updated = await saveSession(t.db, actor, m, created.id, session({ title: 'Review (continued)', starts_at: '2019-10-28T15:00', ends_at: '2019-10-28T18:00', agenda_item_ids: [mine[5].id, mine[0].id] }));
+			const updated = await saveSession(
+				t.db,
+				actor,
+				m,
+				created.id,
+				session({ title: 'Review (continued)', starts_at: '2019-10-28T15:00', ends_at: '2019-10-28T18:00', agenda_item_ids: [mine[5].id, mine[0].id] })
+			);
 			expect(updated).toEqual({ ok: true, id: created.id });
 			const after = await find();
 			expect(after).toMatchObject({ title: 'Review (continued)', starts_at: '2019-10-28T14:00:00.000Z', sequence: 1 });
 			expect(after.agendaItemIds).toEqual([mine[0].id, mine[5].id]);
 			const log = await listAudit(t.db, { action: 'session.update', entityId: String(created.id) });
-			expect(JSON.parse(log.rows[0].before_json!)).toMatchObject({ title: 'Review', agenda_item_ids: expect.arrayContaining([mine[2].id, mine[3].id, mine[4].id]) });
+			expect(JSON.parse(log.rows[0].before_json!)).toMatchObject({
+				title: 'Review',
+				agenda_item_ids: expect.arrayContaining([mine[2].id, mine[3].id, mine[4].id])
+			});
 			expect(JSON.parse(log.rows[0].after_json!)).toMatchObject({ title: 'Review (continued)', starts_at: '2019-10-28T14:00:00.000Z' });
 			expect((await listSessions(t.db, other.id)).length).toBe(0);
 		});
@@ -392,7 +414,10 @@ describe.each(engines)('meetings on %s', (engine) => {
 			const count = async () => {
 				const [meetings, items, sessions] = await Promise.all(
 					(['meetings', 'agenda_items', 'meeting_sessions'] as const).map((table) =>
-						seeded.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+						seeded.db
+							.selectFrom(table)
+							.select((eb) => eb.fn.countAll<number>().as('n'))
+							.executeTakeFirstOrThrow()
 					)
 				);
 				return [Number(meetings.n), Number(items.n), Number(sessions.n)];
@@ -415,7 +440,15 @@ describe.each(engines)('meetings on %s', (engine) => {
 
 		it('has the past meetings from the list, each in its venue’s zone', async () => {
 			const first = await getMeeting(seeded.db, '1msp');
-			expect(first).toMatchObject({ code: '1MSP', city: 'Vientiane', time_zone: 'Asia/Vientiane', start_date: '2010-11-09', end_date: '2010-11-12', kind: 'msp', symbol_prefix: 'CCM/MSP/2010' });
+			expect(first).toMatchObject({
+				code: '1MSP',
+				city: 'Vientiane',
+				time_zone: 'Asia/Vientiane',
+				start_date: '2010-11-09',
+				end_date: '2010-11-12',
+				kind: 'msp',
+				symbol_prefix: 'CCM/MSP/2010'
+			});
 			expect(await getMeeting(seeded.db, '9msp')).toMatchObject({ city: 'Geneva', time_zone: 'Europe/Zurich', venue: 'Palais des Nations' });
 			const nine = (await getMeeting(seeded.db, '9msp'))!;
 			const agenda = await listAgenda(seeded.db, nine.id);

@@ -30,7 +30,15 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 		setHandle(t);
 		const a = await createUser(t.db, { email: 'isu-a@example.org', password: 'staff password a', role: 'staff', verified: true });
 		const b = await createUser(t.db, { email: 'isu-b@example.org', password: 'staff password b', role: 'staff', verified: true });
-		const user = (u: typeof a): SessionUser => ({ id: u.id, email: u.email, role: 'staff', givenName: null, familyName: null, organizationId: null, emailVerified: true });
+		const user = (u: typeof a): SessionUser => ({
+			id: u.id,
+			email: u.email,
+			role: 'staff',
+			givenName: null,
+			familyName: null,
+			organizationId: null,
+			emailVerified: true
+		});
 		staff = user(a);
 		other = user(b);
 		// Every kind of message with a link into an account, and two without.
@@ -44,7 +52,12 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 	afterEach(() => vi.unstubAllEnvs());
 
 	it('marks exactly the messages whose link lets someone into an account', async () => {
-		const rows = (await t.db.selectFrom('outbox').select(['to_address', 'subject', 'secret', 'body_text']).orderBy('id').execute()).map((r) => [r.to_address, r.subject, r.secret, LINK.test(r.body_text)]);
+		const rows = (await t.db.selectFrom('outbox').select(['to_address', 'subject', 'secret', 'body_text']).orderBy('id').execute()).map((r) => [
+			r.to_address,
+			r.subject,
+			r.secret,
+			LINK.test(r.body_text)
+		]);
 		expect(rows).toEqual([
 			['isu-b@example.org', 'Reset your CCM Meetings password', 1, true],
 			['new@example.org', 'Confirm your e-mail address for CCM Meetings', 1, true],
@@ -59,7 +72,12 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 		vi.stubEnv('SMTP_URL', 'smtp://mail.example.org:587');
 		const list = await asStaff(staff, '/admin/outbox');
 		expect(JSON.stringify(list)).not.toMatch(/body_text|reset-password\//);
-		for (const [to, subject] of [[other.email, /Reset your/], ['new@example.org', /Confirm your e-mail/], ['isu-b-new@example.org', /Confirm your new/], ['invited@example.org', /invited/]] as const) {
+		for (const [to, subject] of [
+			[other.email, /Reset your/],
+			['new@example.org', /Confirm your e-mail/],
+			['isu-b-new@example.org', /Confirm your new/],
+			['invited@example.org', /invited/]
+		] as const) {
 			const page = await asStaff(staff, '/admin/outbox/x', { id: String(await idOf(to, subject)) });
 			const shown = JSON.stringify(page);
 			expect(shown, to).not.toMatch(LINK);
@@ -82,7 +100,12 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 		const delivered: { to: string; text: string }[] = [];
 		const transport: Transport = { sendMail: async (m) => void delivered.push(m) };
 		expect(await sendDueMail(t.db, transport, 'isu@example.org', 100)).toBe(6);
-		expect(delivered.filter((d) => LINK.test(d.text)).map((d) => d.to)).toEqual([other.email, 'new@example.org', 'isu-b-new@example.org', 'invited@example.org']);
+		expect(delivered.filter((d) => LINK.test(d.text)).map((d) => d.to)).toEqual([
+			other.email,
+			'new@example.org',
+			'isu-b-new@example.org',
+			'invited@example.org'
+		]);
 		const rows = await t.db.selectFrom('outbox').select(['subject', 'to_address', 'status', 'secret', 'body_text', 'sent_at']).orderBy('id').execute();
 		for (const r of rows) {
 			expect(r.status).toBe('sent');
@@ -97,7 +120,11 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 	it('a secret message given up on after the last attempt keeps no text either; a plain one keeps its text', async () => {
 		const secretId = await queueMail(t.db, { to: 'x@example.org', subject: 'S', text: `${ORIGIN}/reset-password/${'a'.repeat(32)}`, secret: true });
 		const plainId = await queueMail(t.db, { to: 'y@example.org', subject: 'P', text: 'plain text' });
-		await t.db.updateTable('outbox').set({ attempts: MAX_ATTEMPTS - 1 }).where('id', 'in', [secretId, plainId]).execute();
+		await t.db
+			.updateTable('outbox')
+			.set({ attempts: MAX_ATTEMPTS - 1 })
+			.where('id', 'in', [secretId, plainId])
+			.execute();
 		const failing: Transport = { sendMail: async () => Promise.reject(new Error('connection refused')) };
 		expect(await sendDueMail(t.db, failing, 'isu@example.org', 100)).toBe(0);
 		const rows = await t.db.selectFrom('outbox').select(['id', 'status', 'body_text']).where('id', 'in', [secretId, plainId]).orderBy('id').execute();
@@ -110,10 +137,24 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 	it('the migration marks messages queued before it by their subjects, and deletes the text of those already sent', async () => {
 		await migration0009.down(t.db);
 		const now = new Date().toISOString();
-		const old = (subject: string, status: 'queued' | 'sent') => ({ to_address: 'old@example.org', subject, body_text: `${ORIGIN}/invite/${'b'.repeat(32)}`, status, attempts: 0, last_error: null, next_attempt_at: now, created_at: now, sent_at: null });
+		const old = (subject: string, status: 'queued' | 'sent') => ({
+			to_address: 'old@example.org',
+			subject,
+			body_text: `${ORIGIN}/invite/${'b'.repeat(32)}`,
+			status,
+			attempts: 0,
+			last_error: null,
+			next_attempt_at: now,
+			created_at: now,
+			sent_at: null
+		});
 		await t.db
 			.insertInto('outbox')
-			.values([old('You are invited to CCM Meetings', 'queued'), old('Reset your CCM Meetings password', 'sent'), old('Your CCM Meetings password was changed', 'sent')] as never)
+			.values([
+				old('You are invited to CCM Meetings', 'queued'),
+				old('Reset your CCM Meetings password', 'sent'),
+				old('Your CCM Meetings password was changed', 'sent')
+			] as never)
 			.execute();
 		await migration0009.up(t.db);
 		const rows = await t.db.selectFrom('outbox').select(['subject', 'secret', 'body_text']).where('to_address', '=', 'old@example.org').orderBy('id').execute();
@@ -127,7 +168,21 @@ describe.each(engines)('secret links in the outbox on %s', (engine) => {
 	it('the database takes only 0 or 1 as the mark', async () => {
 		const now = new Date().toISOString();
 		await expect(
-			t.db.insertInto('outbox').values({ to_address: 'z@example.org', subject: 'x', body_text: 'x', secret: 2, status: 'queued', attempts: 0, last_error: null, next_attempt_at: now, created_at: now, sent_at: null }).execute()
+			t.db
+				.insertInto('outbox')
+				.values({
+					to_address: 'z@example.org',
+					subject: 'x',
+					body_text: 'x',
+					secret: 2,
+					status: 'queued',
+					attempts: 0,
+					last_error: null,
+					next_attempt_at: now,
+					created_at: now,
+					sent_at: null
+				})
+				.execute()
 		).rejects.toThrow();
 	});
 });

@@ -9,7 +9,15 @@ describe.each(engines)('prepared queries on %s', (engine) => {
 		t = await freshDb(engine);
 		await t.db
 			.insertInto('organizations')
-			.values(['Austria', 'Chile', 'Ghana', 'Norway'].map((name, i) => ({ kind: 'state' as const, name, iso3: `X${i}A`, region: i % 2 ? 'Americas' : 'Europe', observer_by_right: 0 })))
+			.values(
+				['Austria', 'Chile', 'Ghana', 'Norway'].map((name, i) => ({
+					kind: 'state' as const,
+					name,
+					iso3: `X${i}A`,
+					region: i % 2 ? 'Americas' : 'Europe',
+					observer_by_right: 0
+				}))
+			)
 			.execute();
 	});
 	afterAll(() => t.close());
@@ -17,13 +25,24 @@ describe.each(engines)('prepared queries on %s', (engine) => {
 	let builds = 0;
 	const byRegion = prepared((db, region: string, after: string) => {
 		builds++;
-		return db.selectFrom('organizations').select('name').where('region', '=', region).where('name', '>', after).where('kind', '=', sql.lit('state')).orderBy('name');
+		return db
+			.selectFrom('organizations')
+			.select('name')
+			.where('region', '=', region)
+			.where('name', '>', after)
+			.where('kind', '=', sql.lit('state'))
+			.orderBy('name');
 	});
 
 	it('answers as the query built anew would, for every set of values, building it once', async () => {
 		const direct = (region: string, after: string) =>
 			t.db.selectFrom('organizations').select('name').where('region', '=', region).where('name', '>', after).orderBy('name').execute();
-		for (const [region, after] of [['Europe', ''], ['Americas', ''], ['Europe', 'Austria'], ['Nowhere', '']]) {
+		for (const [region, after] of [
+			['Europe', ''],
+			['Americas', ''],
+			['Europe', 'Austria'],
+			['Nowhere', '']
+		]) {
 			expect(await byRegion.all(t.db, region, after)).toEqual(await direct(region, after));
 		}
 		expect(await byRegion.first(t.db, 'Americas', 'Chile')).toEqual({ name: 'Norway' });

@@ -29,7 +29,10 @@ describe('query plans on sqlite', () => {
 			.filter((s) => /from "registrations"/.test(s))
 			.map((s) => {
 				const params = (s.match(/\?/g) ?? []).map(() => 1);
-				return t.sqlite!.prepare(`explain query plan ${s}`).all(...params).map((r) => (r as { detail: string }).detail);
+				return t
+					.sqlite!.prepare(`explain query plan ${s}`)
+					.all(...params)
+					.map((r) => (r as { detail: string }).detail);
 			});
 	}
 

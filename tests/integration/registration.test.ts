@@ -55,7 +55,16 @@ describe.each(engines)('registration on %s', (engine) => {
 		t = await freshDb(engine);
 		const rows = await t.db
 			.insertInto('organizations')
-			.values(Array.from({ length: 30 }, (_, i) => ({ kind: 'state' as const, name: `State ${i}`, iso3: `S${String(i).padStart(2, '0')}`, ccm_status: 'state_party' as const, joined: '2010-01-01', observer_by_right: 0 })))
+			.values(
+				Array.from({ length: 30 }, (_, i) => ({
+					kind: 'state' as const,
+					name: `State ${i}`,
+					iso3: `S${String(i).padStart(2, '0')}`,
+					ccm_status: 'state_party' as const,
+					joined: '2010-01-01',
+					observer_by_right: 0
+				}))
+			)
 			.returning('id')
 			.execute();
 		orgs = rows.map((r) => r.id);
@@ -65,7 +74,16 @@ describe.each(engines)('registration on %s', (engine) => {
 	it('300 concurrent registrations against 200 places: exactly 200 hold places, 100 wait, none lost, no error', async () => {
 		const m = await makeMeeting(t, 'RUSH', 200);
 		const results = await Promise.all(
-			Array.from({ length: 300 }, (_, i) => register(t.db, person(orgs[i % orgs.length], i), { meetingId: m.id, userId: null, createdBy: null, byStaff: false, formToken: `rush-${i}`, origin: ORIGIN }))
+			Array.from({ length: 300 }, (_, i) =>
+				register(t.db, person(orgs[i % orgs.length], i), {
+					meetingId: m.id,
+					userId: null,
+					createdBy: null,
+					byStaff: false,
+					formToken: `rush-${i}`,
+					origin: ORIGIN
+				})
+			)
 		);
 		expect(results.every((r) => r.ok)).toBe(true);
 		const rows = await t.db.selectFrom('registrations').selectAll().where('meeting_id', '=', m.id).execute();
@@ -81,7 +99,16 @@ describe.each(engines)('registration on %s', (engine) => {
 		const staff = await createUser(t.db, { email: `staff-${engine}@example.org`, password: null, role: 'staff', verified: true });
 		await decide(t.db, { id: staff.id, email: staff.email }, m.id, [holders[0].id], { action: 'reject', reason: 'Not a member of the delegation.' }, ORIGIN);
 		await cancelRegistration(t.db, holders[1], { id: staff.id, email: staff.email }, ORIGIN);
-		const after = await t.db.selectFrom('registrations').select(['id', 'status', 'holds_place']).where('id', 'in', waiting.slice(0, 3).map((w) => w.id)).orderBy('id').execute();
+		const after = await t.db
+			.selectFrom('registrations')
+			.select(['id', 'status', 'holds_place'])
+			.where(
+				'id',
+				'in',
+				waiting.slice(0, 3).map((w) => w.id)
+			)
+			.orderBy('id')
+			.execute();
 		expect(after.map((r) => r.status)).toEqual(['pending', 'pending', 'waitlisted']);
 		expect((await t.db.selectFrom('meetings').select('places_held').where('id', '=', m.id).executeTakeFirstOrThrow()).places_held).toBe(200);
 		const mail = await listOutbox(t.db, { to: waiting[0].email! });
@@ -94,14 +121,36 @@ describe.each(engines)('registration on %s', (engine) => {
 		const m = await makeMeeting(t, 'RUSH2K', 1500);
 		const users = await t.db
 			.insertInto('users')
-			.values(Array.from({ length: 2000 }, (_, i) => ({ email: `rush${i}@example.org`, email_verified: 1, password_hash: null, role: 'delegate' as const, created_at: new Date().toISOString() })))
+			.values(
+				Array.from({ length: 2000 }, (_, i) => ({
+					email: `rush${i}@example.org`,
+					email_verified: 1,
+					password_hash: null,
+					role: 'delegate' as const,
+					created_at: new Date().toISOString()
+				}))
+			)
 			.returning(['id', 'email'])
 			.execute();
 		const results = await Promise.all(
-			users.map((u, i) => register(t.db, person(orgs[i % orgs.length], 5000 + i, { email: u.email }), { meetingId: m.id, userId: u.id, createdBy: u.id, byStaff: false, formToken: `rush2k-${i}`, origin: ORIGIN }))
+			users.map((u, i) =>
+				register(t.db, person(orgs[i % orgs.length], 5000 + i, { email: u.email }), {
+					meetingId: m.id,
+					userId: u.id,
+					createdBy: u.id,
+					byStaff: false,
+					formToken: `rush2k-${i}`,
+					origin: ORIGIN
+				})
+			)
 		);
 		expect(results.filter((r) => !r.ok)).toEqual([]);
-		const rows = await t.db.selectFrom('registrations').select(['id', 'status', 'holds_place', 'user_id']).where('meeting_id', '=', m.id).orderBy('id').execute();
+		const rows = await t.db
+			.selectFrom('registrations')
+			.select(['id', 'status', 'holds_place', 'user_id'])
+			.where('meeting_id', '=', m.id)
+			.orderBy('id')
+			.execute();
 		expect(rows).toHaveLength(2000);
 		expect(new Set(rows.map((r) => r.user_id)).size).toBe(2000);
 		const placed = rows.filter((r) => r.holds_place === 1);
@@ -127,9 +176,17 @@ describe.each(engines)('registration on %s', (engine) => {
 		const m = await makeMeeting(t, 'RULES', 100, { delegation_cap: 2 });
 		const opts = (i: number) => ({ meetingId: m.id, userId: null, createdBy: null, byStaff: false, formToken: `rules-${i}`, origin: ORIGIN });
 		expect((await register(t.db, person(orgs[1], 2001, { role: 'head' }), opts(1))).ok).toBe(true);
-		expect(await register(t.db, person(orgs[1], 2002, { role: 'head' }), opts(2))).toMatchObject({ ok: false, reason: 'field', errors: { role: expect.stringContaining('already has a head') } });
+		expect(await register(t.db, person(orgs[1], 2002, { role: 'head' }), opts(2))).toMatchObject({
+			ok: false,
+			reason: 'field',
+			errors: { role: expect.stringContaining('already has a head') }
+		});
 		expect((await register(t.db, person(orgs[1], 2003), opts(3))).ok).toBe(true);
-		expect(await register(t.db, person(orgs[1], 2004), opts(4))).toMatchObject({ ok: false, reason: 'field', errors: { organization_id: expect.stringContaining('limit of 2') } });
+		expect(await register(t.db, person(orgs[1], 2004), opts(4))).toMatchObject({
+			ok: false,
+			reason: 'field',
+			errors: { organization_id: expect.stringContaining('limit of 2') }
+		});
 
 		const closed = await makeMeeting(t, 'CLOSED', 100, { registration_closes_at: '2021-01-01T00:00:00.000Z' });
 		const o = { meetingId: closed.id, userId: null, createdBy: null, formToken: null, origin: ORIGIN };
@@ -145,7 +202,13 @@ describe.each(engines)('delegations, changes, check-in and personal data on %s',
 	let actor: { id: number; email: string };
 	beforeAll(async () => {
 		t = await freshDb(engine);
-		orgId = (await t.db.insertInto('organizations').values({ kind: 'state', name: 'Testland', iso3: 'TST', ccm_status: 'state_party', joined: '2010-01-01', observer_by_right: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+		orgId = (
+			await t.db
+				.insertInto('organizations')
+				.values({ kind: 'state', name: 'Testland', iso3: 'TST', ccm_status: 'state_party', joined: '2010-01-01', observer_by_right: 0 })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 		const staff = await createUser(t.db, { email: 'isu@example.org', password: null, role: 'staff', verified: true });
 		actor = { id: staff.id, email: staff.email };
 	});
@@ -176,7 +239,7 @@ describe.each(engines)('delegations, changes, check-in and personal data on %s',
 		const m = await makeMeeting(t, 'CHANGE', 50);
 		const r = await reg(m, 10);
 		await decide(t.db, actor, m.id, [r.id], { action: 'approve' }, ORIGIN);
-		const approved = (await t.db.selectFrom('registrations').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow());
+		const approved = await t.db.selectFrom('registrations').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
 		expect(await updateRegistration(t.db, approved, person(orgId, 10, { phone: '+41 22 000 00 00' }), actor)).toEqual({ ok: true, reapproval: false });
 		expect(await updateRegistration(t.db, approved, person(orgId, 10, { family_name: 'Renamed' }), actor)).toEqual({ ok: true, reapproval: true });
 		expect((await t.db.selectFrom('registrations').select('status').where('id', '=', r.id).executeTakeFirstOrThrow()).status).toBe('pending');
@@ -188,7 +251,12 @@ describe.each(engines)('delegations, changes, check-in and personal data on %s',
 		const r = await reg(m, 20);
 		expect(await checkIn(t.db, actor, m.id, r.badge_token)).toMatchObject({ ok: false, message: expect.stringContaining('not approved') });
 		await decide(t.db, actor, m.id, [r.id], { action: 'approve' }, ORIGIN);
-		expect(await checkIn(t.db, actor, m.id, ` ${r.badge_token.toUpperCase()} `)).toMatchObject({ ok: true, name: 'Given20 Family20', organization: 'Testland', already: null });
+		expect(await checkIn(t.db, actor, m.id, ` ${r.badge_token.toUpperCase()} `)).toMatchObject({
+			ok: true,
+			name: 'Given20 Family20',
+			organization: 'Testland',
+			already: null
+		});
 		expect(await checkIn(t.db, actor, m.id, r.badge_token)).toMatchObject({ ok: true, already: expect.any(String) });
 		expect(await checkIn(t.db, actor, m.id, 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz')).toMatchObject({ ok: false, message: expect.stringContaining('No badge') });
 		expect(await checkIn(t.db, actor, m.id, "' or 1=1 --")).toMatchObject({ ok: false });

@@ -21,7 +21,14 @@ import { load as reportLoad } from '../../src/routes/committee/meetings/[slug]/s
 import { load as criteriaLoad } from '../../src/routes/admin/sponsorship/criteria/+page.server';
 
 const ORIGIN = 'http://app.test';
-const base = { departure_city: 'Kabul', justification: null, statement: true, statement_items: [], implementation_responsibility: true, mode: 'submit' as const };
+const base = {
+	departure_city: 'Kabul',
+	justification: null,
+	statement: true,
+	statement_items: [],
+	implementation_responsibility: true,
+	mode: 'submit' as const
+};
 
 /** Every row of every table, so that "changes nothing" means nothing. */
 async function snapshot(t: TestDb): Promise<Record<string, string[]>> {
@@ -30,7 +37,8 @@ async function snapshot(t: TestDb): Promise<Record<string, string[]>> {
 			? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(t.db)).rows
 			: (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(t.db)).rows;
 	const out: Record<string, string[]> = {};
-	for (const { name } of tables) out[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.db)).rows.map((r) => JSON.stringify(r)).sort();
+	for (const { name } of tables)
+		out[name] = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(t.db)).rows.map((r) => JSON.stringify(r)).sort();
 	return out;
 }
 
@@ -55,7 +63,21 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 		const now = new Date().toISOString();
 		meeting = await t.db
 			.insertInto('meetings')
-			.values({ code: 'SJ', slug: 'sj', title: 'Scheduled meeting', kind: 'msp', start_date: '2031-09-01', end_date: '2031-09-03', time_zone: 'Europe/Zurich', sponsorship_deadline: '2031-08-01T00:00:00.000Z', registration_opens_at: '2020-01-01T00:00:00.000Z', registration_closes_at: '2031-08-01T00:00:00.000Z', status: 'published', created_at: now, updated_at: now })
+			.values({
+				code: 'SJ',
+				slug: 'sj',
+				title: 'Scheduled meeting',
+				kind: 'msp',
+				start_date: '2031-09-01',
+				end_date: '2031-09-03',
+				time_zone: 'Europe/Zurich',
+				sponsorship_deadline: '2031-08-01T00:00:00.000Z',
+				registration_opens_at: '2020-01-01T00:00:00.000Z',
+				registration_closes_at: '2031-08-01T00:00:00.000Z',
+				status: 'published',
+				created_at: now,
+				updated_at: now
+			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		staff = sessionUser({ ...(await createUser(t.db, { email: 'isu@example.org', password: null, role: 'staff', verified: true })), role: 'staff' });
@@ -102,14 +124,50 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 
 	it('an offer past its deadline shows as expired on every page without a write; one job run lapses it and offers the money on', async () => {
 		const states: Record<string, number> = {};
-		for (const [iso3, name, art4] of [['LAO', 'Lao PDR', '2032-08-01'], ['AFG', 'Afghanistan', '2036-03-01']] as const) {
-			states[iso3] = (await t.db.insertInto('organizations').values({ kind: 'state', name, iso3, ccm_status: 'state_party', joined: '2010-01-01', art4_deadline: art4, region: 'Asia', observer_by_right: 0 }).returning('id').executeTakeFirstOrThrow()).id;
+		for (const [iso3, name, art4] of [
+			['LAO', 'Lao PDR', '2032-08-01'],
+			['AFG', 'Afghanistan', '2036-03-01']
+		] as const) {
+			states[iso3] = (
+				await t.db
+					.insertInto('organizations')
+					.values({ kind: 'state', name, iso3, ccm_status: 'state_party', joined: '2010-01-01', art4_deadline: art4, region: 'Asia', observer_by_right: 0 })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
 		}
 		// 3 500 CHF: Lao (1 000 + 4×200) fits; Afghanistan (2 500 + 4×200) only once Lao's money is free.
-		await saveProgramme(t.db, staff, meeting.id, { budget_centimes: 350_000, dsa_centimes: 20_000, default_nights: 4, places_per_state: 1, opens_at: null, closes_at: null, offer_response_days: 7 });
-		for (const [iso3, airfare] of [['LAO', 100_000], ['AFG', 250_000]] as const) {
+		await saveProgramme(t.db, staff, meeting.id, {
+			budget_centimes: 350_000,
+			dsa_centimes: 20_000,
+			default_nights: 4,
+			places_per_state: 1,
+			opens_at: null,
+			closes_at: null,
+			offer_response_days: 7
+		});
+		for (const [iso3, airfare] of [
+			['LAO', 100_000],
+			['AFG', 250_000]
+		] as const) {
 			const u = await createUser(t.db, { email: `a-${iso3}@example.org`, password: null, role: 'delegate', verified: true });
-			const r = await register(t.db, { organization_id: states[iso3], title: null, given_name: 'Given', family_name: iso3, gender: 'female', position: null, email: u.email, phone: null, role: 'member', consent_published: true, access_needs: null }, { meetingId: meeting.id, userId: u.id, createdBy: u.id, byStaff: false, formToken: null, origin: ORIGIN });
+			const r = await register(
+				t.db,
+				{
+					organization_id: states[iso3],
+					title: null,
+					given_name: 'Given',
+					family_name: iso3,
+					gender: 'female',
+					position: null,
+					email: u.email,
+					phone: null,
+					role: 'member',
+					consent_published: true,
+					access_needs: null
+				},
+				{ meetingId: meeting.id, userId: u.id, createdBy: u.id, byStaff: false, formToken: null, origin: ORIGIN }
+			);
 			if (!r.ok) throw new Error(JSON.stringify(r));
 			const user = sessionUser({ id: u.id, email: u.email, role: 'delegate' });
 			const saved = await saveApplication(t.db, user, meeting, r.registration.id, { ...base, airfare, nights: 4 }, ORIGIN);
@@ -120,7 +178,11 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 		}
 		expect(await sendOffers(t.db, staff, meeting, ORIGIN)).toEqual([apps.LAO.id]);
 		// Lao did not answer in time.
-		await t.db.updateTable('sponsorship_applications').set({ offer_deadline: new Date(Date.now() - MINUTE).toISOString() }).where('id', '=', apps.LAO.id).execute();
+		await t.db
+			.updateTable('sponsorship_applications')
+			.set({ offer_deadline: new Date(Date.now() - MINUTE).toISOString() })
+			.where('id', '=', apps.LAO.id)
+			.execute();
 
 		const before = await snapshot(t);
 		type Staff = { view: { rows: { id: number; status: string; decision: string | null }[] } };
@@ -141,14 +203,24 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 		let clock = Date.now();
 		const runner = createScheduler(t.db, appJobs(t, { ORIGIN }), { holder: 'test', now: () => clock });
 		expect(await runner.tick()).toContain('sponsorship.expire-offers');
-		const after = await t.db.selectFrom('sponsorship_applications').select(['id', 'status']).where('id', 'in', [apps.LAO.id, apps.AFG.id]).orderBy('id').execute();
+		const after = await t.db
+			.selectFrom('sponsorship_applications')
+			.select(['id', 'status'])
+			.where('id', 'in', [apps.LAO.id, apps.AFG.id])
+			.orderBy('id')
+			.execute();
 		expect(after.map((a) => a.status)).toEqual(['expired', 'offered']);
 		const programme = await t.db.selectFrom('sponsorship_programmes').selectAll().where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow();
 		expect(programme.committed_centimes).toBe(330_000);
 		const mail = await t.db.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', 'a-afg@example.org').execute();
 		expect(mail.map((m) => m.subject)).toContain('SJ: offer of sponsorship');
 		expect(mail.find((m) => m.subject === 'SJ: offer of sponsorship')!.body_text).toContain(`${ORIGIN}/meetings/sj/sponsorship`);
-		const lapsed = await t.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('entity_id', '=', String(apps.LAO.id)).where('action', '=', 'sponsorship.expired').execute();
+		const lapsed = await t.db
+			.selectFrom('audit_log')
+			.select(['action', 'actor_user_id'])
+			.where('entity_id', '=', String(apps.LAO.id))
+			.where('action', '=', 'sponsorship.expired')
+			.execute();
 		expect(lapsed).toEqual([{ action: 'sponsorship.expired', actor_user_id: null }]);
 
 		// The next run finds nothing to do.
@@ -156,13 +228,23 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 		clock += MINUTE;
 		expect(await runner.tick()).toContain('sponsorship.expire-offers');
 		const again = await snapshot(t);
-		for (const table of ['sponsorship_applications', 'sponsorship_programmes', 'outbox', 'audit_log', 'sponsorship_scores']) expect(again[table]).toEqual(settled[table]);
+		for (const table of ['sponsorship_applications', 'sponsorship_programmes', 'outbox', 'audit_log', 'sponsorship_scores'])
+			expect(again[table]).toEqual(settled[table]);
 
 		// Two runs at once (a lease lapsed under a slow run): Afghanistan's money comes back once, not twice.
-		await t.db.updateTable('sponsorship_applications').set({ offer_deadline: new Date(Date.now() - MINUTE).toISOString() }).where('id', '=', apps.AFG.id).execute();
+		await t.db
+			.updateTable('sponsorship_applications')
+			.set({ offer_deadline: new Date(Date.now() - MINUTE).toISOString() })
+			.where('id', '=', apps.AFG.id)
+			.execute();
 		const [one, two] = await Promise.all([expireDueOffers(t.db, ORIGIN), expireDueOffers(t.db, ORIGIN)]);
 		expect([...one.expired, ...two.expired]).toEqual([apps.AFG.id]);
-		expect((await t.db.selectFrom('sponsorship_programmes').select('committed_centimes').where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow()).committed_centimes).toBe(0);
-		expect(await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(apps.AFG.id)).where('action', '=', 'sponsorship.expired').execute()).toHaveLength(1);
+		expect(
+			(await t.db.selectFrom('sponsorship_programmes').select('committed_centimes').where('meeting_id', '=', meeting.id).executeTakeFirstOrThrow())
+				.committed_centimes
+		).toBe(0);
+		expect(
+			await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(apps.AFG.id)).where('action', '=', 'sponsorship.expired').execute()
+		).toHaveLength(1);
 	});
 });

@@ -49,18 +49,34 @@ describe.each(engines)('state facts seeded from the files on %s', (engine) => {
 	});
 
 	it('seeds once: a second run adds nothing', async () => {
-		const before = await t.db.selectFrom('state_facts').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const before = await t.db
+			.selectFrom('state_facts')
+			.select(({ fn }) => fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(before.n)).toBeGreaterThan(250);
 		expect(await seedStateFacts(t.db)).toEqual({ states: 0, facts: 0 });
-		const after = await t.db.selectFrom('state_facts').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const after = await t.db
+			.selectFrom('state_facts')
+			.select(({ fn }) => fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(after.n)).toBe(Number(before.n));
 	});
 
 	it('the database refuses a deadline entry without its article and a date in no known shape', async () => {
 		const id = await idOf('CHE');
 		const row = { organization_id: id, kind: 'deadline' as const, event: 'original', on_date: '2020-01-01', source: 's', recorded_at: '2026-01-01T00:00:00Z' };
-		await expect(t.db.insertInto('state_facts').values({ ...row, article: null }).execute()).rejects.toThrow();
-		await expect(t.db.insertInto('state_facts').values({ ...row, article: 3, on_date: '1.1.2020' }).execute()).rejects.toThrow();
+		await expect(
+			t.db
+				.insertInto('state_facts')
+				.values({ ...row, article: null })
+				.execute()
+		).rejects.toThrow();
+		await expect(
+			t.db
+				.insertInto('state_facts')
+				.values({ ...row, article: 3, on_date: '1.1.2020' })
+				.execute()
+		).rejects.toThrow();
 	});
 });
 
@@ -76,8 +92,12 @@ describe.each(engines)('the demonstration ranking on %s uses the facts as at the
 		const meeting = await t.db.selectFrom('meetings').selectAll().where('code', '=', '14MSP').executeTakeFirstOrThrow();
 		const r = await review(t.db, meeting);
 		expect(r.factsDay).toBe(meeting.start_date.slice(0, 10));
-		const row = (state: string, criterion: string) => r.rows.find((x) => x.state === state)!.ranked.evaluation.breakdown.find((b) => b.criterionId === criterion)!;
-		expect(row('Iraq', 'obligations')).toMatchObject({ points: 0, why: expect.stringMatching(/^Unknown: Article 4 extension considered at 11MSP.*2023-09-14; source: https:/) });
+		const row = (state: string, criterion: string) =>
+			r.rows.find((x) => x.state === state)!.ranked.evaluation.breakdown.find((b) => b.criterionId === criterion)!;
+		expect(row('Iraq', 'obligations')).toMatchObject({
+			points: 0,
+			why: expect.stringMatching(/^Unknown: Article 4 extension considered at 11MSP.*2023-09-14; source: https:/)
+		});
 		expect(row('Mozambique', 'least_developed')).toMatchObject({ points: 15, why: expect.stringContaining('on the list since 1988; source: ') });
 		expect(r.unknownFacts).toContainEqual({ state: 'Iraq', reasons: [expect.stringContaining('11MSP')] });
 	});
@@ -92,11 +112,28 @@ describe.each(engines)('staff add a dated entry on %s', (engine) => {
 	afterAll(() => t.close());
 
 	it('settles an unknown extension: the old entry is kept, the change audited, and the score names the new fact', async () => {
-		const staff = await t.db.insertInto('users').values({ email: 'facts@example.org', email_verified: 1, role: 'staff', created_at: '2026-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+		const staff = await t.db
+			.insertInto('users')
+			.values({ email: 'facts@example.org', email_verified: 1, role: 'staff', created_at: '2026-01-01T00:00:00.000Z' })
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const iraq = (await t.db.selectFrom('organizations').select('id').where('iso3', '=', 'IRQ').executeTakeFirstOrThrow()).id;
-		const open = await t.db.selectFrom('state_facts').select('id').where('organization_id', '=', iraq).where('outcome', '=', 'unknown').executeTakeFirstOrThrow();
+		const open = await t.db
+			.selectFrom('state_facts')
+			.select('id')
+			.where('organization_id', '=', iraq)
+			.where('outcome', '=', 'unknown')
+			.executeTakeFirstOrThrow();
 		const meeting = await t.db.selectFrom('meetings').selectAll().where('code', '=', '14MSP').executeTakeFirstOrThrow();
-		const input = factSchema.parse({ type: 'deadline.extension', article: '4', on_date: '2023-09-14', deadline: '2028-11-01', granted_at: '11MSP', source: 'CCM/MSP/2023/9 (final report)', replaces_id: String(open.id) });
+		const input = factSchema.parse({
+			type: 'deadline.extension',
+			article: '4',
+			on_date: '2023-09-14',
+			deadline: '2028-11-01',
+			granted_at: '11MSP',
+			source: 'CCM/MSP/2023/9 (final report)',
+			replaces_id: String(open.id)
+		});
 		const bad = await addStateFact(t.db, { id: staff.id, email: 'facts@example.org' }, iraq, { ...input, deadline: '2023-10-01' }, '2026-11-29');
 		expect(bad).toEqual({ ok: false, errors: { deadline: expect.stringContaining('2023-11-01') } });
 		expect(await addStateFact(t.db, { id: staff.id, email: 'facts@example.org' }, iraq, input, '2026-11-29')).toMatchObject({ ok: true });

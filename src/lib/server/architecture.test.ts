@@ -92,11 +92,14 @@ describe('the lint rule that keeps the boundaries', () => {
 
 	it("refuses a route that reaches the database or an area's inner file", async () => {
 		expect(await lint('src/routes/x/+page.server.ts', "import { getDb } from '$lib/server/db';\nexport const x = getDb;\n")).toHaveLength(1);
-		expect(await lint('src/routes/x/+page.server.ts', "import { listMeetings } from '$lib/server/meetings/queries';\nexport const x = listMeetings;\n")).toHaveLength(1);
+		expect(
+			await lint('src/routes/x/+page.server.ts', "import { listMeetings } from '$lib/server/meetings/queries';\nexport const x = listMeetings;\n")
+		).toHaveLength(1);
 	});
 
 	it('lets a route call front doors, guards and forms', async () => {
-		const code = "import { listMeetings } from '$lib/server/meetings';\nimport { requireStaff } from '$lib/server/auth/guards';\nimport { parseForm } from '$lib/server/forms';\nexport const x = [listMeetings, requireStaff, parseForm];\n";
+		const code =
+			"import { listMeetings } from '$lib/server/meetings';\nimport { requireStaff } from '$lib/server/auth/guards';\nimport { parseForm } from '$lib/server/forms';\nexport const x = [listMeetings, requireStaff, parseForm];\n";
 		expect(await lint('src/routes/x/+page.server.ts', code)).toEqual([]);
 	});
 

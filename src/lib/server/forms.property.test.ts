@@ -10,7 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseForm, text } from './forms';
-import { acceptInviteSchema, changeEmailSchema, changePasswordSchema, forgotSchema, inviteSchema, loginSchema, resetSchema, setRoleSchema, signupSchema } from './auth/forms';
+import {
+	acceptInviteSchema,
+	changeEmailSchema,
+	changePasswordSchema,
+	forgotSchema,
+	inviteSchema,
+	loginSchema,
+	resetSchema,
+	setRoleSchema,
+	signupSchema
+} from './auth/forms';
 import { agendaEditSchema, agendaImportSchema, agendaItemSchema, idSchema, meetingSchema, sessionSchema } from './meetings/forms';
 import { decisionSchema, personSchema } from './registration/forms';
 import { applicationSchema, programmeSchema } from './sponsorship/forms';
@@ -63,7 +73,12 @@ const FORMS: Record<string, FormSpec> = {
 	},
 	login: { schema: loginSchema, valid: { email: EMAIL, password: PW }, max: { email: 254, password: 256 }, raw: ['password'] },
 	forgot: { schema: forgotSchema, valid: { email: EMAIL }, max: { email: 254 } },
-	reset: { schema: resetSchema, valid: { password: PW, password_confirm: PW }, max: { password: 256, password_confirm: 256 }, raw: ['password', 'password_confirm'] },
+	reset: {
+		schema: resetSchema,
+		valid: { password: PW, password_confirm: PW },
+		max: { password: 256, password_confirm: 256 },
+		raw: ['password', 'password_confirm']
+	},
 	changePassword: {
 		schema: changePasswordSchema,
 		valid: { current_password: 'old password', password: PW, password_confirm: PW },
@@ -71,7 +86,12 @@ const FORMS: Record<string, FormSpec> = {
 		max: { password: 256, password_confirm: 256, current_password: 200_000 },
 		raw: ['password', 'password_confirm', 'current_password']
 	},
-	changeEmail: { schema: changeEmailSchema, valid: { new_email: EMAIL, current_password: PW }, max: { new_email: 254, current_password: 200_000 }, raw: ['current_password'] },
+	changeEmail: {
+		schema: changeEmailSchema,
+		valid: { new_email: EMAIL, current_password: PW },
+		max: { new_email: 254, current_password: 200_000 },
+		raw: ['current_password']
+	},
 	acceptInvite: {
 		schema: acceptInviteSchema,
 		valid: { given_name: 'Ana', family_name: 'Lee', password: PW, password_confirm: PW },
@@ -102,8 +122,25 @@ const FORMS: Record<string, FormSpec> = {
 			sponsorship_deadline: '',
 			symbol_prefix: 'CCM/MSP/2031'
 		},
-		text: { title: { max: 200 }, venue: { max: 200, optional: true }, city: { max: 100, optional: true }, country: { max: 100, optional: true }, description: { max: 5000, optional: true, multiline: true } },
-		max: { code: 20, slug: 60, kind: 40, start_date: 10, end_date: 10, time_zone: 64, registration_opens_at: 24, registration_closes_at: 24, sponsorship_deadline: 24, symbol_prefix: 40 }
+		text: {
+			title: { max: 200 },
+			venue: { max: 200, optional: true },
+			city: { max: 100, optional: true },
+			country: { max: 100, optional: true },
+			description: { max: 5000, optional: true, multiline: true }
+		},
+		max: {
+			code: 20,
+			slug: 60,
+			kind: 40,
+			start_date: 10,
+			end_date: 10,
+			time_zone: 64,
+			registration_opens_at: 24,
+			registration_closes_at: 24,
+			sponsorship_deadline: 24,
+			symbol_prefix: 40
+		}
 	},
 	session: {
 		schema: sessionSchema,
@@ -112,7 +149,12 @@ const FORMS: Record<string, FormSpec> = {
 		max: { starts_at: 19, ends_at: 19 }
 	},
 	agendaItem: { schema: agendaItemSchema, valid: { title: 'Opening of the meeting', parent_id: '' }, text: { title: { max: 500 } } },
-	agendaEdit: { schema: agendaEditSchema, valid: { title: 'Universalization', number: '8', sub_number: '(a)' }, text: { title: { max: 500 } }, max: { number: 3, sub_number: 2 } },
+	agendaEdit: {
+		schema: agendaEditSchema,
+		valid: { title: 'Universalization', number: '8', sub_number: '(a)' },
+		text: { title: { max: 500 } },
+		max: { number: 3, sub_number: 2 }
+	},
 	agendaImport: {
 		schema: agendaImportSchema,
 		valid: { text: '1. Opening of the meeting\n2. Election of the President', mode: 'preview' },
@@ -137,11 +179,23 @@ const FORMS: Record<string, FormSpec> = {
 			consent_published: 'on',
 			access_needs: ''
 		},
-		text: { title: { max: 30, optional: true }, given_name: { max: 100 }, family_name: { max: 100 }, position: { max: 200, optional: true }, phone: { max: 40, optional: true }, access_needs: { max: 1000, optional: true, multiline: true } },
+		text: {
+			title: { max: 30, optional: true },
+			given_name: { max: 100 },
+			family_name: { max: 100 },
+			position: { max: 200, optional: true },
+			phone: { max: 40, optional: true },
+			access_needs: { max: 1000, optional: true, multiline: true }
+		},
 		max: { gender: 20, email: 254, role: 20 }
 	},
 	approve: { schema: decisionSchema, valid: { decision: 'approve', ids: ['1', '2'] }, max: { decision: 7 } },
-	reject: { schema: decisionSchema, valid: { decision: 'reject', ids: ['3'], reason: 'Registered twice.' }, text: { reason: { max: 1000, multiline: true } }, max: { decision: 7 } },
+	reject: {
+		schema: decisionSchema,
+		valid: { decision: 'reject', ids: ['3'], reason: 'Registered twice.' },
+		text: { reason: { max: 1000, multiline: true } },
+		max: { decision: 7 }
+	},
 	application: {
 		schema: applicationSchema,
 		valid: {
@@ -173,13 +227,28 @@ const FORMS: Record<string, FormSpec> = {
 	},
 	newDocument: {
 		schema: newDocumentSchema,
-		valid: { title: 'Working paper on universalization', type: 'working_paper', agenda_item_id: '', organization_id: '', distribution: 'general', kind: 'new', symbol: '', series: 'main' },
+		valid: {
+			title: 'Working paper on universalization',
+			type: 'working_paper',
+			agenda_item_id: '',
+			organization_id: '',
+			distribution: 'general',
+			kind: 'new',
+			symbol: '',
+			series: 'main'
+		},
 		text: { title: { max: 500 } },
 		max: { type: 40, distribution: 7, kind: 11, series: 4, symbol: 200 },
 		// The symbol is checked by parseSymbol in createDocument, which only takes letters, digits, / . and -.
 		raw: ['symbol']
 	},
-	adjust: { schema: adjustSchema, valid: { application_id: '4', criterion_id: 'gender', points: '2', reason: 'Checked with the delegation.' }, text: { reason: { max: 500 } }, max: { criterion_id: 60 }, raw: ['criterion_id'] }
+	adjust: {
+		schema: adjustSchema,
+		valid: { application_id: '4', criterion_id: 'gender', points: '2', reason: 'Checked with the delegation.' },
+		text: { reason: { max: 500 } },
+		max: { criterion_id: 60 },
+		raw: ['criterion_id']
+	}
 };
 
 /** The names of a form's fields: what an error may be keyed by. */
@@ -256,7 +325,11 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
 type Entry = [name: string, value: string | { file: string; filename?: string; type?: string }];
 
 const fileValue = fc.record(
-	{ file: fc.oneof(fc.constant(''), hostileString), filename: fc.constantFrom('blob', 'x.txt', '<script>.html', '../../etc/passwd'), type: fc.constantFrom('', 'text/plain', 'text/html') },
+	{
+		file: fc.oneof(fc.constant(''), hostileString),
+		filename: fc.constantFrom('blob', 'x.txt', '<script>.html', '../../etc/passwd'),
+		type: fc.constantFrom('', 'text/plain', 'text/html')
+	},
 	{ requiredKeys: ['file'] }
 );
 
@@ -269,13 +342,23 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 	{ weight: 3, arbitrary: hostileString.map((value) => ({ kind: 'set' as const, value })) },
-	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('wrap' as const), before: fc.oneof(fc.constant(''), hostileString), after: fc.oneof(fc.constant(''), hostileString) }) },
+	{
+		weight: 3,
+		arbitrary: fc.record({
+			kind: fc.constant('wrap' as const),
+			before: fc.oneof(fc.constant(''), hostileString),
+			after: fc.oneof(fc.constant(''), hostileString)
+		})
+	},
 	{ weight: 1, arbitrary: fc.constant({ kind: 'missing' as const }) },
 	{ weight: 1, arbitrary: fc.array(hostileString, { minLength: 2, maxLength: 4 }).map((values) => ({ kind: 'repeat' as const, values })) },
 	{ weight: 1, arbitrary: fileValue.map((value) => ({ kind: 'file' as const, value })) }
 );
 
-const extraName = fc.oneof(fc.constantFrom('password', 'new_password', 'x_Password_y', '_token', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '_form', ''), hostileString.filter((s) => s.length < 100));
+const extraName = fc.oneof(
+	fc.constantFrom('password', 'new_password', 'x_Password_y', '_token', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '_form', ''),
+	hostileString.filter((s) => s.length < 100)
+);
 
 function submission(spec: FormSpec): fc.Arbitrary<Entry[]> {
 	const names = [...new Set([...Object.keys(spec.valid), ...fieldNames(spec.schema)])];
@@ -289,7 +372,8 @@ function submission(spec: FormSpec): fc.Arbitrary<Entry[]> {
 			for (const [name, m] of mutations) {
 				const current = fields.get(name) ?? [];
 				if (m.kind === 'set') fields.set(name, [m.value]);
-				else if (m.kind === 'wrap') fields.set(name, current.length ? current.map((v) => (typeof v === 'string' ? m.before + v + m.after : v)) : [m.before + m.after]);
+				else if (m.kind === 'wrap')
+					fields.set(name, current.length ? current.map((v) => (typeof v === 'string' ? m.before + v + m.after : v)) : [m.before + m.after]);
 				else if (m.kind === 'missing') fields.delete(name);
 				else if (m.kind === 'repeat') fields.set(name, m.values);
 				else fields.set(name, [m.value]);
@@ -412,10 +496,28 @@ describe('parseForm under hostile input', () => {
 	});
 
 	// What a name could carry into an e-mail or a page to pass for other text: each refused at its field, input kept.
-	const FAKES = ['\n', '\r', '\r\n', '\t', '\u000b', '\u0000', '\u001b[2J', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202e', '\u202a', '\u2066', '\u2069'];
+	const FAKES = [
+		'\n',
+		'\r',
+		'\r\n',
+		'\t',
+		'\u000b',
+		'\u0000',
+		'\u001b[2J',
+		'\u007f',
+		'\u0085',
+		'\u009b',
+		'\u2028',
+		'\u2029',
+		'\u202e',
+		'\u202a',
+		'\u2066',
+		'\u2069'
+	];
 
 	describe.each(Object.entries(FORMS).filter(([, spec]) => spec.text))('%s: line breaks and controls', (_name, spec) => {
-		const fill = (key: string, value: string) => toFormData(Object.entries({ ...spec.valid, [key]: value }).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): Entry => [k, x])));
+		const fill = (key: string, value: string) =>
+			toFormData(Object.entries({ ...spec.valid, [key]: value }).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): Entry => [k, x])));
 
 		it.each(Object.entries(spec.text!))('%s refuses what it must, with a message there, and keeps the input', (key, rule) => {
 			for (const fake of FAKES) {
@@ -454,13 +556,18 @@ describe('parseForm under hostile input', () => {
 
 	it('a refused form never sends back a secret, whatever it is called', () => {
 		fc.assert(
-			fc.property(fc.array(fc.tuple(fc.oneof(extraName, fc.constantFrom('password', 'Password', 'current_password', 'password_confirm', 'PASSWORD2')), hostileString), { maxLength: 6 }), (entries) => {
-				const fd = toFormData([...entries, ['password', 'hunter2hunter2'], ['email', 'not an address']]);
-				for (const schema of [loginSchema, signupSchema, changePasswordSchema, changeEmailSchema, resetSchema, acceptInviteSchema]) {
-					const r = parseForm(schema, fd);
-					if (!r.ok) for (const k of Object.keys(r.values)) expect(k).not.toMatch(/password/i);
+			fc.property(
+				fc.array(fc.tuple(fc.oneof(extraName, fc.constantFrom('password', 'Password', 'current_password', 'password_confirm', 'PASSWORD2')), hostileString), {
+					maxLength: 6
+				}),
+				(entries) => {
+					const fd = toFormData([...entries, ['password', 'hunter2hunter2'], ['email', 'not an address']]);
+					for (const schema of [loginSchema, signupSchema, changePasswordSchema, changeEmailSchema, resetSchema, acceptInviteSchema]) {
+						const r = parseForm(schema, fd);
+						if (!r.ok) for (const k of Object.keys(r.values)) expect(k).not.toMatch(/password/i);
+					}
 				}
-			}),
+			),
 			{ numRuns: 100 }
 		);
 	});

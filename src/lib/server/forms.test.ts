@@ -21,12 +21,18 @@ describe('parseForm', () => {
 	});
 
 	it('normalises e-mail and trims text', () => {
-		const r = parseForm(signupSchema, fd({ email: ' Ana@Example.ORG ', given_name: ' Ana ', family_name: 'Lee', password: 'long enough pw', password_confirm: 'long enough pw' }));
+		const r = parseForm(
+			signupSchema,
+			fd({ email: ' Ana@Example.ORG ', given_name: ' Ana ', family_name: 'Lee', password: 'long enough pw', password_confirm: 'long enough pw' })
+		);
 		expect(r.ok && r.data).toMatchObject({ email: 'ana@example.org', given_name: 'Ana' });
 	});
 
 	it('says when the two passwords differ', () => {
-		const r = parseForm(signupSchema, fd({ email: 'a@b.org', given_name: 'A', family_name: 'B', password: 'long enough pw', password_confirm: 'long enough px' }));
+		const r = parseForm(
+			signupSchema,
+			fd({ email: 'a@b.org', given_name: 'A', family_name: 'B', password: 'long enough pw', password_confirm: 'long enough px' })
+		);
 		expect(!r.ok && r.errors.password_confirm).toMatch(/do not match/);
 	});
 

@@ -76,7 +76,12 @@ export const optionalText = (label: string, max = 200) =>
 		.string()
 		.optional()
 		.transform((s) => (s ?? '').trim())
-		.pipe(z.string().max(max, `${label} must be at most ${max} characters.`).refine((s) => !NOT_ONE_LINE.test(s), oneLine(label)))
+		.pipe(
+			z
+				.string()
+				.max(max, `${label} must be at most ${max} characters.`)
+				.refine((s) => !NOT_ONE_LINE.test(s), oneLine(label))
+		)
 		.transform((s) => (s === '' ? null : s));
 
 /** Line breaks as a browser sends them from a textarea (CRLF), stored as \n. */
@@ -100,7 +105,12 @@ export const optionalMultilineText = (label: string, max = 2000) =>
 		.string()
 		.optional()
 		.transform((s) => lines(s ?? ''))
-		.pipe(z.string().max(max, `${label} must be at most ${max} characters.`).refine((s) => !NOT_MULTI_LINE.test(s), noControls(label)))
+		.pipe(
+			z
+				.string()
+				.max(max, `${label} must be at most ${max} characters.`)
+				.refine((s) => !NOT_MULTI_LINE.test(s), noControls(label))
+		)
 		.transform((s) => (s === '' ? null : s));
 
 export const email = z
@@ -119,6 +129,11 @@ export interface Invalid {
 	form?: string;
 }
 
-export function invalid(values: Record<string, string>, errors: FieldErrors, extra: { message?: string; form?: string } = {}, status = 400): ActionFailure<Invalid> {
+export function invalid(
+	values: Record<string, string>,
+	errors: FieldErrors,
+	extra: { message?: string; form?: string } = {},
+	status = 400
+): ActionFailure<Invalid> {
 	return fail(status, { values, errors, ...extra });
 }

@@ -91,7 +91,10 @@ function reply(entry: Entry, acceptEncoding: string, ifNoneMatch: string | null)
 	if (COMPRESSIBLE.test(headers['content-type'] ?? '') && body.length > 1024) {
 		const accepts = (name: string) => new RegExp(`\\b${name}\\b(?!;q=0(\\.0*)?\\b)`).test(acceptEncoding);
 		if (accepts('br')) {
-			entry.br ??= grow(entry, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+			entry.br ??= grow(
+				entry,
+				brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+			);
 			body = entry.br;
 			headers['content-encoding'] = 'br';
 		} else if (accepts('gzip')) {

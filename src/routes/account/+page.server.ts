@@ -1,5 +1,14 @@
 import { invalid, parseForm } from '$lib/server/forms';
-import { changeEmailSchema, changePasswordSchema, changePassword, requestEmailChange, clientAddress, createSession, setSessionCookie, ROLE_LABELS } from '$lib/server/auth';
+import {
+	changeEmailSchema,
+	changePasswordSchema,
+	changePassword,
+	requestEmailChange,
+	clientAddress,
+	createSession,
+	setSessionCookie,
+	ROLE_LABELS
+} from '$lib/server/auth';
 import { getOrganization } from '$lib/server/organizations';
 import { requireUser } from '$lib/server/auth/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +44,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'email' });
 		const result = await requestEmailChange(event.url.origin, user.id, parsed.data.new_email, parsed.data.current_password, clientAddress(event));
 		const values = { new_email: parsed.data.new_email };
-		if (typeof result === 'object' || result === 'wrong_password') return invalid(values, { current_password: currentPasswordError(result) }, { form: 'email' });
+		if (typeof result === 'object' || result === 'wrong_password')
+			return invalid(values, { current_password: currentPasswordError(result) }, { form: 'email' });
 		if (result === 'same') return invalid(values, { new_email: 'That is already your address.' }, { form: 'email' });
 		if (result === 'taken') return invalid(values, { new_email: 'Another account uses that address.' }, { form: 'email' });
 		return { form: 'email', success: `We sent a confirmation link to ${parsed.data.new_email}. Your address changes when you open it.` };

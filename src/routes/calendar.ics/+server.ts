@@ -1,4 +1,13 @@
-import { buildMeetingCalendar, calendarEtag, listMeetings, CALENDAR_HOST, icsResponse, loadCalMeetings, programmeVersion, VersionedCache } from '$lib/server/meetings';
+import {
+	buildMeetingCalendar,
+	calendarEtag,
+	listMeetings,
+	CALENDAR_HOST,
+	icsResponse,
+	loadCalMeetings,
+	programmeVersion,
+	VersionedCache
+} from '$lib/server/meetings';
 import type { RequestHandler } from './$types';
 
 const feeds = new VersionedCache<{ bytes: Uint8Array; etag: string }>(4);

@@ -54,7 +54,12 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter): Promise<{
 	if (f.to) q = q.where('at', '<', f.to);
 	const page = Math.max(1, f.page ?? 1);
 	const [rows, count] = await Promise.all([
-		q.selectAll().orderBy('id', 'desc').limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE).execute(),
+		q
+			.selectAll()
+			.orderBy('id', 'desc')
+			.limit(AUDIT_PAGE_SIZE)
+			.offset((page - 1) * AUDIT_PAGE_SIZE)
+			.execute(),
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
 	return { rows, total: Number(count.n) };
@@ -70,5 +75,11 @@ export async function auditFacets(db: Kysely<Database>): Promise<{ actions: stri
 
 /** Everything done to one entity, latest first (a registration's history on its staff page). */
 export function entityHistory(db: Kysely<Database>, entity: { type: string; id: string | number }) {
-	return db.selectFrom('audit_log').select(['at', 'actor_email', 'action', 'after_json']).where('entity_type', '=', entity.type).where('entity_id', '=', String(entity.id)).orderBy('id', 'desc').execute();
+	return db
+		.selectFrom('audit_log')
+		.select(['at', 'actor_email', 'action', 'after_json'])
+		.where('entity_type', '=', entity.type)
+		.where('entity_id', '=', String(entity.id))
+		.orderBy('id', 'desc')
+		.execute();
 }

@@ -115,16 +115,19 @@ export async function authenticate(db: Db, email: string, password: string, addr
 	if (!reserved.ok) return { ok: false, reason: 'limited', minutes: reserved.minutes };
 	const user = await findUserByEmail(db, email);
 	// Hash even when there is no such user, so timing does not tell which addresses exist.
-	const ok = user?.password_hash
-		? await verifyPassword(user.password_hash, password)
-		: (await verifyPassword(await dummyHash(), password), false);
+	const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
 	if (!user || !ok) return { ok: false, reason: 'invalid' };
 	if (!user.email_verified) {
 		await loginSucceeded(db, reserved.attempt, false);
 		return { ok: false, reason: 'unverified', user };
 	}
 	await loginSucceeded(db, reserved.attempt);
-	if (user.password_hash && hashIsWeaker(user.password_hash)) await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', user.id).execute();
+	if (user.password_hash && hashIsWeaker(user.password_hash))
+		await db
+			.updateTable('users')
+			.set({ password_hash: await hashPassword(password) })
+			.where('id', '=', user.id)
+			.execute();
 	return { ok: true, user };
 }
 
@@ -176,7 +179,11 @@ export async function changePassword(db: Db, userId: number, current: string, ne
 	const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
 	const check = await checkCurrentPassword(db, user, current, address);
 	if (check !== 'ok') return check;
-	await db.updateTable('users').set({ password_hash: await hashPassword(next) }).where('id', '=', userId).execute();
+	await db
+		.updateTable('users')
+		.set({ password_hash: await hashPassword(next) })
+		.where('id', '=', userId)
+		.execute();
 	await invalidateUserSessions(db, userId);
 	await queueMail(db, mails.passwordChanged(user.email));
 	return 'ok';
@@ -209,9 +216,7 @@ export async function confirmEmailChange(db: Db, token: string): Promise<User | 
 	if (!t || t.userId === null) return null;
 	if (await findUserByEmail(db, t.email)) return 'taken';
 	if (!(await consumeLinkToken(db, t.id))) return null;
-	return (
-		(await db.updateTable('users').set({ email: t.email, email_verified: 1 }).where('id', '=', t.userId).returningAll().executeTakeFirst()) ?? null
-	);
+	return (await db.updateTable('users').set({ email: t.email, email_verified: 1 }).where('id', '=', t.userId).returningAll().executeTakeFirst()) ?? null;
 }
 
 export async function inviteUser(
@@ -237,11 +242,7 @@ export async function inviteUser(
 	return 'ok';
 }
 
-export async function acceptInvite(
-	db: Db,
-	token: string,
-	input: { given_name: string; family_name: string; password: string }
-): Promise<User | null> {
+export async function acceptInvite(db: Db, token: string, input: { given_name: string; family_name: string; password: string }): Promise<User | null> {
 	const t = await findLinkToken(db, 'invite', token);
 	if (!t || t.userId === null || !(await consumeLinkToken(db, t.id))) return null;
 	return (
@@ -259,11 +260,7 @@ export async function acceptInvite(
 	);
 }
 
-export async function setUserRole(
-	db: Db,
-	actor: Actor,
-	input: { user_id: number; role: Role; organization_id: number | null }
-): Promise<User | null> {
+export async function setUserRole(db: Db, actor: Actor, input: { user_id: number; role: Role; organization_id: number | null }): Promise<User | null> {
 	const before = await db.selectFrom('users').selectAll().where('id', '=', input.user_id).executeTakeFirst();
 	if (!before) return null;
 	const after = await db

@@ -9,15 +9,16 @@ export const newPassword = z
 	.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
 const passwordConfirmed = <T extends z.ZodRawShape>(shape: T) =>
-	z
-		.object({ ...shape, password: newPassword, password_confirm: z.string().optional() })
-		.refine((d) => {
+	z.object({ ...shape, password: newPassword, password_confirm: z.string().optional() }).refine(
+		(d) => {
 			const { password, password_confirm } = d as { password: string; password_confirm?: string };
 			return password_confirm === undefined || password_confirm === password;
-		}, {
+		},
+		{
 			path: ['password_confirm'],
 			message: 'The two passwords do not match.'
-		});
+		}
+	);
 
 export const signupSchema = passwordConfirmed({
 	email,

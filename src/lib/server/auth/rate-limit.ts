@@ -40,7 +40,11 @@ export interface LoginAttempt {
 }
 
 /** Takes one attempt from the limits before the password is checked, so that at most the limit is ever checked. */
-export async function reserveLoginAttempt(db: Db, rawEmail: string, clientAddress: string): Promise<{ ok: true; attempt: LoginAttempt } | { ok: false; minutes: number }> {
+export async function reserveLoginAttempt(
+	db: Db,
+	rawEmail: string,
+	clientAddress: string
+): Promise<{ ok: true; attempt: LoginAttempt } | { ok: false; minutes: number }> {
 	const email = normalizeLoginEmail(rawEmail);
 	const address = limitAddress(clientAddress);
 	const pair: Limit = { key: pairKey(email, address), max: LOGIN_MAX_FAILURES, account: email };

@@ -30,10 +30,7 @@ export async function createSession(db: Kysely<Database>, userId: number): Promi
 	const token = generateToken();
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME);
 	const session = { id: hashToken(token), userId, expiresAt };
-	await db
-		.insertInto('sessions')
-		.values({ id: session.id, user_id: userId, expires_at: expiresAt.toISOString(), created_at: nowIso() })
-		.execute();
+	await db.insertInto('sessions').values({ id: session.id, user_id: userId, expires_at: expiresAt.toISOString(), created_at: nowIso() }).execute();
 	return { token, session };
 }
 
@@ -42,7 +39,17 @@ const sessionById = prepared((db, id: string) =>
 	db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select(['sessions.id', 'sessions.expires_at', 'users.id as user_id', 'users.email', 'users.role', 'users.given_name', 'users.family_name', 'users.organization_id', 'users.email_verified'])
+		.select([
+			'sessions.id',
+			'sessions.expires_at',
+			'users.id as user_id',
+			'users.email',
+			'users.role',
+			'users.given_name',
+			'users.family_name',
+			'users.organization_id',
+			'users.email_verified'
+		])
 		.where('sessions.id', '=', id)
 );
 

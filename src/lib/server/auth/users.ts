@@ -14,7 +14,16 @@ export async function listUsers(db: Kysely<Database>, f: { q?: string; role?: Ro
 	const page = Math.max(1, f.page ?? 1);
 	const [rows, count] = await Promise.all([
 		q
-			.select(['users.id', 'users.email', 'users.role', 'users.given_name', 'users.family_name', 'users.email_verified', 'users.created_at', 'organizations.name as organization'])
+			.select([
+				'users.id',
+				'users.email',
+				'users.role',
+				'users.given_name',
+				'users.family_name',
+				'users.email_verified',
+				'users.created_at',
+				'organizations.name as organization'
+			])
 			.orderBy('users.email')
 			.limit(USERS_PAGE_SIZE)
 			.offset((page - 1) * USERS_PAGE_SIZE)
@@ -25,6 +34,10 @@ export async function listUsers(db: Kysely<Database>, f: { q?: string; role?: Ro
 }
 
 export function getUser(db: Kysely<Database>, id: number) {
-	return db.selectFrom('users').select(['id', 'email', 'role', 'given_name', 'family_name', 'organization_id', 'email_verified', 'created_at', 'password_hash']).where('id', '=', id).executeTakeFirst()
+	return db
+		.selectFrom('users')
+		.select(['id', 'email', 'role', 'given_name', 'family_name', 'organization_id', 'email_verified', 'created_at', 'password_hash'])
+		.where('id', '=', id)
+		.executeTakeFirst()
 		.then((u) => (u ? { ...u, password_hash: undefined, has_password: !!u.password_hash } : undefined));
 }

@@ -23,7 +23,8 @@ export function prepared<Args extends unknown[], Row>(build: (db: Kysely<Databas
 			const slots = args.map((_, i) => ({ [SLOT]: i })) as unknown as Args;
 			query = build(db, ...slots).compile();
 			const used = new Set(query.parameters.filter(isSlot).map((p) => p[SLOT]));
-			if (used.size !== args.length) throw new Error(`prepared(): the query takes ${used.size} of its ${args.length} values; each must go to Kysely as a value`);
+			if (used.size !== args.length)
+				throw new Error(`prepared(): the query takes ${used.size} of its ${args.length} values; each must go to Kysely as a value`);
 			compiled.set(key, query);
 		}
 		const parameters = query.parameters.map((p) => (isSlot(p) ? args[p[SLOT]] : p));

@@ -26,7 +26,10 @@ export async function checkUpload(file: unknown, allowed: string[], maxBytes: nu
 	const type = await fileTypeFromBuffer(bytes);
 	const kinds = allowed.map((m) => MIME_LABELS[m] ?? m).join(', ');
 	if (!type || !allowed.includes(type.mime)) {
-		return { ok: false, message: `This file is not a ${kinds} file${type ? ` (its content is ${type.ext.toUpperCase()})` : ''}, whatever its name says. Please upload a ${kinds}.` };
+		return {
+			ok: false,
+			message: `This file is not a ${kinds} file${type ? ` (its content is ${type.ext.toUpperCase()})` : ''}, whatever its name says. Please upload a ${kinds}.`
+		};
 	}
 	return { ok: true, bytes, mime: type.mime, name: safeName(file.name) };
 }

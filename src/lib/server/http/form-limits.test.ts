@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countMultipartParts, countUrlencodedFields, MAX_FORM_FIELDS, MAX_REPEATS_OF_ONE_NAME, MAX_TEXT_FORM_BYTES, multipartBoundary, readForm } from './form-limits';
+import {
+	countMultipartParts,
+	countUrlencodedFields,
+	MAX_FORM_FIELDS,
+	MAX_REPEATS_OF_ONE_NAME,
+	MAX_TEXT_FORM_BYTES,
+	multipartBoundary,
+	readForm
+} from './form-limits';
 
 const URLENC = 'application/x-www-form-urlencoded';
 const post = (body: BodyInit, contentType: string) => new Request('http://app.test/login', { method: 'POST', headers: { 'content-type': contentType }, body });
@@ -32,9 +40,17 @@ describe('readForm', () => {
 	it('parses a normal form once, with its repeated names', async () => {
 		const r = await readForm(post('email=a%40example.org&ids=1&ids=2', URLENC), Infinity);
 		expect(r.ok).toBe(true);
-		if (r.ok) expect([...r.form]).toEqual([['email', 'a@example.org'], ['ids', '1'], ['ids', '2']]);
+		if (r.ok)
+			expect([...r.form]).toEqual([
+				['email', 'a@example.org'],
+				['ids', '1'],
+				['ids', '2']
+			]);
 		const m = await readForm(post(multipart([field('a', '1'), field('b', '2')]), 'multipart/form-data; boundary=XyZ'), Infinity);
-		expect(m.ok && [...m.form]).toEqual([['a', '1'], ['b', '2']]);
+		expect(m.ok && [...m.form]).toEqual([
+			['a', '1'],
+			['b', '2']
+		]);
 	});
 
 	it('refuses 100,000 repeated fields (413) in well under a second', async () => {
@@ -54,12 +70,24 @@ describe('readForm', () => {
 		expect((await readForm(post(names(MAX_FORM_FIELDS), URLENC), Infinity)).ok).toBe(true);
 		expect(await readForm(post(names(MAX_FORM_FIELDS + 1), URLENC), Infinity)).toMatchObject({ ok: false, status: 413 });
 		expect((await readForm(post(Array(MAX_REPEATS_OF_ONE_NAME).fill('x=1').join('&'), URLENC), Infinity)).ok).toBe(true);
-		expect(await readForm(post(Array(MAX_REPEATS_OF_ONE_NAME + 1).fill('x=1').join('&'), URLENC), Infinity)).toMatchObject({ ok: false, status: 400 });
+		expect(
+			await readForm(
+				post(
+					Array(MAX_REPEATS_OF_ONE_NAME + 1)
+						.fill('x=1')
+						.join('&'),
+					URLENC
+				),
+				Infinity
+			)
+		).toMatchObject({ ok: false, status: 400 });
 	});
 
 	it('refuses a text form larger than its byte limit (413), and a larger upload from a visitor without a session', async () => {
 		expect(await readForm(post('a=' + 'x'.repeat(MAX_TEXT_FORM_BYTES), URLENC), Infinity)).toMatchObject({ ok: false, status: 413 });
-		const big = multipart([`Content-Disposition: form-data; name="f"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n${'x'.repeat(MAX_TEXT_FORM_BYTES)}`]);
+		const big = multipart([
+			`Content-Disposition: form-data; name="f"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n${'x'.repeat(MAX_TEXT_FORM_BYTES)}`
+		]);
 		expect(await readForm(post(big, 'multipart/form-data; boundary=XyZ'), MAX_TEXT_FORM_BYTES)).toMatchObject({ ok: false, status: 413 });
 		expect((await readForm(post(big, 'multipart/form-data; boundary=XyZ'), Infinity)).ok).toBe(true);
 	});

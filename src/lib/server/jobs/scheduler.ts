@@ -77,7 +77,15 @@ export function createScheduler(db: Kysely<Database>, jobs: Job[], options: Sche
 		// Given back only while still ours: after a lapsed lease another runner may hold the job.
 		await db
 			.updateTable('jobs')
-			.set((eb) => ({ next_run_at: iso(ended + job.everyMs), lease_until: iso(ended), holder: null, runs: eb('runs', '+', 1), last_started_at: iso(started), last_finished_at: iso(ended), last_error: failure }))
+			.set((eb) => ({
+				next_run_at: iso(ended + job.everyMs),
+				lease_until: iso(ended),
+				holder: null,
+				runs: eb('runs', '+', 1),
+				last_started_at: iso(started),
+				last_finished_at: iso(ended),
+				last_error: failure
+			}))
 			.where('name', '=', job.name)
 			.where('holder', '=', holder)
 			.where('lease_until', '=', lease)
@@ -95,7 +103,13 @@ export function createScheduler(db: Kysely<Database>, jobs: Job[], options: Sche
 			const job = byName.get(name);
 			if (!job || running.has(name)) continue;
 			const lease = iso(now() + (job.leaseMs ?? DEFAULT_LEASE));
-			const claim = await db.updateTable('jobs').set({ lease_until: lease, holder }).where('name', '=', name).where('next_run_at', '<=', t).where('lease_until', '<', t).executeTakeFirst();
+			const claim = await db
+				.updateTable('jobs')
+				.set({ lease_until: lease, holder })
+				.where('name', '=', name)
+				.where('next_run_at', '<=', t)
+				.where('lease_until', '<', t)
+				.executeTakeFirst();
 			if (Number(claim.numUpdatedRows) !== 1) continue;
 			running.add(name);
 			runs.push(runOne(job, lease).finally(() => running.delete(name)));

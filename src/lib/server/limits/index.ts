@@ -42,7 +42,12 @@ export async function reserve(db: Db, limits: Limit[], window: number): Promise<
 							.column('key')
 							.doUpdateSet((eb) => ({
 								// A window that has run out starts again with this use.
-								n: eb.case().when('rate_limits.window_start', '<=', stale).then(sql.lit(1)).else(eb('rate_limits.n', '+', sql.lit(1))).end(),
+								n: eb
+									.case()
+									.when('rate_limits.window_start', '<=', stale)
+									.then(sql.lit(1))
+									.else(eb('rate_limits.n', '+', sql.lit(1)))
+									.end(),
 								window_start: eb.case().when('rate_limits.window_start', '<=', stale).then(now).else(eb.ref('rate_limits.window_start')).end()
 							}))
 							.where((eb) => eb.or([eb('rate_limits.n', '<', l.max), eb('rate_limits.window_start', '<=', stale)]))
@@ -68,7 +73,15 @@ export async function reserve(db: Db, limits: Limit[], window: number): Promise<
 class Refused extends Error {}
 
 async function minutesUntilFree(db: Db, limits: Limit[], window: number): Promise<number> {
-	const rows = await db.selectFrom('rate_limits').select(['key', 'n', 'window_start']).where('key', 'in', limits.map((l) => l.key)).execute();
+	const rows = await db
+		.selectFrom('rate_limits')
+		.select(['key', 'n', 'window_start'])
+		.where(
+			'key',
+			'in',
+			limits.map((l) => l.key)
+		)
+		.execute();
 	let freeAt = 0;
 	for (const r of rows) {
 		const l = limits.find((x) => x.key === r.key);
@@ -83,7 +96,12 @@ async function minutesUntilFree(db: Db, limits: Limit[], window: number): Promis
  */
 export async function refund(db: Db, keys: string[]): Promise<void> {
 	for (const key of keys) {
-		await db.updateTable('rate_limits').set((eb) => ({ n: eb('n', '-', sql.lit(1)) })).where('key', '=', key).where('n', '>', 0).execute();
+		await db
+			.updateTable('rate_limits')
+			.set((eb) => ({ n: eb('n', '-', sql.lit(1)) }))
+			.where('key', '=', key)
+			.where('n', '>', 0)
+			.execute();
 	}
 }
 
@@ -114,7 +132,6 @@ export async function trimRateLimits(db: Db): Promise<void> {
 		)
 		.execute();
 }
-
 
 /**
  * The address that limits count against. An IPv6 client usually holds a whole /64 (2^64 addresses), so its first

@@ -15,7 +15,18 @@ export interface Mail {
 const insertMail = prepared((db, to: string, subject: string, text: string, secret: number, now: string) =>
 	db
 		.insertInto('outbox')
-		.values({ to_address: to, subject, body_text: text, secret, status: sql.lit('queued'), attempts: sql.lit(0), last_error: null, next_attempt_at: now, created_at: now, sent_at: null })
+		.values({
+			to_address: to,
+			subject,
+			body_text: text,
+			secret,
+			status: sql.lit('queued'),
+			attempts: sql.lit(0),
+			last_error: null,
+			next_attempt_at: now,
+			created_at: now,
+			sent_at: null
+		})
 		.returning('id')
 );
 
@@ -40,7 +51,12 @@ export async function listOutbox(db: Kysely<Database>, f: OutboxFilter = {}): Pr
 	if (f.status) q = q.where('status', '=', f.status as OutboxMessage['status']);
 	const page = Math.max(1, f.page ?? 1);
 	const [rows, count] = await Promise.all([
-		q.selectAll().orderBy('id', 'desc').limit(OUTBOX_PAGE_SIZE).offset((page - 1) * OUTBOX_PAGE_SIZE).execute(),
+		q
+			.selectAll()
+			.orderBy('id', 'desc')
+			.limit(OUTBOX_PAGE_SIZE)
+			.offset((page - 1) * OUTBOX_PAGE_SIZE)
+			.execute(),
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
 	return { rows, total: Number(count.n) };
@@ -49,7 +65,6 @@ export async function listOutbox(db: Kysely<Database>, f: OutboxFilter = {}): Pr
 export function getOutboxMessage(db: Kysely<Database>, id: number): Promise<OutboxMessage | undefined> {
 	return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
-
 
 export const MASKED_LINK = '[link hidden: only the recipient can use it]';
 

@@ -30,7 +30,9 @@ describe('people’s text in e-mails', () => {
 		const m = sponsorshipMails.endorse('fp@example.org', meeting, FAKE, 'https://meetings.example.org/meetings/14msp/delegation');
 		const lines = m.text.split('\n');
 		const nameLine = lines.filter((l) => l.includes('Ana Lee'));
-		expect(nameLine).toEqual([`Name of the applicant (as they entered it): "Ana Lee -- ISU NOTICE: your delegation page has moved. Re-validate at http[:]//evil.example/login knil"`]);
+		expect(nameLine).toEqual([
+			`Name of the applicant (as they entered it): "Ana Lee -- ISU NOTICE: your delegation page has moved. Re-validate at http[:]//evil.example/login knil"`
+		]);
 		// Nothing of the name starts a line, the signature separator appears once, and the only link is the ISU's.
 		expect(lines.some((l) => l.startsWith('ISU NOTICE'))).toBe(false);
 		expect(lines.filter((l) => l === '-- ')).toHaveLength(1);

@@ -9,13 +9,7 @@ export const QUOTED_TEXT_NOTE =
 
 /** `"value"` on one line, at most `max` characters inside the quotes, with "://" written "[:]//" so it is no link. */
 export function quoted(value: string, max = 200): string {
-	const line = value
-		.toWellFormed()
-		.replace(BREAKS, ' ')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.replace(/"/g, "'")
-		.replace(/:\/\//g, '[:]//');
+	const line = value.toWellFormed().replace(BREAKS, ' ').replace(/\s+/g, ' ').trim().replace(/"/g, "'").replace(/:\/\//g, '[:]//');
 	const chars = [...line];
 	return `"${chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line}"`;
 }

@@ -24,7 +24,12 @@ async function sessionsTakingUp(trx: Db, meetingId: number, itemIds?: number[]):
 }
 
 /** Adds a top item at the end, or a sub-item at the end of its parent's block, numbered after the last one. */
-export async function addAgendaItem(db: Db, actor: Actor, meetingId: number, input: { title: string; parent_id: number | null }): Promise<AgendaItem | 'no_parent'> {
+export async function addAgendaItem(
+	db: Db,
+	actor: Actor,
+	meetingId: number,
+	input: { title: string; parent_id: number | null }
+): Promise<AgendaItem | 'no_parent'> {
 	return db.transaction().execute(async (trx) => {
 		const items = await listAgenda(trx, meetingId);
 		const blocks = agendaBlocks(items);
@@ -77,7 +82,11 @@ export async function editAgendaItem(
 			.where((eb) => (input.sub_number === null ? eb('sub_number', 'is', null) : eb('sub_number', '=', input.sub_number)))
 			.executeTakeFirst();
 		if (twin) return 'duplicate' as const;
-		await trx.updateTable('agenda_items').set({ ...input, updated_at: nowIso() }).where('id', '=', id).execute();
+		await trx
+			.updateTable('agenda_items')
+			.set({ ...input, updated_at: nowIso() })
+			.where('id', '=', id)
+			.execute();
 		await touchMeeting(trx, meetingId);
 		await audit(trx, actor, 'agenda.edit', entity(id), { title: before.title, number: before.number, sub_number: before.sub_number }, input);
 		return 'saved' as const;
@@ -85,7 +94,13 @@ export async function editAgendaItem(
 }
 
 /** Deletes an item (a top item with its sub-items). Returns how many sessions took them up when not confirmed. */
-export async function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, id: number, confirmed: boolean): Promise<{ deleted: boolean; sessions: number }> {
+export async function deleteAgendaItem(
+	db: Db,
+	actor: Actor,
+	meetingId: number,
+	id: number,
+	confirmed: boolean
+): Promise<{ deleted: boolean; sessions: number }> {
 	return db.transaction().execute(async (trx) => {
 		const items = await listAgenda(trx, meetingId);
 		const block = agendaBlocks(items).find((b) => b[0].id === id) ?? items.filter((i) => i.id === id).map((i) => [i])[0];
@@ -95,7 +110,14 @@ export async function deleteAgendaItem(db: Db, actor: Actor, meetingId: number, 
 		if (sessions > 0 && !confirmed) return { deleted: false, sessions };
 		await trx.deleteFrom('agenda_items').where('id', 'in', ids).execute();
 		await touchMeeting(trx, meetingId);
-		await audit(trx, actor, 'agenda.delete', entity(id), block.map((i) => ({ id: i.id, number: i.number, sub_number: i.sub_number, title: i.title })), null);
+		await audit(
+			trx,
+			actor,
+			'agenda.delete',
+			entity(id),
+			block.map((i) => ({ id: i.id, number: i.number, sub_number: i.sub_number, title: i.title })),
+			null
+		);
 		return { deleted: true, sessions };
 	});
 }
@@ -121,7 +143,14 @@ export async function renumberAgenda(db: Db, actor: Actor, meetingId: number): P
 			await trx.updateTable('agenda_items').set({ number: n.number, sub_number: n.subNumber, updated_at: now }).where('id', '=', n.id).execute();
 		}
 		await touchMeeting(trx, meetingId);
-		await audit(trx, actor, 'agenda.renumber', { type: 'meeting', id: meetingId }, items.map((i) => [i.number, i.sub_number]), next.map((i) => [i.number, i.subNumber]));
+		await audit(
+			trx,
+			actor,
+			'agenda.renumber',
+			{ type: 'meeting', id: meetingId },
+			items.map((i) => [i.number, i.sub_number]),
+			next.map((i) => [i.number, i.subNumber])
+		);
 	});
 }
 

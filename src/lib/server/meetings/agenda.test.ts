@@ -228,7 +228,11 @@ describe('renumber', () => {
 
 	it('goes on from z to aa, ab', () => {
 		const items = [top('1', 'P'), ...Array.from({ length: 28 }, (_, i) => sub('1', 'a', `s${i}`))];
-		expect(renumber(items).slice(-3).map((i) => i.subNumber)).toEqual(['z', 'aa', 'ab']);
+		expect(
+			renumber(items)
+				.slice(-3)
+				.map((i) => i.subNumber)
+		).toEqual(['z', 'aa', 'ab']);
 	});
 
 	it('promotes a leading sub-item to a top item', () => {

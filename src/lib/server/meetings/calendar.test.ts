@@ -87,8 +87,16 @@ describe('buildMeetingCalendar: session times', () => {
 	});
 
 	it('has exactly one VTIMEZONE for every TZID used, and none unused', () => {
-		const ny = meeting({ slug: 'ny', timeZone: 'America/New_York', sessions: [session({ id: 2, startsAt: '2019-09-02T14:00:00Z', endsAt: '2019-09-02T16:00:00Z' })] });
-		const laos = meeting({ slug: 'laos', timeZone: 'Asia/Vientiane', sessions: [session({ id: 3, startsAt: '2010-11-09T03:00:00Z', endsAt: '2010-11-09T06:00:00Z' })] });
+		const ny = meeting({
+			slug: 'ny',
+			timeZone: 'America/New_York',
+			sessions: [session({ id: 2, startsAt: '2019-09-02T14:00:00Z', endsAt: '2019-09-02T16:00:00Z' })]
+		});
+		const laos = meeting({
+			slug: 'laos',
+			timeZone: 'Asia/Vientiane',
+			sessions: [session({ id: 3, startsAt: '2010-11-09T03:00:00Z', endsAt: '2010-11-09T06:00:00Z' })]
+		});
 		const empty = meeting({ slug: 'empty', timeZone: 'Asia/Tokyo', sessions: [] });
 		const text = buildMeetingCalendar([meeting(), meeting(), ny, laos, empty], OPTS);
 		const tzids = [...text.matchAll(/^TZID:(.+)$/gm)].map((m) => m[1].trim());
@@ -128,8 +136,16 @@ describe('buildMeetingCalendar: session times', () => {
 
 	it('writes in UTC where the packaged VTIMEZONE is out of date or missing', () => {
 		// Mexico City has had no DST since 2022; the package still has the 2018 rules.
-		const mexico = meeting({ slug: 'mx', timeZone: 'America/Mexico_City', sessions: [session({ id: 4, startsAt: '2023-06-05T15:00:00Z', endsAt: '2023-06-05T17:00:00Z' })] });
-		const kyiv = meeting({ slug: 'kyiv', timeZone: 'Europe/Kyiv', sessions: [session({ id: 5, startsAt: '2023-06-05T07:00:00Z', endsAt: '2023-06-05T09:00:00Z' })] });
+		const mexico = meeting({
+			slug: 'mx',
+			timeZone: 'America/Mexico_City',
+			sessions: [session({ id: 4, startsAt: '2023-06-05T15:00:00Z', endsAt: '2023-06-05T17:00:00Z' })]
+		});
+		const kyiv = meeting({
+			slug: 'kyiv',
+			timeZone: 'Europe/Kyiv',
+			sessions: [session({ id: 5, startsAt: '2023-06-05T07:00:00Z', endsAt: '2023-06-05T09:00:00Z' })]
+		});
 		const text = buildMeetingCalendar([mexico, kyiv], OPTS);
 		expect(text).not.toContain('TZID');
 		expect(lines(text)).toContain('DTSTART:20230605T150000Z');
@@ -139,7 +155,11 @@ describe('buildMeetingCalendar: session times', () => {
 	});
 
 	it('still writes other zones of the same feed with TZID', () => {
-		const mexico = meeting({ slug: 'mx', timeZone: 'America/Mexico_City', sessions: [session({ id: 4, startsAt: '2023-06-05T15:00:00Z', endsAt: '2023-06-05T17:00:00Z' })] });
+		const mexico = meeting({
+			slug: 'mx',
+			timeZone: 'America/Mexico_City',
+			sessions: [session({ id: 4, startsAt: '2023-06-05T15:00:00Z', endsAt: '2023-06-05T17:00:00Z' })]
+		});
 		const text = buildMeetingCalendar([meeting(), mexico], OPTS);
 		expect(lines(text)).toContain('DTSTART;TZID=Europe/Zurich:20190902T100000');
 		expect(text).not.toContain('TZID:America/Mexico_City');

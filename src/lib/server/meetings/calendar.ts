@@ -223,7 +223,10 @@ export function sessionLinkEvent(meeting: CalMeeting, session: CalSession): Cale
 
 /** '2019-09-02T08:00:00.000Z' → '20190902T080000Z' (Google's `dates` format). */
 export function compactUtc(iso: string): string {
-	return new Date(instant(iso, 'time')).toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+	return new Date(instant(iso, 'time'))
+		.toISOString()
+		.replace(/\.\d{3}/, '')
+		.replace(/[-:]/g, '');
 }
 
 /** Query string with %20 for spaces: Outlook shows a '+' from URLSearchParams literally. Google's dates keep their '/'. */

@@ -26,7 +26,13 @@ const positiveCount = (label: string) =>
 			const t = (s ?? '').trim();
 			if (!t) return null;
 			const n = Number(t);
-			const message = !Number.isInteger(n) ? `${label} must be a whole number.` : n < 1 ? `${label} must be at least 1.` : n > 100_000 ? `${label} must be at most 100,000.` : null;
+			const message = !Number.isInteger(n)
+				? `${label} must be a whole number.`
+				: n < 1
+					? `${label} must be at least 1.`
+					: n > 100_000
+						? `${label} must be at most 100,000.`
+						: null;
 			if (message) {
 				ctx.addIssue({ code: 'custom', message });
 				return z.NEVER;
@@ -46,15 +52,20 @@ export const meetingSchema = z
 			.string()
 			.optional()
 			.transform((s) => (s ?? '').trim().toLowerCase())
-			.pipe(z.union([z.literal(''), z.string().max(60, 'At most 60 characters.').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes, e.g. 9msp.')])),
+			.pipe(
+				z.union([
+					z.literal(''),
+					z
+						.string()
+						.max(60, 'At most 60 characters.')
+						.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes, e.g. 9msp.')
+				])
+			),
 		title: text('Title', 200),
 		kind: z.enum(MEETING_KINDS, { error: 'Choose a kind of meeting.' }),
 		start_date: date('Start date'),
 		end_date: date('End date'),
-		time_zone: z
-			.string({ error: 'Time zone is required.' })
-			.trim()
-			.refine(isValidTimeZone, 'Use an IANA time zone name, e.g. Europe/Zurich.'),
+		time_zone: z.string({ error: 'Time zone is required.' }).trim().refine(isValidTimeZone, 'Use an IANA time zone name, e.g. Europe/Zurich.'),
 		venue: optionalText('Venue', 200),
 		city: optionalText('City', 100),
 		country: optionalText('Country', 100),
@@ -68,7 +79,15 @@ export const meetingSchema = z
 			.string()
 			.optional()
 			.transform((s) => (s ?? '').trim())
-			.pipe(z.union([z.literal(''), z.string().max(40).regex(/^[A-Z]+(\/[A-Za-z0-9.]+)*$/, 'Write it as the UN does, e.g. CCM/MSP/2019.')]))
+			.pipe(
+				z.union([
+					z.literal(''),
+					z
+						.string()
+						.max(40)
+						.regex(/^[A-Z]+(\/[A-Za-z0-9.]+)*$/, 'Write it as the UN does, e.g. CCM/MSP/2019.')
+				])
+			)
 	})
 	.superRefine((d, ctx) => {
 		if (d.end_date < d.start_date) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The end date cannot be before the start date.' });
@@ -106,10 +125,7 @@ export const meetingSchema = z
 
 export type MeetingInput = z.output<typeof meetingSchema>;
 
-const ids = z.preprocess(
-	(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-	z.array(z.coerce.number().int().positive()).max(200)
-);
+const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(200));
 
 export const sessionSchema = z.object({
 	title: text('Title', 200),
@@ -131,7 +147,10 @@ export const agendaItemSchema = z.object({
 
 export const agendaEditSchema = z.object({
 	title: text('Title', 500),
-	number: z.string({ error: 'Number is required.' }).trim().regex(/^\d{1,3}$/, 'A whole number, like 8.'),
+	number: z
+		.string({ error: 'Number is required.' })
+		.trim()
+		.regex(/^\d{1,3}$/, 'A whole number, like 8.'),
 	sub_number: z
 		.string()
 		.optional()
@@ -140,7 +159,10 @@ export const agendaEditSchema = z.object({
 });
 
 export const agendaImportSchema = z.object({
-	text: z.string({ error: 'Paste the agenda.' }).max(50_000, 'That is too long for an agenda.').refine((s) => s.trim() !== '', 'Paste the agenda.'),
+	text: z
+		.string({ error: 'Paste the agenda.' })
+		.max(50_000, 'That is too long for an agenda.')
+		.refine((s) => s.trim() !== '', 'Paste the agenda.'),
 	mode: z.enum(['preview', 'save']).default('preview')
 });
 

@@ -29,7 +29,9 @@ export async function meetingYears(db: Db): Promise<number[]> {
 /** A meeting the public may see (published or closed), or with drafts for staff. */
 // Every meeting page asks one of these: compiled once (see prepared.ts).
 const meetingBySlug = prepared((db, slug: string) => db.selectFrom('meetings').selectAll().where('slug', '=', slug));
-const publishedMeetingBySlug = prepared((db, slug: string) => db.selectFrom('meetings').selectAll().where('slug', '=', slug).where('status', '!=', sql.lit('draft')));
+const publishedMeetingBySlug = prepared((db, slug: string) =>
+	db.selectFrom('meetings').selectAll().where('slug', '=', slug).where('status', '!=', sql.lit('draft'))
+);
 
 /** The meeting's address and code, by id (for pages about something that belongs to a meeting). */
 export function meetingRef(db: Db, id: number): Promise<{ slug: string; code: string }> {
@@ -43,7 +45,10 @@ export function getMeeting(db: Db, slug: string, includeDrafts = false): Promise
 export type SaveResult = { ok: true; meeting: Meeting } | { ok: false; errors: Record<string, string> };
 
 async function uniquenessErrors(db: Db, input: MeetingInput, exceptId: number | null): Promise<Record<string, string>> {
-	let q = db.selectFrom('meetings').select(['code', 'slug']).where((eb) => eb.or([eb('code', '=', input.code), eb('slug', '=', input.slug)]));
+	let q = db
+		.selectFrom('meetings')
+		.select(['code', 'slug'])
+		.where((eb) => eb.or([eb('code', '=', input.code), eb('slug', '=', input.slug)]));
 	if (exceptId !== null) q = q.where('id', '!=', exceptId);
 	const clash = await q.execute();
 	const errors: Record<string, string> = {};
@@ -78,11 +83,20 @@ export async function createMeeting(db: Kysely<Database>, actor: Actor, input: M
 /** Called in the update's transaction when the meeting gains places (the registration area moves its waiting list up). */
 export type CapacityRaised = (trx: Kysely<Database>, meetingId: number) => Promise<unknown>;
 
-export async function updateMeeting(db: Kysely<Database>, actor: Actor, id: number, input: MeetingInput, afterCapacityRaised?: CapacityRaised): Promise<SaveResult> {
+export async function updateMeeting(
+	db: Kysely<Database>,
+	actor: Actor,
+	id: number,
+	input: MeetingInput,
+	afterCapacityRaised?: CapacityRaised
+): Promise<SaveResult> {
 	const current = await db.selectFrom('meetings').select(['slug', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
 	// Published addresses are in links, documents and subscribed calendars (event UIDs): they stay.
 	if (current.published_at && input.slug !== current.slug) {
-		return { ok: false, errors: { slug: `The web address cannot change once the meeting has been published: links and calendar subscriptions use /meetings/${current.slug}.` } };
+		return {
+			ok: false,
+			errors: { slug: `The web address cannot change once the meeting has been published: links and calendar subscriptions use /meetings/${current.slug}.` }
+		};
 	}
 	const errors = await uniquenessErrors(db, input, id);
 	if (Object.keys(errors).length) return { ok: false, errors };

@@ -17,10 +17,7 @@ export function meetingPhase(m: MeetingDates, now: Date = new Date()): Phase {
 }
 
 export type Window =
-	| { state: 'none' }
-	| { state: 'not_yet'; opensAt: string }
-	| { state: 'open'; closesAt: string | null }
-	| { state: 'closed'; closedAt: string };
+	{ state: 'none' } | { state: 'not_yet'; opensAt: string } | { state: 'open'; closesAt: string | null } | { state: 'closed'; closedAt: string };
 
 /** A window from an optional opening to an optional closing instant (ISO UTC). */
 export function windowState(opensAt: string | null, closesAt: string | null, now: Date = new Date()): Window {

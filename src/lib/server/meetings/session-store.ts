@@ -19,7 +19,10 @@ export interface SessionInput {
 export type SessionSaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
 /** Converts the form's wall-clock times with the meeting's zone and checks them against the meeting's days. */
-export function sessionTimes(m: Meeting, input: Pick<SessionInput, 'starts_at' | 'ends_at'>): { startsAt: string; endsAt: string } | { errors: Record<string, string> } {
+export function sessionTimes(
+	m: Meeting,
+	input: Pick<SessionInput, 'starts_at' | 'ends_at'>
+): { startsAt: string; endsAt: string } | { errors: Record<string, string> } {
 	const startsAt = localToUtc(input.starts_at, m.time_zone);
 	const endsAt = localToUtc(input.ends_at, m.time_zone);
 	const gap = 'That time does not exist in the meeting’s time zone (clocks change then).';
@@ -39,12 +42,20 @@ export async function saveSession(db: Db, actor: Actor, m: Meeting, id: number |
 		const values = { title: input.title, starts_at: times.startsAt, ends_at: times.endsAt, room: input.room, chair: input.chair, updated_at: nowIso() };
 		let sessionId: number;
 		if (id === null) {
-			sessionId = (await trx.insertInto('meeting_sessions').values({ ...values, meeting_id: m.id }).returning('id').executeTakeFirstOrThrow()).id;
+			sessionId = (
+				await trx
+					.insertInto('meeting_sessions')
+					.values({ ...values, meeting_id: m.id })
+					.returning('id')
+					.executeTakeFirstOrThrow()
+			).id;
 			await audit(trx, actor, 'session.create', { type: 'session', id: sessionId }, null, { ...values, agenda_item_ids: itemIds });
 		} else {
 			const before = await trx.selectFrom('meeting_sessions').selectAll().where('id', '=', id).where('meeting_id', '=', m.id).executeTakeFirst();
 			if (!before) return { ok: false as const, errors: { _form: 'That session no longer exists.' } };
-			const beforeItems = (await trx.selectFrom('session_agenda_items').select('agenda_item_id').where('session_id', '=', id).execute()).map((r) => r.agenda_item_id);
+			const beforeItems = (await trx.selectFrom('session_agenda_items').select('agenda_item_id').where('session_id', '=', id).execute()).map(
+				(r) => r.agenda_item_id
+			);
 			await trx
 				.updateTable('meeting_sessions')
 				.set((eb) => ({ ...values, sequence: eb('sequence', '+', 1) }))
@@ -53,10 +64,20 @@ export async function saveSession(db: Db, actor: Actor, m: Meeting, id: number |
 			await trx.deleteFrom('session_agenda_items').where('session_id', '=', id).execute();
 			sessionId = id;
 			const { title, starts_at, ends_at, room, chair } = before;
-			await audit(trx, actor, 'session.update', { type: 'session', id }, { title, starts_at, ends_at, room, chair, agenda_item_ids: beforeItems }, { ...values, agenda_item_ids: itemIds });
+			await audit(
+				trx,
+				actor,
+				'session.update',
+				{ type: 'session', id },
+				{ title, starts_at, ends_at, room, chair, agenda_item_ids: beforeItems },
+				{ ...values, agenda_item_ids: itemIds }
+			);
 		}
 		if (itemIds.length) {
-			await trx.insertInto('session_agenda_items').values(itemIds.map((agenda_item_id) => ({ session_id: sessionId, agenda_item_id }))).execute();
+			await trx
+				.insertInto('session_agenda_items')
+				.values(itemIds.map((agenda_item_id) => ({ session_id: sessionId, agenda_item_id })))
+				.execute();
 		}
 		return { ok: true as const, id: sessionId };
 	});

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatTime, isValidTimeZone, localDate, localToUtc, localToUtcCandidates, utcToLocalInput, zoneAbbreviation, zoneOffsetLabel } from './zoned-time';
+import {
+	formatDay,
+	formatTime,
+	isValidTimeZone,
+	localDate,
+	localToUtc,
+	localToUtcCandidates,
+	utcToLocalInput,
+	zoneAbbreviation,
+	zoneOffsetLabel
+} from './zoned-time';
 
 const ZURICH = 'Europe/Zurich';
 const NEW_YORK = 'America/New_York';
@@ -90,7 +100,14 @@ describe('utcToLocalInput and round trips', () => {
 	it('round-trips every 3 hours of a year, and every minute around DST changes, but for the repeated hour', () => {
 		const hours = Array.from({ length: 365 * 8 }, (_, h) => Date.UTC(2019, 0, 1) + h * 3 * 3_600_000);
 		// Zurich, New York and Sydney changes of 2019, two and a half hours from just before each.
-		const changes = [Date.UTC(2019, 2, 31, 0), Date.UTC(2019, 9, 27, 0), Date.UTC(2019, 2, 10, 6), Date.UTC(2019, 10, 3, 5), Date.UTC(2019, 3, 6, 15), Date.UTC(2019, 9, 5, 15)];
+		const changes = [
+			Date.UTC(2019, 2, 31, 0),
+			Date.UTC(2019, 9, 27, 0),
+			Date.UTC(2019, 2, 10, 6),
+			Date.UTC(2019, 10, 3, 5),
+			Date.UTC(2019, 3, 6, 15),
+			Date.UTC(2019, 9, 5, 15)
+		];
 		const minutes = changes.flatMap((start) => Array.from({ length: 150 }, (_, m) => start + m * 60_000));
 		const problems: string[] = [];
 		const secondTwins: Record<string, number> = {};

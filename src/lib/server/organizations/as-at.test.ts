@@ -3,7 +3,17 @@ import { deadlineAsAt, entryIntoForceAfter, factsAsAt, happenedBy, leastDevelope
 
 let nextId = 1;
 const fact = (f: Partial<FactEntry> & Pick<FactEntry, 'kind' | 'event'>): FactEntry => ({
-	id: nextId++, article: null, on_date: null, deadline: null, outcome: 'confirmed', granted_at: null, confidence: null, source: 'test source', note: null, replaces_id: null, ...f
+	id: nextId++,
+	article: null,
+	on_date: null,
+	deadline: null,
+	outcome: 'confirmed',
+	granted_at: null,
+	confidence: null,
+	source: 'test source',
+	note: null,
+	replaces_id: null,
+	...f
 });
 
 const lithuania = [
@@ -28,7 +38,11 @@ describe('status as at a day', () => {
 		expect(statusAsAt(nigeria, '2009-06-11').status).toBe('not_party');
 		expect(statusAsAt(nigeria, '2009-06-12').status).toBe('signatory');
 		expect(statusAsAt(nigeria, '2023-02-27').status).toBe('signatory');
-		expect(statusAsAt(nigeria, '2023-02-28')).toMatchObject({ status: 'state_party', inForceFrom: '2023-08-01', basis: { what: 'ratified', date: '2023-02-28', source: 'test source' } });
+		expect(statusAsAt(nigeria, '2023-02-28')).toMatchObject({
+			status: 'state_party',
+			inForceFrom: '2023-08-01',
+			basis: { what: 'ratified', date: '2023-02-28', source: 'test source' }
+		});
 	});
 	it('entry into force by Article 17 when the sources give only the deposit', () => {
 		expect(entryIntoForceAfter('2019-09-27')).toBe('2020-03-01'); // Maldives, as its Monitor profile says
@@ -83,7 +97,11 @@ describe('Article 3 / 4 deadline as at a day', () => {
 	];
 	it('the original until an extension is decided; open on its day, passed the day after', () => {
 		expect(deadlineAsAt(bulgaria, 3, '2019-09-02')).toMatchObject({ state: 'deadline', deadline: '2019-10-01' });
-		expect(deadlineAsAt(bulgaria, 3, '2019-09-04')).toMatchObject({ state: 'deadline', deadline: '2021-04-01', basis: { what: 'Article 3 deadline extended at 9MSP' } });
+		expect(deadlineAsAt(bulgaria, 3, '2019-09-04')).toMatchObject({
+			state: 'deadline',
+			deadline: '2021-04-01',
+			basis: { what: 'Article 3 deadline extended at 9MSP' }
+		});
 		expect(deadlineAsAt(bulgaria, 4, '2019-09-04')).toEqual({ state: 'none', basis: null });
 	});
 	it('an extension whose outcome is not found makes the deadline unknown until a later confirmed one', () => {
@@ -101,13 +119,22 @@ describe('Article 3 / 4 deadline as at a day', () => {
 			fact({ kind: 'deadline', event: 'extension', article: 4, deadline: '2026-05-01', granted_at: '2RC' })
 		];
 		expect(deadlineAsAt(lebanon, 4, '2021-05-01')).toMatchObject({ state: 'deadline', deadline: '2021-05-01' });
-		expect(deadlineAsAt(lebanon, 4, '2021-05-02')).toMatchObject({ state: 'deadline', deadline: '2026-05-01', basis: { what: expect.stringContaining('decision date not found') } });
+		expect(deadlineAsAt(lebanon, 4, '2021-05-02')).toMatchObject({
+			state: 'deadline',
+			deadline: '2026-05-01',
+			basis: { what: expect.stringContaining('decision date not found') }
+		});
 	});
 	it('a granted extension without its new date, or an obligation without a deadline, is unknown', () => {
-		const afghanistan = [fact({ kind: 'deadline', event: 'original', article: 4, on_date: '2022-03-01' }), fact({ kind: 'deadline', event: 'extension', article: 4 })];
+		const afghanistan = [
+			fact({ kind: 'deadline', event: 'original', article: 4, on_date: '2022-03-01' }),
+			fact({ kind: 'deadline', event: 'extension', article: 4 })
+		];
 		expect(deadlineAsAt(afghanistan, 4, '2022-03-01').state).toBe('deadline');
 		expect(deadlineAsAt(afghanistan, 4, '2022-03-02').state).toBe('unknown');
-		expect(deadlineAsAt([fact({ kind: 'deadline', event: 'extension', article: 4, on_date: '2025-09-19', outcome: 'unknown' })], 4, '2019-09-02').state).toBe('unknown');
+		expect(deadlineAsAt([fact({ kind: 'deadline', event: 'extension', article: 4, on_date: '2025-09-19', outcome: 'unknown' })], 4, '2019-09-02').state).toBe(
+			'unknown'
+		);
 	});
 });
 
@@ -118,7 +145,14 @@ describe('victims and the whole picture', () => {
 		expect(victimsAsAt([], '2019-09-02')).toMatchObject({ known: true, value: false });
 	});
 	it('lists the unknown facts', () => {
-		const f = factsAsAt([fact({ kind: 'victims', event: 'listed', confidence: 'low' }), fact({ kind: 'ldc', event: 'inclusion', on_date: '1971' }), fact({ kind: 'ldc', event: 'scheduled_graduation', on_date: '2026-11-24' })], '2027-01-01');
+		const f = factsAsAt(
+			[
+				fact({ kind: 'victims', event: 'listed', confidence: 'low' }),
+				fact({ kind: 'ldc', event: 'inclusion', on_date: '1971' }),
+				fact({ kind: 'ldc', event: 'scheduled_graduation', on_date: '2026-11-24' })
+			],
+			'2027-01-01'
+		);
 		expect(f.unknown).toHaveLength(2);
 	});
 });

@@ -123,7 +123,9 @@ export function statusAsAt(entries: FactEntry[], day: string): StatusAsAt {
 		status: 'not_party',
 		inForceFrom: null,
 		withdrawalEffective: null,
-		basis: first ? { what: `not yet party (${EVENT_WORDS[first.event]} ${first.on_date})`, date: null, source: first.source } : { what: 'never signed nor joined', date: null, source: 'states-not-party.csv (no CCM instrument found in sources up to early 2026)' }
+		basis: first
+			? { what: `not yet party (${EVENT_WORDS[first.event]} ${first.on_date})`, date: null, source: first.source }
+			: { what: 'never signed nor joined', date: null, source: 'states-not-party.csv (no CCM instrument found in sources up to early 2026)' }
 	};
 }
 
@@ -132,7 +134,11 @@ export function statusAsAt(entries: FactEntry[], day: string): StatusAsAt {
 /** On the UN list from its inclusion to its graduation; a scheduled graduation passed but not confirmed is unknown. */
 export function leastDevelopedAsAt(entries: FactEntry[], day: string): Known<boolean> {
 	const ldc = current(entries).filter((e) => e.kind === 'ldc' && e.on_date !== null);
-	const find = (event: string) => ldc.filter((e) => e.event === event).sort(byDate).at(-1);
+	const find = (event: string) =>
+		ldc
+			.filter((e) => e.event === event)
+			.sort(byDate)
+			.at(-1);
 	const inclusion = find('inclusion');
 	const graduation = find('graduation');
 	const scheduled = find('scheduled_graduation');
@@ -140,13 +146,18 @@ export function leastDevelopedAsAt(entries: FactEntry[], day: string): Known<boo
 	if (graduation) {
 		const g = happenedBy(graduation.on_date!, day);
 		if (g === 'yes') return { known: true, value: false, basis: basis(graduation, 'graduated from the list') };
-		if (g === 'unknown') return { known: false, reason: `graduated in ${graduation.on_date}: the source gives no exact day`, basis: basis(graduation, 'graduated') };
+		if (g === 'unknown')
+			return { known: false, reason: `graduated in ${graduation.on_date}: the source gives no exact day`, basis: basis(graduation, 'graduated') };
 	}
 	const i = happenedBy(inclusion.on_date!, day);
 	if (i === 'no') return { known: true, value: false, basis: basis(inclusion, 'not yet on the list (included later)') };
 	if (i === 'unknown') return { known: false, reason: `included in ${inclusion.on_date}: the source gives no exact day`, basis: basis(inclusion, 'included') };
 	if (scheduled && !graduation && happenedBy(scheduled.on_date!, day) !== 'no') {
-		return { known: false, reason: `graduation was scheduled for ${scheduled.on_date}; not confirmed in the sources`, basis: basis(scheduled, 'scheduled graduation') };
+		return {
+			known: false,
+			reason: `graduation was scheduled for ${scheduled.on_date}; not confirmed in the sources`,
+			basis: basis(scheduled, 'scheduled graduation')
+		};
 	}
 	return { known: true, value: true, basis: basis(inclusion, 'on the list since') };
 }
@@ -176,7 +187,10 @@ export function deadlineAsAt(entries: FactEntry[], article: 3 | 4, day: string):
 		if (c === 'yes') return { state: 'completed', basis: basis(completion, `${name} obligations fulfilled`) };
 		if (c === 'unknown') return { state: 'unknown', reason: `${name} completion dated only ${completion.on_date}`, basis: basis(completion, 'completion') };
 	}
-	const original = mine.filter((e) => e.event === 'original').sort(byDate).at(-1);
+	const original = mine
+		.filter((e) => e.event === 'original')
+		.sort(byDate)
+		.at(-1);
 	const extensions = mine.filter((e) => e.event === 'extension').sort(byDate);
 	if (!original || original.on_date === null) {
 		// An extension on record means an obligation whose deadline the sources do not give.
@@ -191,7 +205,11 @@ export function deadlineAsAt(entries: FactEntry[], article: 3 | 4, day: string):
 		if (decided === 'no') break;
 		const at = e.granted_at ? ` at ${e.granted_at}` : '';
 		if (decided === 'unknown') {
-			result = { state: 'unknown', reason: `${name} extension decided${at} in ${e.on_date}: the day of the decision is not in the sources`, basis: basis(e, 'extension') };
+			result = {
+				state: 'unknown',
+				reason: `${name} extension decided${at} in ${e.on_date}: the day of the decision is not in the sources`,
+				basis: basis(e, 'extension')
+			};
 			break;
 		}
 		if (e.outcome === 'unknown') {
@@ -217,9 +235,11 @@ export function victimsAsAt(entries: FactEntry[], day: string): Known<boolean> {
 		.filter((e) => e.kind === 'victims' && (e.on_date === null || happenedBy(e.on_date, day) === 'yes'))
 		.sort(byDate)
 		.at(-1);
-	if (!v) return { known: true, value: false, basis: { what: 'not on the lists of States with cluster munition victims', date: null, source: VICTIM_LISTS_SOURCE } };
+	if (!v)
+		return { known: true, value: false, basis: { what: 'not on the lists of States with cluster munition victims', date: null, source: VICTIM_LISTS_SOURCE } };
 	if (v.event === 'not_listed') return { known: true, value: false, basis: basis(v, 'no cluster munition victims') };
-	if (v.confidence === 'low') return { known: false, reason: `cluster munition victims: low confidence${v.note ? ` (${v.note})` : ''}`, basis: basis(v, 'victims (low confidence)') };
+	if (v.confidence === 'low')
+		return { known: false, reason: `cluster munition victims: low confidence${v.note ? ` (${v.note})` : ''}`, basis: basis(v, 'victims (low confidence)') };
 	return { known: true, value: true, basis: basis(v, `cluster munition victims (${v.confidence ?? 'confirmed'} confidence)`) };
 }
 

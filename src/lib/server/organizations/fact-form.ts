@@ -21,20 +21,39 @@ export const FACT_TYPES: { value: string; label: string }[] = [
 	{ value: 'victims.not_listed', label: 'Article 5: no cluster munition victims' }
 ];
 
-const isoDay = z.union([z.literal('').transform(() => null), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2021-04-01.').refine((s) => !Number.isNaN(Date.parse(s)), 'Not a real date.')]);
-const optionalDay = z.string().optional().transform((s) => (s ?? '').trim()).pipe(isoDay);
+const isoDay = z.union([
+	z.literal('').transform(() => null),
+	z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2021-04-01.')
+		.refine((s) => !Number.isNaN(Date.parse(s)), 'Not a real date.')
+]);
+const optionalDay = z
+	.string()
+	.optional()
+	.transform((s) => (s ?? '').trim())
+	.pipe(isoDay);
 
 export const factSchema = z.object({
 	type: z.enum(FACT_TYPES.map((t) => t.value) as [string, ...string[]], { error: 'Choose what kind of fact this is.' }),
-	article: z.enum(['', '3', '4']).optional().transform((a) => (a ? Number(a) : null)),
+	article: z
+		.enum(['', '3', '4'])
+		.optional()
+		.transform((a) => (a ? Number(a) : null)),
 	on_date: optionalDay,
 	deadline: optionalDay,
 	outcome: z.enum(['confirmed', 'unknown']).optional().default('confirmed'),
 	granted_at: optionalText('The meeting', 100),
-	confidence: z.enum(['', 'high', 'medium', 'low']).optional().transform((c) => (c ? (c as 'high' | 'medium' | 'low') : null)),
+	confidence: z
+		.enum(['', 'high', 'medium', 'low'])
+		.optional()
+		.transform((c) => (c ? (c as 'high' | 'medium' | 'low') : null)),
 	source: text('The source', 500),
 	note: optionalText('The note', 1000),
-	replaces_id: z.string().optional().transform((s) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null))
+	replaces_id: z
+		.string()
+		.optional()
+		.transform((s) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null))
 });
 
 export type FactInput = z.output<typeof factSchema>;
@@ -54,7 +73,9 @@ export function checkFact(input: FactInput, all: FactEntry[], today: string): Fi
 	// The UN list of least developed countries began in 1971; everything else lives within the Convention's life.
 	const earliest = kind === 'ldc' ? '1971-01-01' : CONVENTION_ADOPTED;
 	const inRange = (field: 'on_date' | 'deadline', d: string | null) => {
-		if (d && (d < earliest || d > latest)) errors[field] = `Between ${earliest} and ${latest} (${kind === 'ldc' ? 'the UN list began in 1971' : 'the Convention was adopted on 30 May 2008'}; at most ten years ahead).`;
+		if (d && (d < earliest || d > latest))
+			errors[field] =
+				`Between ${earliest} and ${latest} (${kind === 'ldc' ? 'the UN list began in 1971' : 'the Convention was adopted on 30 May 2008'}; at most ten years ahead).`;
 	};
 	inRange('on_date', input.on_date);
 	inRange('deadline', input.deadline);
@@ -64,15 +85,21 @@ export function checkFact(input: FactInput, all: FactEntry[], today: string): Fi
 	if (event !== 'extension' && input.deadline) errors.deadline = 'Only an extension has a new deadline.';
 	if (kind === 'victims' && event === 'listed' && !input.confidence) errors.confidence = 'How sure is the source: high, medium or low?';
 	const mine = entries.filter((e) => e.kind === kind);
-	const first = (ev: string) => mine.filter((e) => e.event === ev && e.on_date).map((e) => earliestDay(e.on_date!)).sort()[0];
+	const first = (ev: string) =>
+		mine
+			.filter((e) => e.event === ev && e.on_date)
+			.map((e) => earliestDay(e.on_date!))
+			.sort()[0];
 	const before = (ev: string, what: string) => {
 		const start = first(ev);
-		if (input.on_date && start && input.on_date < start && !errors.on_date) errors.on_date = `Before the ${what} (${start}): an end cannot come before its start.`;
+		if (input.on_date && start && input.on_date < start && !errors.on_date)
+			errors.on_date = `Before the ${what} (${start}): an end cannot come before its start.`;
 	};
 	if (event === 'graduation' || event === 'scheduled_graduation') before('inclusion', 'inclusion in the list');
 	if (event === 'withdrawal_notified' || event === 'withdrawal_effective' || event === 'entry_into_force') {
 		const joined = ['ratification', 'accession', 'deposit'].map(first).filter(Boolean).sort()[0];
-		if (input.on_date && joined && input.on_date < joined && !errors.on_date) errors.on_date = `Before the deposit of the instrument (${joined}): an end cannot come before its start.`;
+		if (input.on_date && joined && input.on_date < joined && !errors.on_date)
+			errors.on_date = `Before the deposit of the instrument (${joined}): an end cannot come before its start.`;
 	}
 	if (event === 'withdrawal_effective') before('withdrawal_notified', 'notice of withdrawal');
 	if (event === 'extension' && input.article !== null) {

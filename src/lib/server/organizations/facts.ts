@@ -16,11 +16,7 @@ export const stateFactsSchema = z.object({
 export type StateFactsInput = z.output<typeof stateFactsSchema>;
 
 export async function saveStateFacts(db: Kysely<Database>, actor: Actor, organizationId: number, input: StateFactsInput): Promise<boolean> {
-	const before = await db
-		.selectFrom('organizations')
-		.select(['last_article7_report', 'kind'])
-		.where('id', '=', organizationId)
-		.executeTakeFirst();
+	const before = await db.selectFrom('organizations').select(['last_article7_report', 'kind']).where('id', '=', organizationId).executeTakeFirst();
 	if (!before || before.kind !== 'state') return false;
 	await db.updateTable('organizations').set(input).where('id', '=', organizationId).execute();
 	const { kind: _kind, ...old } = before;

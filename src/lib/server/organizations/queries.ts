@@ -13,7 +13,14 @@ export function getOrganization(db: Kysely<Database>, id: number): Promise<Organ
 
 /** The regions states have (for choosing priority regions), in order. */
 export async function stateRegions(db: Kysely<Database>): Promise<string[]> {
-	const rows = await db.selectFrom('organizations').select('region').distinct().where('kind', '=', 'state').where('region', 'is not', null).orderBy('region').execute();
+	const rows = await db
+		.selectFrom('organizations')
+		.select('region')
+		.distinct()
+		.where('kind', '=', 'state')
+		.where('region', 'is not', null)
+		.orderBy('region')
+		.execute();
 	return rows.flatMap((r) => (r.region ? [r.region] : []));
 }
 

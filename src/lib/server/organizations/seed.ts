@@ -60,7 +60,10 @@ export async function seedOrganizations(db: Kysely<Database>, orgs: NewOrganizat
 	const existing = new Set((await db.selectFrom('organizations').select('name').execute()).map((r) => r.name));
 	const fresh = orgs.filter((o) => !existing.has(o.name));
 	for (let i = 0; i < fresh.length; i += 50) {
-		await db.insertInto('organizations').values(fresh.slice(i, i + 50)).execute();
+		await db
+			.insertInto('organizations')
+			.values(fresh.slice(i, i + 50))
+			.execute();
 	}
 	return fresh.length;
 }

@@ -6,7 +6,21 @@ import { nowIso } from '../time';
 import { current, factsAsAt, type FactEntry, type FactsAsAt } from './as-at';
 import { checkFact, type FactInput } from './fact-form';
 
-const COLUMNS = ['id', 'organization_id', 'kind', 'event', 'article', 'on_date', 'deadline', 'outcome', 'granted_at', 'confidence', 'source', 'note', 'replaces_id'] as const;
+const COLUMNS = [
+	'id',
+	'organization_id',
+	'kind',
+	'event',
+	'article',
+	'on_date',
+	'deadline',
+	'outcome',
+	'granted_at',
+	'confidence',
+	'source',
+	'note',
+	'replaces_id'
+] as const;
 
 /** The dated entries of the given states (all states when `ids` is omitted), grouped by organisation id. */
 export async function factEntries(db: Kysely<Database>, ids?: number[]): Promise<Map<number, FactEntry[]>> {
@@ -16,7 +30,12 @@ export async function factEntries(db: Kysely<Database>, ids?: number[]): Promise
 	if (ids) q = q.where('organization_id', 'in', [...new Set(ids)]);
 	for (const r of await q.execute()) {
 		const list = out.get(r.organization_id) ?? [];
-		list.push({ ...r, article: r.article === null ? null : Number(r.article), id: Number(r.id), replaces_id: r.replaces_id === null ? null : Number(r.replaces_id) });
+		list.push({
+			...r,
+			article: r.article === null ? null : Number(r.article),
+			id: Number(r.id),
+			replaces_id: r.replaces_id === null ? null : Number(r.replaces_id)
+		});
 		out.set(r.organization_id, list);
 	}
 	return out;
@@ -35,7 +54,13 @@ export type AddFactResult = { ok: true; id: number } | { ok: false; errors: Fiel
  * Adds a staff entry (a correction names the entry it replaces; nothing is overwritten), audited. Null when the
  * organisation is not a state.
  */
-export async function addStateFact(db: Kysely<Database>, actor: Actor, organizationId: number, input: FactInput, today = nowIso().slice(0, 10)): Promise<AddFactResult> {
+export async function addStateFact(
+	db: Kysely<Database>,
+	actor: Actor,
+	organizationId: number,
+	input: FactInput,
+	today = nowIso().slice(0, 10)
+): Promise<AddFactResult> {
 	return db.transaction().execute(async (trx) => {
 		const org = await trx.selectFrom('organizations').select(['kind']).where('id', '=', organizationId).executeTakeFirst();
 		if (!org || org.kind !== 'state') return null;
@@ -45,8 +70,20 @@ export async function addStateFact(db: Kysely<Database>, actor: Actor, organizat
 		const [kind, event] = input.type.split('.') as [StateFactKind, string];
 		const replaced = input.replaces_id === null ? null : (entries.find((e) => e.id === input.replaces_id) ?? null);
 		const row = {
-			organization_id: organizationId, kind, event, article: input.article, on_date: input.on_date, deadline: input.deadline, outcome: input.outcome,
-			granted_at: input.granted_at, confidence: input.confidence, source: input.source, note: input.note, replaces_id: input.replaces_id, recorded_at: nowIso(), recorded_by: actor.id
+			organization_id: organizationId,
+			kind,
+			event,
+			article: input.article,
+			on_date: input.on_date,
+			deadline: input.deadline,
+			outcome: input.outcome,
+			granted_at: input.granted_at,
+			confidence: input.confidence,
+			source: input.source,
+			note: input.note,
+			replaces_id: input.replaces_id,
+			recorded_at: nowIso(),
+			recorded_by: actor.id
 		};
 		// The unique index on replaces_id refuses a second correction of the same entry made at the same time.
 		const inserted = await trx.insertInto('state_facts').values(row).returning('id').executeTakeFirstOrThrow();

@@ -11,12 +11,21 @@ export interface StaffOverview {
 export async function staffOverview(): Promise<StaffOverview> {
 	const db = getDb();
 	const count = (t: 'users' | 'organizations' | 'audit_log') =>
-		db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+		db
+			.selectFrom(t)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow()
+			.then((r) => Number(r.n));
 	const [users, organizations, auditRows, queued] = await Promise.all([
 		count('users'),
 		count('organizations'),
 		count('audit_log'),
-		db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'queued').executeTakeFirstOrThrow().then((r) => Number(r.n))
+		db
+			.selectFrom('outbox')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('status', '=', 'queued')
+			.executeTakeFirstOrThrow()
+			.then((r) => Number(r.n))
 	]);
 	return { users, organizations, auditRows, queued };
 }

@@ -18,7 +18,9 @@ export async function documentBySymbol(db: Db, symbol: string, user: SessionUser
 		documentFiles(db, doc.id),
 		versionsOf(db, doc.base_symbol),
 		db.selectFrom('meetings').select(['slug', 'code', 'title']).where('id', '=', doc.meeting_id).executeTakeFirstOrThrow(),
-		doc.agenda_item_id ? db.selectFrom('agenda_items').select(['number', 'sub_number', 'title']).where('id', '=', doc.agenda_item_id).executeTakeFirst() : undefined,
+		doc.agenda_item_id
+			? db.selectFrom('agenda_items').select(['number', 'sub_number', 'title']).where('id', '=', doc.agenda_item_id).executeTakeFirst()
+			: undefined,
 		doc.organization_id ? db.selectFrom('organizations').select('name').where('id', '=', doc.organization_id).executeTakeFirst() : undefined,
 		doc.replaced_by_id ? getDocument(db, doc.replaced_by_id) : undefined
 	]);

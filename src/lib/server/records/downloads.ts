@@ -13,13 +13,19 @@ export async function visibleDocument(db: Db, doc: DocumentRow | undefined, user
 	return meeting && meeting.status !== 'draft' ? doc : undefined;
 }
 
-export type Download = { ok: true; doc: DocumentRow; file: { sha256: string; mime: string; language: string } } | { ok: false; reason: 'no_document' | 'no_file' };
+export type Download =
+	{ ok: true; doc: DocumentRow; file: { sha256: string; mime: string; language: string } } | { ok: false; reason: 'no_document' | 'no_file' };
 
 /** The file of a document in one language, for this person. */
 export async function findDownload(db: Db, documentId: number, language: string, user: SessionUser | null): Promise<Download> {
 	const row = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
 	const doc = await visibleDocument(db, row, user);
 	if (!doc) return { ok: false, reason: 'no_document' };
-	const file = await db.selectFrom('document_files').select(['sha256', 'mime', 'language']).where('document_id', '=', doc.id).where('language', '=', language).executeTakeFirst();
+	const file = await db
+		.selectFrom('document_files')
+		.select(['sha256', 'mime', 'language'])
+		.where('document_id', '=', doc.id)
+		.where('language', '=', language)
+		.executeTakeFirst();
 	return file ? { ok: true, doc, file } : { ok: false, reason: 'no_file' };
 }

@@ -25,7 +25,8 @@ describe('languages', () => {
 
 	it('knows only its own lower-case codes', () => {
 		for (const code of LANGUAGE_CODES) expect(isLanguage(code)).toBe(true);
-		for (const code of ['EN', 'de', 'e', 'eng', '', ' en', 'toString', '__proto__', 'constructor', 'hasOwnProperty']) expect(isLanguage(code), code).toBe(false);
+		for (const code of ['EN', 'de', 'e', 'eng', '', ' en', 'toString', '__proto__', 'constructor', 'hasOwnProperty'])
+			expect(isLanguage(code), code).toBe(false);
 		for (const value of [null, undefined, 1, {}, ['en']]) expect(isLanguage(value)).toBe(false);
 	});
 });
@@ -66,7 +67,10 @@ describe('allowed document types', () => {
 	it('agrees with what file-type reads from the content, extension included', async () => {
 		const samples: [Buffer, string][] = [
 			[placeholderPdf('A', 'CCM/1'), 'application/pdf'],
-			[officeZip('application/vnd.openxmlformats-officedocument.wordprocessingml.document'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+			[
+				officeZip('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+				'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+			],
 			[officeZip('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
 			[Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(32)]), 'image/png'],
 			[Buffer.concat([Buffer.from('ffd8ffe000104a46494600', 'hex'), Buffer.alloc(32)]), 'image/jpeg']
@@ -85,7 +89,17 @@ describe('allowed document types', () => {
 
 describe('document types', () => {
 	it('has a label for each type, in display order', () => {
-		expect(DOCUMENT_TYPES).toEqual(['provisional_agenda', 'programme_of_work', 'working_paper', 'information_paper', 'report', 'statement', 'list_of_participants', 'decision', 'other']);
+		expect(DOCUMENT_TYPES).toEqual([
+			'provisional_agenda',
+			'programme_of_work',
+			'working_paper',
+			'information_paper',
+			'report',
+			'statement',
+			'list_of_participants',
+			'decision',
+			'other'
+		]);
 		expect(Object.keys(DOCUMENT_TYPE_LABELS)).toEqual([...DOCUMENT_TYPES]);
 		expect(DOCUMENT_TYPE_LABELS.provisional_agenda).toBe('Provisional agenda');
 		expect(DOCUMENT_TYPE_LABELS.list_of_participants).toBe('List of participants');
@@ -95,7 +109,13 @@ describe('document types', () => {
 	it('recognises the types and sorts unknown ones last', () => {
 		for (const t of DOCUMENT_TYPES) expect(isDocumentType(t)).toBe(true);
 		for (const v of ['Report', 'agenda', '', 'toString', null, 3]) expect(isDocumentType(v)).toBe(false);
-		expect(['other', 'legacy', 'report', 'provisional_agenda', 'decision'].sort(compareDocumentTypes)).toEqual(['provisional_agenda', 'report', 'decision', 'other', 'legacy']);
+		expect(['other', 'legacy', 'report', 'provisional_agenda', 'decision'].sort(compareDocumentTypes)).toEqual([
+			'provisional_agenda',
+			'report',
+			'decision',
+			'other',
+			'legacy'
+		]);
 	});
 });
 
@@ -140,7 +160,10 @@ describe('placeholderPdf', () => {
 		expect(text.slice(startxref, startxref + 5)).toBe('xref\n');
 		const [, first, count] = /^xref\n(\d+) (\d+)\n/.exec(text.slice(startxref))!;
 		expect(first).toBe('0');
-		const entries = text.slice(startxref).split('\n').slice(2, 2 + Number(count));
+		const entries = text
+			.slice(startxref)
+			.split('\n')
+			.slice(2, 2 + Number(count));
 		expect(entries[0]).toBe('0000000000 65535 f ');
 		entries.slice(1).forEach((e, i) => {
 			expect(e).toMatch(/^\d{10} 00000 n $/);

@@ -63,9 +63,40 @@ export function compareDocumentTypes(a: string, b: string): number {
 }
 
 const ASCII_FOR: Record<string, string> = {
-	ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ł: 'l', Ł: 'L',
-	þ: 'th', Þ: 'Th', ı: 'i', '‘': "'", '’': "'", '‚': "'", '“': '"', '”': '"', '„': '"', '«': '"', '»': '"',
-	'–': '-', '—': '-', '‐': '-', '‑': '-', '−': '-', '…': '...', '•': '*', '€': 'EUR', '⁄': '/'
+	ß: 'ss',
+	ẞ: 'SS',
+	æ: 'ae',
+	Æ: 'AE',
+	œ: 'oe',
+	Œ: 'OE',
+	ø: 'o',
+	Ø: 'O',
+	đ: 'd',
+	Đ: 'D',
+	ð: 'd',
+	Ð: 'D',
+	ł: 'l',
+	Ł: 'L',
+	þ: 'th',
+	Þ: 'Th',
+	ı: 'i',
+	'‘': "'",
+	'’': "'",
+	'‚': "'",
+	'“': '"',
+	'”': '"',
+	'„': '"',
+	'«': '"',
+	'»': '"',
+	'–': '-',
+	'—': '-',
+	'‐': '-',
+	'‑': '-',
+	'−': '-',
+	'…': '...',
+	'•': '*',
+	'€': 'EUR',
+	'⁄': '/'
 };
 
 /** Latin letters lose their accents, a few letters and punctuation get their usual spelling, anything else is `?`. */

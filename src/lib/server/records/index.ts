@@ -19,7 +19,20 @@ export type { DocumentRow, DocumentStatus } from '../db';
 
 // Rules and forms: plain functions.
 export { canSeeDocument } from './access';
-export { LANGUAGES, LANGUAGE_CODES, isLanguage, ALLOWED_DOCUMENT_TYPES, ALLOWED_DOCUMENT_MIMES, isAllowedDocumentMime, MAX_DOCUMENT_BYTES, DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, isDocumentType, compareDocumentTypes, placeholderPdf } from './files';
+export {
+	LANGUAGES,
+	LANGUAGE_CODES,
+	isLanguage,
+	ALLOWED_DOCUMENT_TYPES,
+	ALLOWED_DOCUMENT_MIMES,
+	isAllowedDocumentMime,
+	MAX_DOCUMENT_BYTES,
+	DOCUMENT_TYPES,
+	DOCUMENT_TYPE_LABELS,
+	isDocumentType,
+	compareDocumentTypes,
+	placeholderPdf
+} from './files';
 export { documentMetaSchema, newDocumentSchema } from './forms';
 export { parseSymbol, formatSymbol, baseSymbol, compareSymbols, symbolToPath, pathToSymbol, downloadName, SYMBOL_HINT } from './symbols';
 export { SEARCH_PAGE_SIZE, searchForm } from './queries';

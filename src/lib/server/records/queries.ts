@@ -45,7 +45,10 @@ export const SEARCH_PAGE_SIZE = 25;
  * or the symbol. Answered from the in-process index (search-index.ts), rebuilt when the records' version moves.
  */
 export async function searchDocuments(db: Db, f: DocumentSearch) {
-	const words = searchForm(f.q ?? '').split(' ').filter(Boolean).slice(0, 8);
+	const words = searchForm(f.q ?? '')
+		.split(' ')
+		.filter(Boolean)
+		.slice(0, 8);
 	const index = await searchIndex(db);
 	return matchDocuments(index, { words, type: f.type, year: f.year, lang: f.lang, page: f.page ?? 1, pageSize: SEARCH_PAGE_SIZE });
 }
@@ -72,7 +75,19 @@ async function loadSearchIndex(db: Db): Promise<SearchIndex> {
 		.where('d.status', '!=', 'draft')
 		.where('d.distribution', '=', 'general')
 		.where('m.status', '!=', 'draft')
-		.select(['d.id', 'd.symbol', 'd.base_symbol', 'd.title', 'd.title_search', 'd.type', 'd.status', 'd.published_at', 'm.code as meeting_code', 'm.slug as meeting_slug', 'm.start_date'])
+		.select([
+			'd.id',
+			'd.symbol',
+			'd.base_symbol',
+			'd.title',
+			'd.title_search',
+			'd.type',
+			'd.status',
+			'd.published_at',
+			'm.code as meeting_code',
+			'm.slug as meeting_slug',
+			'm.start_date'
+		])
 		.execute();
 	const languages = new Map<number, string[]>();
 	for (const f of await db.selectFrom('document_files').select(['document_id', 'language']).orderBy('language').execute()) {
@@ -100,11 +115,29 @@ export async function meetingDocuments(db: Db, meetingId: number, staff: boolean
 		.where('d.meeting_id', '=', meetingId);
 	if (!staff) q = q.where('d.status', '!=', 'draft').where('d.distribution', '=', 'general');
 	const rows = await q
-		.select(['d.id', 'd.symbol', 'd.base_symbol', 'd.title', 'd.type', 'd.status', 'd.distribution', 'd.agenda_item_id', 'd.published_at', 'a.number as item_number', 'a.sub_number as item_sub', 'a.title as item_title', 'a.position as item_position', 'o.name as organization'])
+		.select([
+			'd.id',
+			'd.symbol',
+			'd.base_symbol',
+			'd.title',
+			'd.type',
+			'd.status',
+			'd.distribution',
+			'd.agenda_item_id',
+			'd.published_at',
+			'a.number as item_number',
+			'a.sub_number as item_sub',
+			'a.title as item_title',
+			'a.position as item_position',
+			'o.name as organization'
+		])
 		.orderBy('d.base_symbol')
 		.orderBy('d.symbol')
 		.execute();
-	const languages = await languagesOf(db, rows.map((r) => r.id));
+	const languages = await languagesOf(
+		db,
+		rows.map((r) => r.id)
+	);
 	return rows.map((r) => ({ ...r, languages: languages.get(r.id) ?? [] }));
 }
 
@@ -122,5 +155,10 @@ export function documentFiles(db: Db, documentId: number) {
 
 /** Every version of a document (original, revisions, corrigenda), for the "earlier versions" list. */
 export function versionsOf(db: Db, baseSymbol: string) {
-	return db.selectFrom('documents').select(['id', 'symbol', 'title', 'status', 'distribution', 'published_at', 'revision', 'corrigendum']).where('base_symbol', '=', baseSymbol).orderBy('symbol').execute();
+	return db
+		.selectFrom('documents')
+		.select(['id', 'symbol', 'title', 'status', 'distribution', 'published_at', 'revision', 'corrigendum'])
+		.where('base_symbol', '=', baseSymbol)
+		.orderBy('symbol')
+		.execute();
 }

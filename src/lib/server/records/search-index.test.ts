@@ -31,7 +31,14 @@ const docs = [
 ];
 const index = buildSearchIndex(docs);
 const search = (f: Partial<SearchFilter> & { q?: string }) =>
-	matchDocuments(index, { words: searchForm(f.q ?? '').split(' ').filter(Boolean), page: 1, pageSize: 25, ...f });
+	matchDocuments(index, {
+		words: searchForm(f.q ?? '')
+			.split(' ')
+			.filter(Boolean),
+		page: 1,
+		pageSize: 25,
+		...f
+	});
 const symbols = (f: Parameters<typeof search>[0]) => search(f).rows.map((r) => r.symbol);
 
 describe('document search index', () => {

@@ -36,19 +36,45 @@ export async function uploadStatement(
 	org: { id: number; name: string },
 	input: { agenda_item_id: number; language: string; file: unknown }
 ): Promise<StatementResult> {
-	const item = await db.selectFrom('agenda_items').select(['id', 'number', 'sub_number', 'title']).where('id', '=', input.agenda_item_id).where('meeting_id', '=', meeting.id).executeTakeFirst();
+	const item = await db
+		.selectFrom('agenda_items')
+		.select(['id', 'number', 'sub_number', 'title'])
+		.where('id', '=', input.agenda_item_id)
+		.where('meeting_id', '=', meeting.id)
+		.executeTakeFirst();
 	if (!item) return { ok: false, errors: { agenda_item_id: 'Choose an item of this meeting’s agenda.' } };
 	const now = nowIso();
 	const title = `Statement of ${org.name} on item ${item.sub_number ? `${item.number} (${item.sub_number})` : item.number}`;
 	// Numbered by count: two uploads at the same moment may want the same number; the unique index decides and we retry.
 	let doc;
 	for (let attempt = 0; !doc; attempt++) {
-		const count = await db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meeting.id).where('type', '=', 'statement').executeTakeFirstOrThrow();
+		const count = await db
+			.selectFrom('documents')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('meeting_id', '=', meeting.id)
+			.where('type', '=', 'statement')
+			.executeTakeFirstOrThrow();
 		const symbol = `${meeting.code}/ST/${Number(count.n) + 1 + attempt}`;
 		try {
 			doc = await db
 				.insertInto('documents')
-				.values({ meeting_id: meeting.id, symbol, base_symbol: symbol, revision: null, corrigendum: null, title, title_search: searchForm(title), type: 'statement', agenda_item_id: item.id, organization_id: org.id, distribution: 'general', status: 'draft', uploaded_by: actor.id, created_at: now, updated_at: now })
+				.values({
+					meeting_id: meeting.id,
+					symbol,
+					base_symbol: symbol,
+					revision: null,
+					corrigendum: null,
+					title,
+					title_search: searchForm(title),
+					type: 'statement',
+					agenda_item_id: item.id,
+					organization_id: org.id,
+					distribution: 'general',
+					status: 'draft',
+					uploaded_by: actor.id,
+					created_at: now,
+					updated_at: now
+				})
 				.returningAll()
 				.executeTakeFirstOrThrow();
 		} catch (e) {
@@ -82,5 +108,12 @@ export function publishedStatements(db: Db, meetingId: number) {
 
 /** The statements this person uploaded for a meeting, whatever their status (they see their own drafts). */
 export function statementsUploadedBy(db: Db, meetingId: number, userId: number) {
-	return db.selectFrom('documents').select(['id', 'symbol', 'title', 'status']).where('meeting_id', '=', meetingId).where('type', '=', 'statement').where('uploaded_by', '=', userId).orderBy('id').execute();
+	return db
+		.selectFrom('documents')
+		.select(['id', 'symbol', 'title', 'status'])
+		.where('meeting_id', '=', meetingId)
+		.where('type', '=', 'statement')
+		.where('uploaded_by', '=', userId)
+		.orderBy('id')
+		.execute();
 }

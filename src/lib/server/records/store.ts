@@ -21,9 +21,17 @@ export async function attachFile(db: Db, actor: Actor, doc: DocumentRow, languag
 	if (!check.ok) return { ok: false, errors: { file: check.message } };
 	const sha256 = await storeFile(db, check.bytes, check.mime);
 	await db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('document_files').select(['sha256', 'original_name']).where('document_id', '=', doc.id).where('language', '=', language).executeTakeFirst();
+		const before = await trx
+			.selectFrom('document_files')
+			.select(['sha256', 'original_name'])
+			.where('document_id', '=', doc.id)
+			.where('language', '=', language)
+			.executeTakeFirst();
 		await trx.deleteFrom('document_files').where('document_id', '=', doc.id).where('language', '=', language).execute();
-		await trx.insertInto('document_files').values({ document_id: doc.id, language, sha256, mime: check.mime, size: check.bytes.length, original_name: check.name, uploaded_at: nowIso() }).execute();
+		await trx
+			.insertInto('document_files')
+			.values({ document_id: doc.id, language, sha256, mime: check.mime, size: check.bytes.length, original_name: check.name, uploaded_at: nowIso() })
+			.execute();
 		await trx.updateTable('documents').set({ updated_at: nowIso() }).where('id', '=', doc.id).execute();
 		await audit(trx, actor, 'document.file', { type: 'document', id: doc.id }, before ?? null, { language, sha256, name: check.name });
 	});
@@ -35,13 +43,23 @@ export async function publishDocument(db: Db, actor: Actor, doc: DocumentRow): P
 	if (doc.status !== 'draft') return 'not_draft';
 	const files = await db.selectFrom('document_files').select('language').where('document_id', '=', doc.id).execute();
 	if (!files.length) return 'no_files';
-	await db.updateTable('documents').set({ status: 'published', published_at: nowIso(), updated_at: nowIso() }).where('id', '=', doc.id).where('status', '=', 'draft').execute();
+	await db
+		.updateTable('documents')
+		.set({ status: 'published', published_at: nowIso(), updated_at: nowIso() })
+		.where('id', '=', doc.id)
+		.where('status', '=', 'draft')
+		.execute();
 	await audit(db, actor, 'document.publish', { type: 'document', id: doc.id }, { status: doc.status }, { status: 'published' });
 	return 'ok';
 }
 
 /** Withdrawn documents stay, marked, and may point to what replaced them. */
-export async function withdrawDocument(db: Db, actor: Actor, doc: DocumentRow, replacedBySymbol: string | null): Promise<'ok' | 'not_published' | 'unknown_replacement'> {
+export async function withdrawDocument(
+	db: Db,
+	actor: Actor,
+	doc: DocumentRow,
+	replacedBySymbol: string | null
+): Promise<'ok' | 'not_published' | 'unknown_replacement'> {
 	if (doc.status !== 'published') return 'not_published';
 	let replacedBy: number | null = null;
 	if (replacedBySymbol) {
@@ -53,8 +71,19 @@ export async function withdrawDocument(db: Db, actor: Actor, doc: DocumentRow, r
 		if (!r || r.id === doc.id) return 'unknown_replacement';
 		replacedBy = r.id;
 	}
-	await db.updateTable('documents').set({ status: 'withdrawn', withdrawn_at: nowIso(), replaced_by_id: replacedBy, updated_at: nowIso() }).where('id', '=', doc.id).execute();
-	await audit(db, actor, 'document.withdraw', { type: 'document', id: doc.id }, { status: 'published' }, { status: 'withdrawn', replaced_by: replacedBySymbol });
+	await db
+		.updateTable('documents')
+		.set({ status: 'withdrawn', withdrawn_at: nowIso(), replaced_by_id: replacedBy, updated_at: nowIso() })
+		.where('id', '=', doc.id)
+		.execute();
+	await audit(
+		db,
+		actor,
+		'document.withdraw',
+		{ type: 'document', id: doc.id },
+		{ status: 'published' },
+		{ status: 'withdrawn', replaced_by: replacedBySymbol }
+	);
 	return 'ok';
 }
 
@@ -87,17 +116,20 @@ export async function createDocument(db: Db, actor: Actor, meeting: Meeting, inp
 		if (input.symbol.trim()) {
 			const p = parseSymbol(input.symbol);
 			if (!p.ok) return { ok: false, errors: { symbol: p.message } };
-			if (p.symbol.revision || p.symbol.corrigendum) return { ok: false, errors: { symbol: 'For a revision or a corrigendum, choose “Revision of” or “Corrigendum to” and give the original symbol.' } };
+			if (p.symbol.revision || p.symbol.corrigendum)
+				return { ok: false, errors: { symbol: 'For a revision or a corrigendum, choose “Revision of” or “Corrigendum to” and give the original symbol.' } };
 			symbol = p.symbol;
 		} else {
-			if (!meeting.symbol_prefix) return { ok: false, errors: { symbol: 'This meeting has no symbol prefix: give the symbol, or set the prefix on the meeting.' } };
+			if (!meeting.symbol_prefix)
+				return { ok: false, errors: { symbol: 'This meeting has no symbol prefix: give the symbol, or set the prefix on the meeting.' } };
 			const prefix = meeting.symbol_prefix.toUpperCase();
 			symbol = { prefix, series: input.series, number: nextNumber(existing, prefix, input.series), revision: null, corrigendum: null };
 		}
 	} else {
 		const target = parseSymbol(input.symbol);
 		if (!target.ok) return { ok: false, errors: { symbol: target.message } };
-		if (!existing.includes(formatSymbol(target.symbol))) return { ok: false, errors: { symbol: `There is no document ${formatSymbol(target.symbol)} to ${input.kind === 'revision' ? 'revise' : 'correct'}.` } };
+		if (!existing.includes(formatSymbol(target.symbol)))
+			return { ok: false, errors: { symbol: `There is no document ${formatSymbol(target.symbol)} to ${input.kind === 'revision' ? 'revise' : 'correct'}.` } };
 		symbol = input.kind === 'revision' ? nextRevision(existing, target.symbol) : nextCorrigendum(existing, target.symbol);
 	}
 	const text = formatSymbol(symbol);
@@ -107,7 +139,12 @@ export async function createDocument(db: Db, actor: Actor, meeting: Meeting, inp
 		return { ok: false, errors: { symbol: `Documents of the ${meeting.code} have symbols starting ${meeting.symbol_prefix.toUpperCase()}/.` } };
 	}
 	if (input.agenda_item_id) {
-		const item = await db.selectFrom('agenda_items').select('id').where('id', '=', input.agenda_item_id).where('meeting_id', '=', meeting.id).executeTakeFirst();
+		const item = await db
+			.selectFrom('agenda_items')
+			.select('id')
+			.where('id', '=', input.agenda_item_id)
+			.where('meeting_id', '=', meeting.id)
+			.executeTakeFirst();
 		if (!item) return { ok: false, errors: { agenda_item_id: 'Choose an item of this meeting’s agenda.' } };
 	}
 	const now = nowIso();
@@ -144,7 +181,23 @@ export async function createDocument(db: Db, actor: Actor, meeting: Meeting, inp
 	}
 }
 
-export async function updateDocument(db: Db, actor: Actor, doc: DocumentRow, input: Pick<NewDocument, 'title' | 'type' | 'agenda_item_id' | 'organization_id' | 'distribution'>): Promise<void> {
-	await db.updateTable('documents').set({ ...input, title_search: searchForm(input.title), updated_at: nowIso() }).where('id', '=', doc.id).execute();
-	await audit(db, actor, 'document.update', { type: 'document', id: doc.id }, { title: doc.title, type: doc.type, agenda_item_id: doc.agenda_item_id, distribution: doc.distribution }, input);
+export async function updateDocument(
+	db: Db,
+	actor: Actor,
+	doc: DocumentRow,
+	input: Pick<NewDocument, 'title' | 'type' | 'agenda_item_id' | 'organization_id' | 'distribution'>
+): Promise<void> {
+	await db
+		.updateTable('documents')
+		.set({ ...input, title_search: searchForm(input.title), updated_at: nowIso() })
+		.where('id', '=', doc.id)
+		.execute();
+	await audit(
+		db,
+		actor,
+		'document.update',
+		{ type: 'document', id: doc.id },
+		{ title: doc.title, type: doc.type, agenda_item_id: doc.agenda_item_id, distribution: doc.distribution },
+		input
+	);
 }

@@ -118,7 +118,19 @@ describe('parseSymbol', () => {
 	});
 
 	it('refuses what is not a number', () => {
-		for (const bad of ['CCM/MSP/2019/four', 'CCM/MSP/2019/4a', 'CCM/MSP/2019/WP.x', 'CCM/MSP/2019/4/Rev.one', 'CCM/MSP/2019/4/Rev.', 'CCM/MSP/2019/4/Corr.1.5', 'CCM/MSP/2019/-4', 'CCM/MSP/2019/4.0', 'CCM/MSP/2019/WP4', 'CCM/MSP/2019/1e3', 'CCM/MSP/2019/٤']) {
+		for (const bad of [
+			'CCM/MSP/2019/four',
+			'CCM/MSP/2019/4a',
+			'CCM/MSP/2019/WP.x',
+			'CCM/MSP/2019/4/Rev.one',
+			'CCM/MSP/2019/4/Rev.',
+			'CCM/MSP/2019/4/Corr.1.5',
+			'CCM/MSP/2019/-4',
+			'CCM/MSP/2019/4.0',
+			'CCM/MSP/2019/WP4',
+			'CCM/MSP/2019/1e3',
+			'CCM/MSP/2019/٤'
+		]) {
 			expect(refused(bad)).toContain(SYMBOL_HINT);
 		}
 		expect(refused('CCM/MSP/2019/4/Rev.x')).toMatch(/document number/);
@@ -326,7 +338,14 @@ describe('nextRevision and nextCorrigendum', () => {
 
 describe('compareSymbols', () => {
 	it('orders versions as issued: original, Corr.1, Rev.1, Rev.1/Corr.1, Rev.2', () => {
-		const expected = ['CCM/MSP/2019/4', 'CCM/MSP/2019/4/Corr.1', 'CCM/MSP/2019/4/Corr.2', 'CCM/MSP/2019/4/Rev.1', 'CCM/MSP/2019/4/Rev.1/Corr.1', 'CCM/MSP/2019/4/Rev.2'];
+		const expected = [
+			'CCM/MSP/2019/4',
+			'CCM/MSP/2019/4/Corr.1',
+			'CCM/MSP/2019/4/Corr.2',
+			'CCM/MSP/2019/4/Rev.1',
+			'CCM/MSP/2019/4/Rev.1/Corr.1',
+			'CCM/MSP/2019/4/Rev.2'
+		];
 		expect([...expected].reverse().sort(compareSymbols)).toEqual(expected);
 	});
 

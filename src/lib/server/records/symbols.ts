@@ -290,7 +290,14 @@ export function downloadName(symbol: string, language: string, ext: string): str
 		.replace(/^[-.]+|[-.]+$/g, '')
 		.slice(0, 120)
 		.replace(/[-.]+$/, '');
-	const lang = String(language).replace(/[^A-Za-z]/g, '').slice(0, 8).toUpperCase();
-	const extension = String(ext).replace(/^\./, '').replace(/[^A-Za-z0-9]/g, '').slice(0, 10).toLowerCase();
+	const lang = String(language)
+		.replace(/[^A-Za-z]/g, '')
+		.slice(0, 8)
+		.toUpperCase();
+	const extension = String(ext)
+		.replace(/^\./, '')
+		.replace(/[^A-Za-z0-9]/g, '')
+		.slice(0, 10)
+		.toLowerCase();
 	return `${stem || 'document'}${lang ? `_${lang}` : ''}${extension ? `.${extension}` : ''}`;
 }

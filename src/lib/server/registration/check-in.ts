@@ -3,9 +3,7 @@ import type { Database } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 
-export type CheckIn =
-	| { ok: true; name: string; organization: string; already: string | null }
-	| { ok: false; message: string };
+export type CheckIn = { ok: true; name: string; organization: string; already: string | null } | { ok: false; message: string };
 
 /** Marks attendance from a badge's code; only approved registrations of this meeting pass. */
 export async function checkIn(db: Kysely<Database>, actor: Actor, meetingId: number, code: string): Promise<CheckIn> {
@@ -20,7 +18,8 @@ export async function checkIn(db: Kysely<Database>, actor: Actor, meetingId: num
 		.where('r.badge_token', '=', token)
 		.executeTakeFirst();
 	if (!reg) return { ok: false, message: 'No badge of this meeting has that code.' };
-	if (reg.status !== 'approved') return { ok: false, message: `This registration is not approved (it is ${reg.status}). Send the person to the registration desk.` };
+	if (reg.status !== 'approved')
+		return { ok: false, message: `This registration is not approved (it is ${reg.status}). Send the person to the registration desk.` };
 	if (!reg.attended_at) {
 		await db.updateTable('registrations').set({ attended_at: nowIso() }).where('id', '=', reg.id).where('attended_at', 'is', null).execute();
 		await audit(db, actor, 'registration.check_in', { type: 'registration', id: reg.id });

@@ -21,7 +21,10 @@ describe('registrationsCsv', () => {
 	});
 
 	it('quotes commas, quotes and line breaks so each row stays one record', () => {
-		const rows = [{ name: 'Smith, "Jo"', organization: 'Line one\nline two', places: 2 }, { name: 'Carriage\rreturn', organization: 'X', places: 0 }];
+		const rows = [
+			{ name: 'Smith, "Jo"', organization: 'Line one\nline two', places: 2 },
+			{ name: 'Carriage\rreturn', organization: 'X', places: 0 }
+		];
 		const csv = registrationsCsv(rows, columns);
 		expect(csv).toContain('"Smith, ""Jo""","Line one\nline two",2\r\n');
 		expect(parse(csv, { bom: true, columns: true })).toEqual([

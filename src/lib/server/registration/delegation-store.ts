@@ -9,11 +9,23 @@ type Db = Kysely<Database>;
 /** Names the head of delegation; a previous head becomes an alternate. One transaction, so never two heads. */
 export async function setHead(db: Db, actor: Actor, delegationId: number, registrationId: number): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
-		const reg = await trx.selectFrom('registrations').selectAll().where('id', '=', registrationId).where('delegation_id', '=', delegationId).where('status', 'in', LIVE_IN_SQL).executeTakeFirst();
+		const reg = await trx
+			.selectFrom('registrations')
+			.selectAll()
+			.where('id', '=', registrationId)
+			.where('delegation_id', '=', delegationId)
+			.where('status', 'in', LIVE_IN_SQL)
+			.executeTakeFirst();
 		if (!reg) return false;
 		if (reg.role === 'head') return true;
 		const now = nowIso();
-		const previous = await trx.selectFrom('registrations').select(['id', 'status']).where('delegation_id', '=', delegationId).where('role', '=', 'head').where('status', 'in', LIVE_IN_SQL).executeTakeFirst();
+		const previous = await trx
+			.selectFrom('registrations')
+			.select(['id', 'status'])
+			.where('delegation_id', '=', delegationId)
+			.where('role', '=', 'head')
+			.where('status', 'in', LIVE_IN_SQL)
+			.executeTakeFirst();
 		if (previous) await trx.updateTable('registrations').set({ role: 'alternate', updated_at: now }).where('id', '=', previous.id).execute();
 		// A new head is a change of role: an approved registration goes back for approval.
 		await trx
@@ -28,13 +40,26 @@ export async function setHead(db: Db, actor: Actor, delegationId: number, regist
 
 export async function setCredentials(db: Db, actor: Actor, delegationId: number, file: { sha256: string; name: string; size: number }): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('delegations').select(['credentials_sha256', 'credentials_name']).where('id', '=', delegationId).executeTakeFirstOrThrow();
+		const before = await trx
+			.selectFrom('delegations')
+			.select(['credentials_sha256', 'credentials_name'])
+			.where('id', '=', delegationId)
+			.executeTakeFirstOrThrow();
 		await trx
 			.updateTable('delegations')
-			.set({ credentials_sha256: file.sha256, credentials_name: file.name, credentials_size: file.size, credentials_uploaded_at: nowIso(), updated_at: nowIso() })
+			.set({
+				credentials_sha256: file.sha256,
+				credentials_name: file.name,
+				credentials_size: file.size,
+				credentials_uploaded_at: nowIso(),
+				updated_at: nowIso()
+			})
 			.where('id', '=', delegationId)
 			.execute();
-		await audit(trx, actor, 'delegation.credentials', { type: 'delegation', id: delegationId }, before, { credentials_sha256: file.sha256, credentials_name: file.name });
+		await audit(trx, actor, 'delegation.credentials', { type: 'delegation', id: delegationId }, before, {
+			credentials_sha256: file.sha256,
+			credentials_name: file.name
+		});
 	});
 }
 
@@ -43,10 +68,19 @@ export type SubmitResult = { ok: true } | { ok: false; message: string };
 /** Submits the delegation to the ISU: it needs at least one member and a head. */
 export async function submitDelegation(db: Db, actor: Actor, delegationId: number): Promise<SubmitResult> {
 	return db.transaction().execute(async (trx): Promise<SubmitResult> => {
-		const members = await trx.selectFrom('registrations').select(['id', 'role']).where('delegation_id', '=', delegationId).where('status', 'in', LIVE_IN_SQL).execute();
+		const members = await trx
+			.selectFrom('registrations')
+			.select(['id', 'role'])
+			.where('delegation_id', '=', delegationId)
+			.where('status', 'in', LIVE_IN_SQL)
+			.execute();
 		if (!members.length) return { ok: false, message: 'Add at least one member before submitting the delegation.' };
 		if (!members.some((m) => m.role === 'head')) return { ok: false, message: 'Name the head of delegation before submitting.' };
-		await trx.updateTable('delegations').set({ status: 'submitted', submitted_at: nowIso(), submitted_by: actor.id, updated_at: nowIso() }).where('id', '=', delegationId).execute();
+		await trx
+			.updateTable('delegations')
+			.set({ status: 'submitted', submitted_at: nowIso(), submitted_by: actor.id, updated_at: nowIso() })
+			.where('id', '=', delegationId)
+			.execute();
 		await audit(trx, actor, 'delegation.submit', { type: 'delegation', id: delegationId }, null, { members: members.length });
 		return { ok: true };
 	});

@@ -6,7 +6,10 @@ export const GENDERS = { female: 'Female', male: 'Male', other: 'Other', undiscl
 export const TITLES = ['H.E. Mr.', 'H.E. Ms.', 'Mr.', 'Ms.', 'Mx.', 'Dr.', 'Prof.'] as const;
 
 export const personSchema = z.object({
-	organization_id: z.coerce.number({ error: 'Choose your state or organisation from the list.' }).int().positive('Choose your state or organisation from the list.'),
+	organization_id: z.coerce
+		.number({ error: 'Choose your state or organisation from the list.' })
+		.int()
+		.positive('Choose your state or organisation from the list.'),
 	title: optionalText('Title', 30),
 	given_name: text('Given name', 100),
 	family_name: text('Family name', 100),
@@ -29,10 +32,19 @@ export const personSchema = z.object({
 export type PersonForm = z.output<typeof personSchema>;
 
 export const decisionSchema = z.discriminatedUnion('decision', [
-	z.object({ decision: z.literal('approve'), ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1, 'Select at least one registration.').max(2000)) }),
+	z.object({
+		decision: z.literal('approve'),
+		ids: z.preprocess(
+			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+			z.array(z.coerce.number().int().positive()).min(1, 'Select at least one registration.').max(2000)
+		)
+	}),
 	z.object({
 		decision: z.literal('reject'),
-		ids: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1, 'Select at least one registration.').max(2000)),
+		ids: z.preprocess(
+			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+			z.array(z.coerce.number().int().positive()).min(1, 'Select at least one registration.').max(2000)
+		),
 		reason: multilineText('A reason', 1000)
 	})
 ]);

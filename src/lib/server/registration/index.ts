@@ -20,7 +20,19 @@ export type { Category, OrgFacts, ListedPerson } from './rules';
 export { DELEGATION_ROLES, LIVE_STATUSES, type Registration, type RegistrationStatus, type DelegationRole, type Delegation } from '../db';
 
 // Rules, forms, lists and documents: plain functions.
-export { ROLE_LABELS, STATUS_LABELS, CATEGORY_LABELS, CATEGORY_COLOURS, statusOn, categoryOf, compareParticipants, needsReapproval, placeDecision, canSeeRegistration, csvSafe } from './rules';
+export {
+	ROLE_LABELS,
+	STATUS_LABELS,
+	CATEGORY_LABELS,
+	CATEGORY_COLOURS,
+	statusOn,
+	categoryOf,
+	compareParticipants,
+	needsReapproval,
+	placeDecision,
+	canSeeRegistration,
+	csvSafe
+} from './rules';
 export { GENDERS, TITLES, personSchema, decisionSchema, formToken, registerFailure } from './forms';
 export { roleOptions, genderOptions } from './options';
 export { badgePeople, participantGroups, pdfMeeting } from './lists';
@@ -55,7 +67,12 @@ export const erasePerson = bindDb(personalData.erasePerson);
 export const exportRegistrationsCsv = bindDb(csvExport.exportRegistrationsCsv);
 
 /** A focal point's credentials letter, already checked by content (files.checkUpload): stored, then named on the delegation. */
-export async function uploadCredentials(actor: Actor, meetingId: number, organizationId: number, upload: { bytes: Buffer; mime: string; name: string }): Promise<void> {
+export async function uploadCredentials(
+	actor: Actor,
+	meetingId: number,
+	organizationId: number,
+	upload: { bytes: Buffer; mime: string; name: string }
+): Promise<void> {
 	const db = getDb();
 	const delegation = await store.delegationFor(db, meetingId, organizationId);
 	const sha256 = await storeFile(db, upload.bytes, upload.mime);

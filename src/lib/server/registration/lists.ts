@@ -44,7 +44,16 @@ const GROUP_HEADINGS: Record<Category, string> = {
 /** The list of participants in UN order, grouped for the page and the PDF. */
 export function participantGroups(rows: (PersonRow & { position: string | null })[], meetingDate: string): ParticipantGroup[] {
 	const people = rows
-		.map((r) => ({ r, listed: { category: categoryOf(r, meetingDate), organization: r.organization, familyName: r.family_name ?? '', givenName: r.given_name ?? '', role: r.role } }))
+		.map((r) => ({
+			r,
+			listed: {
+				category: categoryOf(r, meetingDate),
+				organization: r.organization,
+				familyName: r.family_name ?? '',
+				givenName: r.given_name ?? '',
+				role: r.role
+			}
+		}))
 		.sort((a, b) => compareParticipants(a.listed, b.listed));
 	const groups: ParticipantGroup[] = [];
 	for (const { r, listed } of people) {

@@ -77,7 +77,14 @@ const people: BadgePerson[] = [
 	{ name: 'Алексей Смирнов', title: 'Mr.', organization: 'Российская Федерация', category: 'signatory', roleLabel: 'Adviser', badgeToken: token() },
 	{ name: 'عبد الله بن محمد', title: null, organization: 'العراق', category: 'party', roleLabel: 'Alternate', badgeToken: token() },
 	{ name: 'Zoë Ó Súilleabháin', title: 'Dr.', organization: 'Cluster Munition Coalition', category: 'ngo', roleLabel: 'Observer', badgeToken: token() },
-	{ name: 'Hēmi Te Rangi (Ngāti Porou)', title: null, organization: 'International Committee of the Red Cross', category: 'io', roleLabel: 'Member', badgeToken: token() }
+	{
+		name: 'Hēmi Te Rangi (Ngāti Porou)',
+		title: null,
+		organization: 'International Committee of the Red Cross',
+		category: 'io',
+		roleLabel: 'Member',
+		badgeToken: token()
+	}
 ];
 
 describe('badgesPdf', () => {
@@ -123,7 +130,11 @@ describe('badgesPdf', () => {
 	});
 
 	it('makes 2,000 badges in well under five seconds', async () => {
-		const many = Array.from({ length: 2000 }, (_, i): BadgePerson => ({ ...people[i % people.length], name: `${people[i % people.length].name} ${i}`, badgeToken: token() }));
+		const many = Array.from({ length: 2000 }, (_, i): BadgePerson => ({
+			...people[i % people.length],
+			name: `${people[i % people.length].name} ${i}`,
+			badgeToken: token()
+		}));
 		const start = performance.now();
 		const startCpu = process.cpuUsage();
 		const pdf = await badgesPdf(meeting, many);
@@ -140,7 +151,11 @@ describe('badgesPdf', () => {
 	});
 });
 
-const person = (i: number) => ({ name: `Participant ${i}`, position: i % 2 ? 'Counsellor, Permanent Mission' : null, roleLabel: i === 0 ? 'Head of delegation' : 'Member' });
+const person = (i: number) => ({
+	name: `Participant ${i}`,
+	position: i % 2 ? 'Counsellor, Permanent Mission' : null,
+	roleLabel: i === 0 ? 'Head of delegation' : 'Member'
+});
 
 describe('participantsPdf', () => {
 	const groups: ParticipantGroup[] = [
@@ -153,9 +168,15 @@ describe('participantsPdf', () => {
 				...Array.from({ length: 60 }, (_, o) => ({ name: `State ${o}`, people: Array.from({ length: 1 + ((o * 7) % 9) }, (_, i) => person(i)) }))
 			]
 		},
-		{ heading: 'Signatory States', organizations: [{ name: 'Indonesia', people: [{ name: 'Алексей Смирнов', position: 'Director', roleLabel: 'Head of delegation' }] }] },
+		{
+			heading: 'Signatory States',
+			organizations: [{ name: 'Indonesia', people: [{ name: 'Алексей Смирнов', position: 'Director', roleLabel: 'Head of delegation' }] }]
+		},
 		{ heading: 'Observer States', organizations: [] },
-		{ heading: 'Non-governmental organisations', organizations: [{ name: 'Cluster Munition Coalition', people: [{ name: 'Zoë Ó Súilleabháin', position: null, roleLabel: 'Observer' }] }] }
+		{
+			heading: 'Non-governmental organisations',
+			organizations: [{ name: 'Cluster Munition Coalition', people: [{ name: 'Zoë Ó Súilleabháin', position: null, roleLabel: 'Observer' }] }]
+		}
 	];
 
 	it('lists groups, organizations and people with "Page n of m"', async () => {
@@ -165,7 +186,18 @@ describe('participantsPdf', () => {
 		expect(pages.length).toBeGreaterThan(5);
 		pages.forEach((page, i) => expect(pageText(page)).toContain(`Page ${i + 1} of ${pages.length}`));
 		const text = pages.map(pageText).join('\n');
-		for (const s of ['List of participants', 'STATES PARTIES', 'SIGNATORY STATES', 'NON-GOVERNMENTAL ORGANISATIONS', 'Afghanistan', 'Nguyễn Thị Minh Khai', 'Head of delegation · Ambassador', 'Алексей Смирнов', 'Zoë Ó Súilleabháin', '(continued)']) {
+		for (const s of [
+			'List of participants',
+			'STATES PARTIES',
+			'SIGNATORY STATES',
+			'NON-GOVERNMENTAL ORGANISATIONS',
+			'Afghanistan',
+			'Nguyễn Thị Minh Khai',
+			'Head of delegation · Ambassador',
+			'Алексей Смирнов',
+			'Zoë Ó Súilleabháin',
+			'(continued)'
+		]) {
 			expect(text).toContain(s);
 		}
 		expect(text).not.toContain('OBSERVER STATES'); // a group with nobody in it is left out

@@ -152,8 +152,14 @@ function cropMarks(doc: Doc, x: number, y: number) {
 	const gap = 3;
 	const len = 9;
 	doc.save().lineWidth(0.4).strokeColor('#777777');
-	for (const [cx, sx] of [[x, -1], [x + BADGE_W, 1]] as const) {
-		for (const [cy, sy] of [[y, -1], [y + BADGE_H, 1]] as const) {
+	for (const [cx, sx] of [
+		[x, -1],
+		[x + BADGE_W, 1]
+	] as const) {
+		for (const [cy, sy] of [
+			[y, -1],
+			[y + BADGE_H, 1]
+		] as const) {
 			doc.moveTo(cx + sx * gap, cy).lineTo(cx + sx * (gap + len), cy);
 			doc.moveTo(cx, cy + sy * gap).lineTo(cx, cy + sy * (gap + len));
 		}
@@ -172,7 +178,10 @@ function cropMarks(doc: Doc, x: number, y: number) {
 function qr(doc: Doc, token: string, x: number, y: number, size: number) {
 	const { modules } = QRCode.create([{ mode: 'byte', data: Buffer.from(token, 'utf8') }], { errorCorrectionLevel: 'M', maskPattern: 0 });
 	const n = modules.size;
-	doc.save().translate(x, y).scale(size / n);
+	doc
+		.save()
+		.translate(x, y)
+		.scale(size / n);
 	for (let r = 0; r < n; r++) {
 		let c = 0;
 		while (c < n) {
@@ -231,7 +240,12 @@ function badge(doc: Doc, meeting: MeetingLines, p: BadgePerson, x: number, y: nu
 		my += 9.5;
 	}
 	const ruleY = y + bandH + 64;
-	doc.moveTo(mid - inner / 4, ruleY).lineTo(mid + inner / 4, ruleY).lineWidth(0.5).strokeColor('#9a9a9a').stroke();
+	doc
+		.moveTo(mid - inner / 4, ruleY)
+		.lineTo(mid + inner / 4, ruleY)
+		.lineWidth(0.5)
+		.strokeColor('#9a9a9a')
+		.stroke();
 
 	// Check-in: QR with the token only, and the token again for typing when the camera fails.
 	// The token sits about three modules below the code: scanners want a quiet margin (four modules by the book).
@@ -282,7 +296,10 @@ export async function badgesPdf(meeting: PdfMeeting, people: BadgePerson[]): Pro
 		const width = PAGE_W - 144;
 		doc.font('bold').fontSize(16).fillColor(INK).text(`${meeting.code} badges`, 72, 96, { width });
 		doc.font('body').fontSize(10).fillColor(GREY).text(meeting.title, { width }).text(placeLine(meeting), { width });
-		doc.fontSize(11).fillColor(INK).text('There are no approved participants, so there are no badges to print.', 72, doc.y + 18, { width });
+		doc
+			.fontSize(11)
+			.fillColor(INK)
+			.text('There are no approved participants, so there are no badges to print.', 72, doc.y + 18, { width });
 		return toBuffer(doc);
 	}
 	doc.font('body').fontSize(7.5);
@@ -328,7 +345,12 @@ function groupHeading(doc: Doc, heading: string) {
 	doc.font('bold').fontSize(12).fillColor(INK);
 	doc.text(heading.toUpperCase(), M.left, doc.y, { width: TEXT_W, characterSpacing: 0.8 });
 	const ruleY = doc.y + 2;
-	doc.moveTo(M.left, ruleY).lineTo(M.left + TEXT_W, ruleY).lineWidth(0.6).strokeColor('#555555').stroke();
+	doc
+		.moveTo(M.left, ruleY)
+		.lineTo(M.left + TEXT_W, ruleY)
+		.lineWidth(0.6)
+		.strokeColor('#555555')
+		.stroke();
 	doc.y = ruleY + 8;
 }
 
@@ -377,8 +399,15 @@ export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGr
 			orgHeading(doc, org.name, false);
 			for (const p of org.people) {
 				if (ensure(doc, personHeight(doc, p))) orgHeading(doc, org.name, true);
-				doc.font('body').fontSize(10).fillColor(INK).text(p.name, M.left + INDENT, doc.y, { width: TEXT_W - INDENT, ...dir(p.name) });
-				doc.fontSize(8.5).fillColor(GREY).text(detailLine(p), M.left + INDENT, doc.y + 0.5, { width: TEXT_W - INDENT });
+				doc
+					.font('body')
+					.fontSize(10)
+					.fillColor(INK)
+					.text(p.name, M.left + INDENT, doc.y, { width: TEXT_W - INDENT, ...dir(p.name) });
+				doc
+					.fontSize(8.5)
+					.fillColor(GREY)
+					.text(detailLine(p), M.left + INDENT, doc.y + 0.5, { width: TEXT_W - INDENT });
 				doc.y += 5;
 			}
 		}
@@ -390,7 +419,12 @@ export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGr
 		// Writing below the bottom margin would make pdfkit add a page; lift the margin while drawing the footer.
 		doc.page.margins.bottom = 0;
 		const footY = PAGE_H - M.bottom + 24;
-		doc.moveTo(M.left, footY - 8).lineTo(M.left + TEXT_W, footY - 8).lineWidth(0.4).strokeColor('#9a9a9a').stroke();
+		doc
+			.moveTo(M.left, footY - 8)
+			.lineTo(M.left + TEXT_W, footY - 8)
+			.lineWidth(0.4)
+			.strokeColor('#9a9a9a')
+			.stroke();
 		doc.font('body').fontSize(8).fillColor(GREY);
 		doc.text(`${meeting.code} · List of participants`, M.left, footY, { width: TEXT_W / 2, lineBreak: false });
 		doc.text(`Page ${i - start + 1} of ${count}`, M.left + TEXT_W / 2, footY, { width: TEXT_W / 2, align: 'right', lineBreak: false });

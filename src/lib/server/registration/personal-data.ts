@@ -9,13 +9,36 @@ type Db = Kysely<Database>;
 /** Everything we hold about the person with this address: their account and every registration. */
 export async function exportPerson(db: Db, actor: Actor, email: string) {
 	const [account, registrations] = await Promise.all([
-		db.selectFrom('users').select(['id', 'email', 'role', 'given_name', 'family_name', 'created_at', 'organization_id']).where('email', '=', email).executeTakeFirst(),
+		db
+			.selectFrom('users')
+			.select(['id', 'email', 'role', 'given_name', 'family_name', 'created_at', 'organization_id'])
+			.where('email', '=', email)
+			.executeTakeFirst(),
 		db
 			.selectFrom('registrations as r')
 			.innerJoin('meetings as m', 'm.id', 'r.meeting_id')
 			.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 			.innerJoin('organizations as o', 'o.id', 'd.organization_id')
-			.select(['m.code as meeting', 'o.name as organization', 'r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.gender', 'r.position', 'r.email', 'r.phone', 'r.role', 'r.consent_published', 'r.access_needs', 'r.status', 'r.rejection_reason', 'r.attended_at', 'r.created_at', 'r.updated_at'])
+			.select([
+				'm.code as meeting',
+				'o.name as organization',
+				'r.id',
+				'r.title',
+				'r.given_name',
+				'r.family_name',
+				'r.gender',
+				'r.position',
+				'r.email',
+				'r.phone',
+				'r.role',
+				'r.consent_published',
+				'r.access_needs',
+				'r.status',
+				'r.rejection_reason',
+				'r.attended_at',
+				'r.created_at',
+				'r.updated_at'
+			])
 			.where('r.email', '=', email)
 			.orderBy('r.id')
 			.execute()
@@ -35,12 +58,30 @@ export async function erasePerson(db: Db, actor: Actor, email: string): Promise<
 		for (const r of rows) {
 			await trx
 				.updateTable('registrations')
-				.set({ title: null, given_name: null, family_name: null, position: null, email: null, phone: null, access_needs: null, rejection_reason: null, user_id: null, consent_published: 0, form_token: null, badge_token: generateToken(), erased_at: now, updated_at: now })
+				.set({
+					title: null,
+					given_name: null,
+					family_name: null,
+					position: null,
+					email: null,
+					phone: null,
+					access_needs: null,
+					rejection_reason: null,
+					user_id: null,
+					consent_published: 0,
+					form_token: null,
+					badge_token: generateToken(),
+					erased_at: now,
+					updated_at: now
+				})
 				.where('id', '=', r.id)
 				.execute();
 		}
 		// The audit row names what was erased, not the data itself.
-		await audit(trx, actor, 'person.erase', { type: 'person', id: `registrations:${rows.map((r) => r.id).join(',')}` }, null, { registrations: rows.length, fields: ['title', 'given_name', 'family_name', 'position', 'email', 'phone', 'access_needs', 'rejection_reason'] });
+		await audit(trx, actor, 'person.erase', { type: 'person', id: `registrations:${rows.map((r) => r.id).join(',')}` }, null, {
+			registrations: rows.length,
+			fields: ['title', 'given_name', 'family_name', 'position', 'email', 'phone', 'access_needs', 'rejection_reason']
+		});
 		return rows.length;
 	});
 }

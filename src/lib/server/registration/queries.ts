@@ -12,7 +12,22 @@ export function getRegistration(db: Db, id: number) {
 		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
 		.innerJoin('meetings as m', 'm.id', 'r.meeting_id')
 		.selectAll('r')
-		.select(['o.id as organization_id', 'o.name as organization', 'o.kind as org_kind', 'o.ccm_status', 'o.joined', 'm.slug as meeting_slug', 'm.code as meeting_code', 'm.title as meeting_title', 'm.start_date', 'm.end_date', 'm.city', 'm.time_zone', 'm.registration_opens_at', 'm.registration_closes_at'])
+		.select([
+			'o.id as organization_id',
+			'o.name as organization',
+			'o.kind as org_kind',
+			'o.ccm_status',
+			'o.joined',
+			'm.slug as meeting_slug',
+			'm.code as meeting_code',
+			'm.title as meeting_title',
+			'm.start_date',
+			'm.end_date',
+			'm.city',
+			'm.time_zone',
+			'm.registration_opens_at',
+			'm.registration_closes_at'
+		])
 		.where('r.id', '=', id)
 		.executeTakeFirst();
 }
@@ -45,7 +60,29 @@ export function listRegistrations(db: Db, meetingId: number, f: RegistrationFilt
 		q = q.where((eb) => eb.or([containsText('r.given_name', needle), containsText('r.family_name', needle), containsText('r.email', needle)]));
 	}
 	return q
-		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.email', 'r.phone', 'r.gender', 'r.position', 'r.role', 'r.status', 'r.holds_place', 'r.consent_published', 'r.access_needs', 'r.attended_at', 'r.created_at', 'r.erased_at', 'o.name as organization', 'o.region', 'o.kind as org_kind', 'o.ccm_status', 'o.joined'])
+		.select([
+			'r.id',
+			'r.title',
+			'r.given_name',
+			'r.family_name',
+			'r.email',
+			'r.phone',
+			'r.gender',
+			'r.position',
+			'r.role',
+			'r.status',
+			'r.holds_place',
+			'r.consent_published',
+			'r.access_needs',
+			'r.attended_at',
+			'r.created_at',
+			'r.erased_at',
+			'o.name as organization',
+			'o.region',
+			'o.kind as org_kind',
+			'o.ccm_status',
+			'o.joined'
+		])
 		.orderBy('o.name')
 		.orderBy('r.family_name')
 		.orderBy('r.id')

@@ -23,8 +23,23 @@ describe('statusOn', () => {
 
 describe('compareParticipants', () => {
 	it('orders parties, signatories, other states, IOs, NGOs; alphabetical within; heads first', () => {
-		const p = (category: ListedPerson['category'], organization: string, familyName: string, role: ListedPerson['role'] = 'member'): ListedPerson => ({ category, organization, familyName, givenName: 'A', role });
-		const list = [p('ngo', 'Cluster Munition Coalition', 'Z'), p('io', 'ICRC', 'Y'), p('observer', 'Zimbabwe', 'X'), p('party', 'Ecuador', 'Moreno'), p('party', 'Afghanistan', 'Zaki'), p('party', 'Afghanistan', 'Ahmadi', 'head'), p('signatory', 'Angola', 'W'), p('party', 'Åland', 'Q')];
+		const p = (category: ListedPerson['category'], organization: string, familyName: string, role: ListedPerson['role'] = 'member'): ListedPerson => ({
+			category,
+			organization,
+			familyName,
+			givenName: 'A',
+			role
+		});
+		const list = [
+			p('ngo', 'Cluster Munition Coalition', 'Z'),
+			p('io', 'ICRC', 'Y'),
+			p('observer', 'Zimbabwe', 'X'),
+			p('party', 'Ecuador', 'Moreno'),
+			p('party', 'Afghanistan', 'Zaki'),
+			p('party', 'Afghanistan', 'Ahmadi', 'head'),
+			p('signatory', 'Angola', 'W'),
+			p('party', 'Åland', 'Q')
+		];
 		expect(list.sort(compareParticipants).map((x) => `${x.organization}/${x.familyName}`)).toEqual([
 			'Afghanistan/Ahmadi',
 			'Afghanistan/Zaki',
@@ -56,7 +71,14 @@ describe('capacity', () => {
 
 describe('canSeeRegistration', () => {
 	const reg = { user_id: 5, email: 'ana@example.org', organization_id: 10 };
-	const v = (over: Partial<Parameters<typeof canSeeRegistration>[0]>) => ({ id: 1, role: 'delegate', email: 'x@example.org', organizationId: null, emailVerified: true, ...over });
+	const v = (over: Partial<Parameters<typeof canSeeRegistration>[0]>) => ({
+		id: 1,
+		role: 'delegate',
+		email: 'x@example.org',
+		organizationId: null,
+		emailVerified: true,
+		...over
+	});
 	it('lets the person, their focal point and staff see it, nobody else', () => {
 		expect(canSeeRegistration(v({ id: 5 }), reg)).toBe(true);
 		expect(canSeeRegistration(v({ role: 'focal_point', organizationId: 10 }), reg)).toBe(true);

@@ -47,7 +47,6 @@ export interface RegisterOptions {
 	actor?: Actor | null;
 }
 
-
 // The registration's statements, compiled once (see prepared.ts): a rush of registrations runs them thousands of times.
 const meetingById = prepared((db, id: number) => db.selectFrom('meetings').selectAll().where('id', '=', id));
 const organizationById = prepared((db, id: number) => db.selectFrom('organizations').select('id').where('id', '=', id));
@@ -56,7 +55,10 @@ const organizationById = prepared((db, id: number) => db.selectFrom('organizatio
 const live = (db: Db, meetingId: number) => db.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId).where('status', 'in', LIVE_IN_SQL);
 const liveByEmail = prepared((db, meetingId: number, email: string) => live(db, meetingId).where('email', '=', email).limit(sql.lit(1)));
 const liveByEmailOrUser = prepared((db, meetingId: number, email: string, userId: number) =>
-	live(db, meetingId).where('email', '=', email).unionAll(live(db, meetingId).where('user_id', '=', userId)).limit(sql.lit(1))
+	live(db, meetingId)
+		.where('email', '=', email)
+		.unionAll(live(db, meetingId).where('user_id', '=', userId))
+		.limit(sql.lit(1))
 );
 const headOfOrganization = prepared((db, meetingId: number, organizationId: number) =>
 	db
@@ -70,7 +72,9 @@ const headOfOrganization = prepared((db, meetingId: number, organizationId: numb
 );
 /** A seat in the organisation's delegation, the delegation created on first use: one upsert, guarded like the capacity. */
 const seatInsert = (db: Db, meetingId: number, organizationId: number, now: string) =>
-	db.insertInto('delegations').values({ meeting_id: meetingId, organization_id: organizationId, status: sql.lit('open'), places_held: sql.lit(1), created_at: now, updated_at: now });
+	db
+		.insertInto('delegations')
+		.values({ meeting_id: meetingId, organization_id: organizationId, status: sql.lit('open'), places_held: sql.lit(1), created_at: now, updated_at: now });
 const seat = prepared((db, meetingId: number, organizationId: number, now: string) =>
 	seatInsert(db, meetingId, organizationId, now)
 		.onConflict((oc) => oc.columns(['meeting_id', 'organization_id']).doUpdateSet((eb) => ({ places_held: eb('delegations.places_held', '+', sql.lit(1)) })))
@@ -87,9 +91,18 @@ const seatWithinCap = prepared((db, meetingId: number, organizationId: number, n
 		.returningAll()
 );
 /** The guarded counter: one row updated is a place; none is the waiting list. */
-const placeTaken = prepared((db, meetingId: number) => db.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', sql.lit(1)) })).where('id', '=', meetingId));
+const placeTaken = prepared((db, meetingId: number) =>
+	db
+		.updateTable('meetings')
+		.set((eb) => ({ places_held: eb('places_held', '+', sql.lit(1)) }))
+		.where('id', '=', meetingId)
+);
 const placeWithinCapacity = prepared((db, meetingId: number, capacity: number) =>
-	db.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', sql.lit(1)) })).where('id', '=', meetingId).where('places_held', '<', capacity)
+	db
+		.updateTable('meetings')
+		.set((eb) => ({ places_held: eb('places_held', '+', sql.lit(1)) }))
+		.where('id', '=', meetingId)
+		.where('places_held', '<', capacity)
 );
 const insertRegistration = prepared(
 	(
@@ -170,11 +183,19 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			if (existing) return { ok: false as const, reason: 'existing' as const, registration: existing };
 
 			if (input.role === 'head' && (await organizationHasHead(trx, meeting.id, input.organization_id))) {
-				return { ok: false as const, reason: 'field' as const, errors: { role: 'This delegation already has a head. Choose another role, or ask the focal point to change the head.' } };
+				return {
+					ok: false as const,
+					reason: 'field' as const,
+					errors: { role: 'This delegation already has a head. Choose another role, or ask the focal point to change the head.' }
+				};
 			}
 			const delegation = await takeDelegationSeat(trx, meeting.id, input.organization_id, meeting.delegation_cap);
 			if (!delegation) {
-				return { ok: false as const, reason: 'field' as const, errors: { organization_id: `This delegation has reached its limit of ${meeting.delegation_cap} people for this meeting.` } };
+				return {
+					ok: false as const,
+					reason: 'field' as const,
+					errors: { organization_id: `This delegation has reached its limit of ${meeting.delegation_cap} people for this meeting.` }
+				};
 			}
 			const place = await takePlace(trx, meeting.id, meeting.capacity);
 			const now = nowIso();
@@ -205,7 +226,12 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			const link = `${opts.origin}/registrations/${registration.id}`;
 			if (opts.userId !== null) await queueMail(trx, regMails.received(email, meeting, registration, link));
 			else await queueMail(trx, regMails.addedToDelegation(email, meeting, link, opts.origin));
-			if (opts.actor) await audit(trx, opts.actor, 'registration.create', { type: 'registration', id: registration.id }, null, { status: registration.status, role: registration.role, delegation_id: delegation.id });
+			if (opts.actor)
+				await audit(trx, opts.actor, 'registration.create', { type: 'registration', id: registration.id }, null, {
+					status: registration.status,
+					role: registration.role,
+					delegation_id: delegation.id
+				});
 			return { ok: true as const, registration, repeated: false };
 		});
 	} catch (e) {
@@ -292,9 +318,17 @@ async function endRegistration(trx: Trx, reg: Registration, status: 'rejected' |
 		.where('status', 'in', LIVE_IN_SQL)
 		.executeTakeFirst();
 	if (Number(r.numUpdatedRows) !== 1) return [];
-	await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', reg.delegation_id).execute();
+	await trx
+		.updateTable('delegations')
+		.set((eb) => ({ places_held: eb('places_held', '-', 1) }))
+		.where('id', '=', reg.delegation_id)
+		.execute();
 	if (!reg.holds_place) return [];
-	await trx.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', reg.meeting_id).execute();
+	await trx
+		.updateTable('meetings')
+		.set((eb) => ({ places_held: eb('places_held', '-', 1) }))
+		.where('id', '=', reg.meeting_id)
+		.execute();
 	return promoteWaitlist(trx, reg.meeting_id, origin);
 }
 
@@ -311,7 +345,14 @@ export async function cancelRegistration(db: Db, reg: Registration, actor: Actor
 export type Decision = { action: 'approve' } | { action: 'reject'; reason: string };
 
 /** Staff approve or reject several registrations at once; each is one audited decision. */
-export async function decide(db: Db, actor: Actor, meetingId: number, ids: number[], d: Decision, origin: string): Promise<{ done: number[]; skipped: number[] }> {
+export async function decide(
+	db: Db,
+	actor: Actor,
+	meetingId: number,
+	ids: number[],
+	d: Decision,
+	origin: string
+): Promise<{ done: number[]; skipped: number[] }> {
 	return db.transaction().execute(async (trx) => {
 		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
 		const regs = ids.length ? await trx.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId).where('id', 'in', ids).execute() : [];
@@ -334,7 +375,14 @@ export async function decide(db: Db, actor: Actor, meetingId: number, ids: numbe
 				await endRegistration(trx, reg, 'rejected', d.reason, origin);
 				if (reg.email) await queueMail(trx, regMails.rejected(reg.email, meeting, d.reason));
 			}
-			await audit(trx, actor, `registration.${d.action}`, { type: 'registration', id: reg.id }, { status: reg.status }, d.action === 'approve' ? { status: 'approved' } : { status: 'rejected', reason: d.reason });
+			await audit(
+				trx,
+				actor,
+				`registration.${d.action}`,
+				{ type: 'registration', id: reg.id },
+				{ status: reg.status },
+				d.action === 'approve' ? { status: 'approved' } : { status: 'rejected', reason: d.reason }
+			);
 			done.push(reg.id);
 		}
 		return { done, skipped };
@@ -346,10 +394,18 @@ export type UpdateResult = { ok: true; reapproval: boolean } | { ok: false; reas
 
 /** Moves one seat between delegations: taken in the new one within the cap (false when it is full), then freed in the old. */
 async function moveSeat(trx: Trx, from: number, to: number, cap: number | null): Promise<boolean> {
-	let take = trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '+', 1) })).where('id', '=', to);
+	let take = trx
+		.updateTable('delegations')
+		.set((eb) => ({ places_held: eb('places_held', '+', 1) }))
+		.where('id', '=', to);
 	if (cap !== null) take = take.where('places_held', '<', cap);
 	if (Number((await take.executeTakeFirst()).numUpdatedRows) !== 1) return false;
-	await trx.updateTable('delegations').set((eb) => ({ places_held: eb('places_held', '-', 1) })).where('id', '=', from).where('places_held', '>', 0).execute();
+	await trx
+		.updateTable('delegations')
+		.set((eb) => ({ places_held: eb('places_held', '-', 1) }))
+		.where('id', '=', from)
+		.where('places_held', '>', 0)
+		.execute();
 	return true;
 }
 
@@ -366,7 +422,11 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 				// A seat in the new delegation is taken like a new registration's: guarded by the meeting's cap.
 				const { delegation_cap: cap } = await trx.selectFrom('meetings').select('delegation_cap').where('id', '=', fresh.meeting_id).executeTakeFirstOrThrow();
 				if (!(await moveSeat(trx, fresh.delegation_id, delegation.id, cap))) {
-					return { ok: false as const, reason: 'delegation_full' as const, errors: { organization_id: `This delegation has reached its limit of ${cap} people for this meeting.` } };
+					return {
+						ok: false as const,
+						reason: 'delegation_full' as const,
+						errors: { organization_id: `This delegation has reached its limit of ${cap} people for this meeting.` }
+					};
 				}
 			}
 			const next = { ...input, delegation_id: delegation.id };
@@ -389,7 +449,20 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 				})
 				.where('id', '=', fresh.id)
 				.execute();
-			await audit(trx, actor, 'registration.update', { type: 'registration', id: fresh.id }, { given_name: fresh.given_name, family_name: fresh.family_name, role: fresh.role, delegation_id: fresh.delegation_id, status: fresh.status }, { given_name: input.given_name, family_name: input.family_name, role: input.role, delegation_id: delegation.id, status: reapproval ? 'pending' : fresh.status });
+			await audit(
+				trx,
+				actor,
+				'registration.update',
+				{ type: 'registration', id: fresh.id },
+				{ given_name: fresh.given_name, family_name: fresh.family_name, role: fresh.role, delegation_id: fresh.delegation_id, status: fresh.status },
+				{
+					given_name: input.given_name,
+					family_name: input.family_name,
+					role: input.role,
+					delegation_id: delegation.id,
+					status: reapproval ? 'pending' : fresh.status
+				}
+			);
 			return { ok: true as const, reapproval };
 		});
 	} catch (e) {

@@ -53,6 +53,9 @@ export async function seedNineMspDocuments(db: Kysely<Database>, csv: string): P
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const size = (await db.selectFrom('stored_files').select('size').where('sha256', '=', sha256).executeTakeFirstOrThrow()).size;
-		await db.insertInto('document_files').values({ document_id: doc.id, language: 'en', sha256, mime: 'application/pdf', size, original_name: 'placeholder.pdf', uploaded_at: now }).execute();
+		await db
+			.insertInto('document_files')
+			.values({ document_id: doc.id, language: 'en', sha256, mime: 'application/pdf', size, original_name: 'placeholder.pdf', uploaded_at: now })
+			.execute();
 	}
 }

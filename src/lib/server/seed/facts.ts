@@ -30,8 +30,18 @@ export function statesNotPartyFromCsv(csv = notPartyCsv): NewOrganization[] {
 		const status = LATEST[r.ccm_status_latest];
 		if (!status) throw new Error(`states-not-party.csv: unknown status "${r.ccm_status_latest}" for ${r.name}`);
 		return {
-			kind: 'state', name: r.name, short_name: null, iso3: r.iso3, region: blank(r.region), ccm_status: status, joined: blank(r.not_party_until),
-			art3_deadline: null, art4_deadline: null, observer_by_right: 0, note: blank(r.attended_meetings), source: 'states-not-party.csv'
+			kind: 'state',
+			name: r.name,
+			short_name: null,
+			iso3: r.iso3,
+			region: blank(r.region),
+			ccm_status: status,
+			joined: blank(r.not_party_until),
+			art3_deadline: null,
+			art4_deadline: null,
+			observer_by_right: 0,
+			note: blank(r.attended_meetings),
+			source: 'states-not-party.csv'
 		};
 	});
 }
@@ -75,22 +85,46 @@ export function factsFromCsv(files = { states: statesCsv, changes: changesCsv, l
 		}
 		const granted = r.status.startsWith('granted') || r.record_type === 'completion';
 		out.push({
-			...base, iso3: r.iso3, kind: 'deadline', event: r.record_type, article, on_date: blank(r.decision_date),
+			...base,
+			iso3: r.iso3,
+			kind: 'deadline',
+			event: r.record_type,
+			article,
+			on_date: blank(r.decision_date),
 			deadline: r.record_type === 'extension' && granted ? blank(r.requested_or_extended_deadline) : null,
 			outcome: granted ? 'confirmed' : 'unknown',
-			granted_at: blank(r.granted_at), source: r.source_url, note: [r.status, r.note].filter((s) => s.trim() !== '').join('. ') || null
+			granted_at: blank(r.granted_at),
+			source: r.source_url,
+			note: [r.status, r.note].filter((s) => s.trim() !== '').join('. ') || null
 		});
 	}
 	for (const r of rows(files.ldc)) {
 		const source = (col: string) => blank(r[col]) ?? blank(r.source_inclusion) ?? 'least-developed-countries.csv';
 		out.push({ ...base, iso3: r.iso3, kind: 'ldc', event: 'inclusion', on_date: r.inclusion_year, source: source('source_inclusion'), note: blank(r.note) });
-		if (blank(r.graduation_date)) out.push({ ...base, iso3: r.iso3, kind: 'ldc', event: 'graduation', on_date: r.graduation_date, source: source('source_graduation') });
+		if (blank(r.graduation_date))
+			out.push({ ...base, iso3: r.iso3, kind: 'ldc', event: 'graduation', on_date: r.graduation_date, source: source('source_graduation') });
 		if (blank(r.scheduled_graduation_date))
-			out.push({ ...base, iso3: r.iso3, kind: 'ldc', event: 'scheduled_graduation', on_date: r.scheduled_graduation_date, source: source('source_scheduled'), note: blank(r.scheduled_basis) });
+			out.push({
+				...base,
+				iso3: r.iso3,
+				kind: 'ldc',
+				event: 'scheduled_graduation',
+				on_date: r.scheduled_graduation_date,
+				source: source('source_scheduled'),
+				note: blank(r.scheduled_basis)
+			});
 	}
 	for (const r of rows(files.victims)) {
 		const confidence = r.confidence as 'high' | 'medium' | 'low';
-		out.push({ ...base, iso3: r.iso3, kind: 'victims', event: 'listed', confidence, source: r.sources, note: [r.basis, r.note].filter((s) => s.trim() !== '').join('. ') });
+		out.push({
+			...base,
+			iso3: r.iso3,
+			kind: 'victims',
+			event: 'listed',
+			confidence,
+			source: r.sources,
+			note: [r.basis, r.note].filter((s) => s.trim() !== '').join('. ')
+		});
 	}
 	return out;
 }
@@ -111,7 +145,11 @@ export async function seedStateFacts(db: Kysely<Database>): Promise<{ states: nu
 		return id === undefined ? [] : [{ ...f, organization_id: id, recorded_at: now, recorded_by: null, replaces_id: null }];
 	});
 	await db.transaction().execute(async (trx) => {
-		for (let i = 0; i < values.length; i += 100) await trx.insertInto('state_facts').values(values.slice(i, i + 100)).execute();
+		for (let i = 0; i < values.length; i += 100)
+			await trx
+				.insertInto('state_facts')
+				.values(values.slice(i, i + 100))
+				.execute();
 	});
 	return { states: fresh.length, facts: values.length };
 }

@@ -129,7 +129,18 @@ export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, ag
 				// Demonstration figures, not the programme's real budget or allowance (neither was found in a source).
 				await trx
 					.insertInto('sponsorship_programmes')
-					.values({ meeting_id: m.id, budget_centimes: 15_000_000, dsa_centimes: 36_000, default_nights: 5, places_per_state: 1, opens_at: null, closes_at: null, offer_response_days: 7, criteria_version: null, updated_at: now })
+					.values({
+						meeting_id: m.id,
+						budget_centimes: 15_000_000,
+						dsa_centimes: 36_000,
+						default_nights: 5,
+						places_per_state: 1,
+						opens_at: null,
+						closes_at: null,
+						offer_response_days: 7,
+						criteria_version: null,
+						updated_at: now
+					})
 					.execute();
 			}
 			if (!isDemo && !is9) continue;
@@ -156,7 +167,11 @@ export async function seedMeetings(db: Kysely<Database>, meetingsCsv: string, ag
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				const ids = p.items.map((l) => byLabel.get(l)).filter((x): x is number => x !== undefined);
-				if (ids.length) await trx.insertInto('session_agenda_items').values(ids.map((agenda_item_id) => ({ session_id: session.id, agenda_item_id }))).execute();
+				if (ids.length)
+					await trx
+						.insertInto('session_agenda_items')
+						.values(ids.map((agenda_item_id) => ({ session_id: session.id, agenda_item_id })))
+						.execute();
 			}
 		}
 		return demoId;

@@ -5,7 +5,18 @@ import { nowIso } from '../time';
 import { formatAgendaNumber } from '../meetings';
 import { isLive } from '../registration';
 
-type Person = [title: string | null, given: string, family: string, gender: string, position: string | null, role: DelegationRole, status: RegistrationStatus, consent: boolean, accessNeeds?: string | null, application?: Application];
+type Person = [
+	title: string | null,
+	given: string,
+	family: string,
+	gender: string,
+	position: string | null,
+	role: DelegationRole,
+	status: RegistrationStatus,
+	consent: boolean,
+	accessNeeds?: string | null,
+	application?: Application
+];
 
 /** A submitted sponsorship application: airfare in CHF, nights, where from, and whether the focal point endorsed it. */
 interface Application {
@@ -57,14 +68,55 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 		submitted: true,
 		people: [
 			['H.E. Ms.', 'Maria Teresa', 'Santos', 'female', 'Deputy Permanent Representative', 'head', 'approved', true],
-			['Mr.', 'Jose Miguel', 'Reyes', 'male', 'First Secretary', 'member', 'approved', true, null, { airfare: 1510, nights: 5, from: 'Manila', endorsed: false, statement: [], implementation: false, justification: 'Follows universalization in South-East Asia.' }]
+			[
+				'Mr.',
+				'Jose Miguel',
+				'Reyes',
+				'male',
+				'First Secretary',
+				'member',
+				'approved',
+				true,
+				null,
+				{
+					airfare: 1510,
+					nights: 5,
+					from: 'Manila',
+					endorsed: false,
+					statement: [],
+					implementation: false,
+					justification: 'Follows universalization in South-East Asia.'
+				}
+			]
 		]
 	},
 	{
 		iso3: 'MOZ',
 		submitted: false,
 		people: [
-			['Mr.', 'Armando', 'Machava', 'male', 'Director, National Demining Institute', 'head', 'pending', true, null, { airfare: 1380, nights: 5, from: 'Maputo', endorsed: true, statement: [['8', 'c'], ['8', 'd']], implementation: true, justification: 'Reports on the completion of clearance and the national victim assistance plan.' }],
+			[
+				'Mr.',
+				'Armando',
+				'Machava',
+				'male',
+				'Director, National Demining Institute',
+				'head',
+				'pending',
+				true,
+				null,
+				{
+					airfare: 1380,
+					nights: 5,
+					from: 'Maputo',
+					endorsed: true,
+					statement: [
+						['8', 'c'],
+						['8', 'd']
+					],
+					implementation: true,
+					justification: 'Reports on the completion of clearance and the national victim assistance plan.'
+				}
+			],
 			['Ms.', 'Lúcia', 'Cossa', 'female', 'Programme Officer', 'member', 'pending', true, 'Wheelchair access to the conference room and the side-event rooms.']
 		]
 	},
@@ -72,7 +124,26 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 		iso3: 'IRQ',
 		submitted: true,
 		people: [
-			['Dr.', 'Hassan', 'Al-Jaberi', 'male', 'Director General, Directorate of Mine Action', 'head', 'approved', true, null, { airfare: 920, nights: 5, from: 'Baghdad', endorsed: true, statement: [['9', null]], implementation: true, justification: 'Presents the Article 4 extension request and the clearance work plan.' }],
+			[
+				'Dr.',
+				'Hassan',
+				'Al-Jaberi',
+				'male',
+				'Director General, Directorate of Mine Action',
+				'head',
+				'approved',
+				true,
+				null,
+				{
+					airfare: 920,
+					nights: 5,
+					from: 'Baghdad',
+					endorsed: true,
+					statement: [['9', null]],
+					implementation: true,
+					justification: 'Presents the Article 4 extension request and the clearance work plan.'
+				}
+			],
 			['Ms.', 'Noor', 'Kareem', 'female', 'Legal Adviser', 'adviser', 'rejected', true]
 		]
 	},
@@ -82,10 +153,54 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 		submitted: false,
 		people: [
 			['Mr.', 'Andrés Felipe', 'Gómez', 'male', 'Minister Counsellor', 'head', 'approved', true],
-			['Ms.', 'Daniela', 'Rojas', 'female', 'Adviser, Victim Assistance', 'adviser', 'pending', true, null, { airfare: 1240, nights: 4, from: 'Bogotá', endorsed: false, statement: [], implementation: true, justification: 'Works on the national victim assistance programme.' }]
+			[
+				'Ms.',
+				'Daniela',
+				'Rojas',
+				'female',
+				'Adviser, Victim Assistance',
+				'adviser',
+				'pending',
+				true,
+				null,
+				{
+					airfare: 1240,
+					nights: 4,
+					from: 'Bogotá',
+					endorsed: false,
+					statement: [],
+					implementation: true,
+					justification: 'Works on the national victim assistance programme.'
+				}
+			]
 		]
 	},
-	{ iso3: 'LBN', submitted: false, people: [['Ms.', 'Rania', 'Haddad', 'female', 'Director, Lebanon Mine Action Centre', 'head', 'approved', true, null, { airfare: 610, nights: 5, from: 'Beirut', endorsed: true, statement: [['8', 'c']], implementation: true, justification: 'Reports on clearance and risk education in the south.' }]] },
+	{
+		iso3: 'LBN',
+		submitted: false,
+		people: [
+			[
+				'Ms.',
+				'Rania',
+				'Haddad',
+				'female',
+				'Director, Lebanon Mine Action Centre',
+				'head',
+				'approved',
+				true,
+				null,
+				{
+					airfare: 610,
+					nights: 5,
+					from: 'Beirut',
+					endorsed: true,
+					statement: [['8', 'c']],
+					implementation: true,
+					justification: 'Reports on clearance and risk education in the south.'
+				}
+			]
+		]
+	},
 	{
 		shortName: 'ICRC',
 		submitted: false,
@@ -127,7 +242,15 @@ export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): P
 			const live = d.people.filter((p) => isLive(p[6])).length;
 			const delegation = await trx
 				.insertInto('delegations')
-				.values({ meeting_id: meetingId, organization_id: org.id, status: d.submitted ? 'submitted' : 'open', submitted_at: d.submitted ? now : null, places_held: live, created_at: now, updated_at: now })
+				.values({
+					meeting_id: meetingId,
+					organization_id: org.id,
+					status: d.submitted ? 'submitted' : 'open',
+					submitted_at: d.submitted ? now : null,
+					places_held: live,
+					created_at: now,
+					updated_at: now
+				})
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			for (const [title, given, family, gender, position, role, status, consent, accessNeeds, application] of d.people) {
@@ -192,6 +315,10 @@ export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): P
 					.execute();
 			}
 		}
-		await trx.updateTable('meetings').set((eb) => ({ places_held: eb('places_held', '+', placesHeld) })).where('id', '=', meetingId).execute();
+		await trx
+			.updateTable('meetings')
+			.set((eb) => ({ places_held: eb('places_held', '+', placesHeld) }))
+			.where('id', '=', meetingId)
+			.execute();
 	});
 }

@@ -9,7 +9,12 @@ function a(applicationId: number, stateIso3: string, costCentimes: number, over:
 	return { applicationId, stateIso3, airfareCentimes: costCentimes - nights * DSA, nights, status: 'applied', ...over };
 }
 
-const input = (budgetCentimes: number, ranked: AllocationApplicant[], placesPerState: number | null = 1): AllocationInput => ({ budgetCentimes, dsaCentimes: DSA, placesPerState, ranked });
+const input = (budgetCentimes: number, ranked: AllocationApplicant[], placesPerState: number | null = 1): AllocationInput => ({
+	budgetCentimes,
+	dsaCentimes: DSA,
+	placesPerState,
+	ranked
+});
 const decisions = (r: ReturnType<typeof allocate>) => r.rows.map((x) => `${x.applicationId}:${x.reason}`);
 
 describe('allocate', () => {
@@ -40,10 +45,16 @@ describe('allocate', () => {
 		expect(allocate(input(0, [a(3, 'AFG', 0)])).rows[0].reason).toBe('funded');
 	});
 	it('never funds the ineligible, declined, expired or withdrawn, and they free their budget and place', () => {
-		const r = allocate(input(200_000, [
-			a(1, 'AFG', 100_000, { status: 'declined' }), a(2, 'AFG', 100_000, { eligible: false }), a(3, 'AFG', 100_000, { status: 'expired' }),
-			a(4, 'BIH', 100_000, { status: 'withdrawn' }), a(5, 'AFG', 100_000), a(6, 'BIH', 100_000)
-		]));
+		const r = allocate(
+			input(200_000, [
+				a(1, 'AFG', 100_000, { status: 'declined' }),
+				a(2, 'AFG', 100_000, { eligible: false }),
+				a(3, 'AFG', 100_000, { status: 'expired' }),
+				a(4, 'BIH', 100_000, { status: 'withdrawn' }),
+				a(5, 'AFG', 100_000),
+				a(6, 'BIH', 100_000)
+			])
+		);
 		expect(decisions(r)).toEqual(['1:declined', '2:ineligible', '3:expired', '4:withdrawn', '5:funded', '6:funded']);
 		expect(r.waitingList).toEqual([]);
 	});
@@ -97,7 +108,15 @@ describe('decline and re-offer', () => {
 		expect(nextOffers(allocate(start), allocate(withStatus(start, 1, 'declined')))).toEqual([]);
 	});
 	it('does not expire an offer before its deadline', () => {
-		expect(expiredOffers([{ applicationId: 1, status: 'offered', offerExpiresAt: '2019-07-03T00:00:00.000Z' }, { applicationId: 2, status: 'accepted', offerExpiresAt: '2019-07-01T00:00:00.000Z' }], '2019-07-02T00:00:00.000Z')).toEqual([]);
+		expect(
+			expiredOffers(
+				[
+					{ applicationId: 1, status: 'offered', offerExpiresAt: '2019-07-03T00:00:00.000Z' },
+					{ applicationId: 2, status: 'accepted', offerExpiresAt: '2019-07-01T00:00:00.000Z' }
+				],
+				'2019-07-02T00:00:00.000Z'
+			)
+		).toEqual([]);
 	});
 });
 

@@ -87,7 +87,13 @@ export function validateAllocationInput(input: AllocationInput): string[] {
 export const costOf = (a: Pick<AllocationApplicant, 'airfareCentimes' | 'nights'>, dsaCentimes: number) => a.airfareCentimes + dsaCentimes * a.nights;
 
 const rowOf = (a: AllocationApplicant, cost: number, left: number, decision: Decision, reason: AllocationReason): AllocationRow => ({
-	applicationId: a.applicationId, stateIso3: a.stateIso3, status: a.status, decision, reason, costCentimes: cost, leftAtTurnCentimes: left
+	applicationId: a.applicationId,
+	stateIso3: a.stateIso3,
+	status: a.status,
+	decision,
+	reason,
+	costCentimes: cost,
+	leftAtTurnCentimes: left
 });
 
 function reasonNotToFund(a: AllocationApplicant, cost: number, left: number, taken: number, places: number | null): AllocationReason | null {

@@ -42,7 +42,14 @@ export type SaveResult = { ok: true; application: SponsorshipApplication } | { o
  * Saves a draft or submits. Submitting checks the deadline, the nights, and that the applicant's state may apply under
  * the criteria in force; a person has one application per meeting (the registration is unique).
  */
-export async function saveApplication(db: Db, actor: Actor, meeting: Meeting, registrationId: number, input: ApplicationInput, origin: string): Promise<SaveResult> {
+export async function saveApplication(
+	db: Db,
+	actor: Actor,
+	meeting: Meeting,
+	registrationId: number,
+	input: ApplicationInput,
+	origin: string
+): Promise<SaveResult> {
 	const errors: Record<string, string> = {};
 	const limit = maxNights(meeting);
 	if (input.nights > limit) errors.nights = `At most ${limit} nights: the ${limit - 2} days of the meeting and a travel day on each side.`;
@@ -58,13 +65,21 @@ export async function saveApplication(db: Db, actor: Actor, meeting: Meeting, re
 		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'o.id as org_id', 'o.kind', 'o.ccm_status', 'o.joined', 'o.name'])
 		.where('r.id', '=', registrationId)
 		.executeTakeFirst();
-	if (!reg || !['pending', 'approved'].includes(reg.status)) return { ok: false, errors, message: 'You need an active registration for this meeting (not on the waiting list) to apply.' };
+	if (!reg || !['pending', 'approved'].includes(reg.status))
+		return { ok: false, errors, message: 'You need an active registration for this meeting (not on the waiting list) to apply.' };
 	if (input.mode === 'submit') {
 		const gates = (await currentCriteria(db)).gates;
 		const status = reg.kind === 'state' ? statusOn(reg, meeting.start_date) : null;
 		const admitted = status === 'state_party' || (status === 'signatory' && gates.admitSignatories) || (status === 'not_party' && gates.admitNotParty);
 		if (!admitted) {
-			return { ok: false, errors, message: reg.kind === 'state' ? `${reg.name} is not eligible for sponsorship under the criteria in force.` : 'Sponsorship is for delegates of states; international organisations and NGOs cannot apply.' };
+			return {
+				ok: false,
+				errors,
+				message:
+					reg.kind === 'state'
+						? `${reg.name} is not eligible for sponsorship under the criteria in force.`
+						: 'Sponsorship is for delegates of states; international organisations and NGOs cannot apply.'
+			};
 		}
 	}
 	if (Object.keys(errors).length) return { ok: false, errors };
@@ -84,18 +99,39 @@ export async function saveApplication(db: Db, actor: Actor, meeting: Meeting, re
 	if (existing && existing.status !== 'draft') return { ok: false, errors, message: 'This application is already submitted; it can no longer be changed.' };
 	const status = input.mode === 'submit' ? 'submitted' : 'draft';
 	const application = existing
-		? await db.updateTable('sponsorship_applications').set({ ...values, status, submitted_at: status === 'submitted' ? now : null }).where('id', '=', existing.id).where('status', '=', 'draft').returningAll().executeTakeFirstOrThrow()
+		? await db
+				.updateTable('sponsorship_applications')
+				.set({ ...values, status, submitted_at: status === 'submitted' ? now : null })
+				.where('id', '=', existing.id)
+				.where('status', '=', 'draft')
+				.returningAll()
+				.executeTakeFirstOrThrow()
 		: await db
 				.insertInto('sponsorship_applications')
-				.values({ ...values, meeting_id: meeting.id, registration_id: registrationId, user_id: actor.id, status, endorsement: 'pending', submitted_at: status === 'submitted' ? now : null, created_at: now })
+				.values({
+					...values,
+					meeting_id: meeting.id,
+					registration_id: registrationId,
+					user_id: actor.id,
+					status,
+					endorsement: 'pending',
+					submitted_at: status === 'submitted' ? now : null,
+					created_at: now
+				})
 				.returningAll()
 				.executeTakeFirstOrThrow();
 	if (status === 'submitted') {
-		await audit(db, actor, 'sponsorship.submit', { type: 'sponsorship_application', id: application.id }, null, { cost_inputs: { airfare_centimes: input.airfare, nights: input.nights } });
+		await audit(db, actor, 'sponsorship.submit', { type: 'sponsorship_application', id: application.id }, null, {
+			cost_inputs: { airfare_centimes: input.airfare, nights: input.nights }
+		});
 		const link = `${origin}/meetings/${meeting.slug}/sponsorship`;
 		if (reg.email) await queueMail(db, sponsorshipMails.submitted(reg.email, meeting, link));
 		const focal = await db.selectFrom('users').select('email').where('role', '=', 'focal_point').where('organization_id', '=', reg.org_id).execute();
-		for (const f of focal) await queueMail(db, sponsorshipMails.endorse(f.email, meeting, [reg.given_name, reg.family_name].join(' '), `${origin}/meetings/${meeting.slug}/delegation`));
+		for (const f of focal)
+			await queueMail(
+				db,
+				sponsorshipMails.endorse(f.email, meeting, [reg.given_name, reg.family_name].join(' '), `${origin}/meetings/${meeting.slug}/delegation`)
+			);
 	}
 	return { ok: true, application };
 }
@@ -111,7 +147,11 @@ export async function endorse(db: Db, actor: Actor & { organizationId: number | 
 		.executeTakeFirst();
 	if (!app || app.organization_id !== actor.organizationId || app.status === 'draft') return false;
 	const endorsement = endorsed ? 'endorsed' : 'not_endorsed';
-	await db.updateTable('sponsorship_applications').set({ endorsement, endorsed_by: actor.id, endorsed_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).execute();
+	await db
+		.updateTable('sponsorship_applications')
+		.set({ endorsement, endorsed_by: actor.id, endorsed_at: nowIso(), updated_at: nowIso() })
+		.where('id', '=', applicationId)
+		.execute();
 	await audit(db, actor, 'sponsorship.endorse', { type: 'sponsorship_application', id: applicationId }, { endorsement: app.endorsement }, { endorsement });
 	return true;
 }

@@ -89,7 +89,14 @@ export function scoreRankAllocate(set: CriteriaSet, facts: ApplicantFacts[], mee
 	const ranked = rank(facts.map((f) => evaluate(set, f, meetingStart)));
 	const applicants: AllocationApplicant[] = ranked.map(({ evaluation: e }) => {
 		const f = byId.get(e.applicationId)!;
-		return { applicationId: e.applicationId, stateIso3: e.stateIso3, airfareCentimes: f.airfareCentimes, nights: f.nights, status: 'applied', eligible: e.eligible };
+		return {
+			applicationId: e.applicationId,
+			stateIso3: e.stateIso3,
+			airfareCentimes: f.airfareCentimes,
+			nights: f.nights,
+			status: 'applied',
+			eligible: e.eligible
+		};
 	});
 	return { ranked, allocation: allocate({ budgetCentimes, dsaCentimes: 30_000, placesPerState: 2, ranked: applicants }) };
 }

@@ -21,13 +21,32 @@ const ARTICLES = [
 const PERCENT = '% of the weight';
 
 const field = (c: CriterionConfig, key: string) => `p_${c.id}_${key}`;
-const share = (c: CriterionConfig, key: string, label: string, value: number): ParamField => ({ kind: 'number', name: field(c, key), label, value, min: 0, max: 100, unit: PERCENT });
-const months = (c: CriterionConfig, key: string, label: string, value: number): ParamField => ({ kind: 'number', name: field(c, key), label, value, min: 1, max: 120, unit: 'months' });
+const share = (c: CriterionConfig, key: string, label: string, value: number): ParamField => ({
+	kind: 'number',
+	name: field(c, key),
+	label,
+	value,
+	min: 0,
+	max: 100,
+	unit: PERCENT
+});
+const months = (c: CriterionConfig, key: string, label: string, value: number): ParamField => ({
+	kind: 'number',
+	name: field(c, key),
+	label,
+	value,
+	min: 1,
+	max: 120,
+	unit: 'months'
+});
 const choices = (c: CriterionConfig, key: string, label: string, all: { value: string; label: string }[], chosen: string[]): ParamField => ({
 	kind: 'choices',
 	name: field(c, key),
 	label,
-	options: [...all, ...chosen.filter((v) => !all.some((o) => o.value === v)).map((v) => ({ value: v, label: v }))].map((o) => ({ ...o, checked: chosen.includes(o.value) }))
+	options: [...all, ...chosen.filter((v) => !all.some((o) => o.value === v)).map((v) => ({ value: v, label: v }))].map((o) => ({
+		...o,
+		checked: chosen.includes(o.value)
+	}))
 });
 
 /** The fields of one criterion; `regions` are the regions states have in the database. */
@@ -43,15 +62,34 @@ export function paramFields(c: CriterionConfig, regions: string[]): ParamField[]
 				months(c, 'soonMonths', 'Deadline within', c.soonMonths)
 			];
 		case 'region_balance':
-			return [choices(c, 'priorityRegions', 'Priority regions', regions.map((r) => ({ value: r, label: r })), c.priorityRegions)];
+			return [
+				choices(
+					c,
+					'priorityRegions',
+					'Priority regions',
+					regions.map((r) => ({ value: r, label: r })),
+					c.priorityRegions
+				)
+			];
 		case 'article7_current':
 			return [months(c, 'withinMonths', 'Report submitted within', c.withinMonths)];
 		case 'role':
 			return DELEGATION_ROLES.map((r) => share(c, `share_${r}`, ROLE_LABELS[r], c.share[r] ?? 0));
 		case 'gender_balance':
-			return [choices(c, 'underRepresented', 'Under-represented', Object.entries(GENDERS).map(([value, label]) => ({ value, label })), c.underRepresented)];
+			return [
+				choices(
+					c,
+					'underRepresented',
+					'Under-represented',
+					Object.entries(GENDERS).map(([value, label]) => ({ value, label })),
+					c.underRepresented
+				)
+			];
 		case 'statement':
-			return [share(c, 'statementShare', 'Will deliver a statement', c.statementShare), share(c, 'withItemsShare', 'A statement naming agenda items', c.withItemsShare)];
+			return [
+				share(c, 'statementShare', 'Will deliver a statement', c.statementShare),
+				share(c, 'withItemsShare', 'A statement naming agenda items', c.withItemsShare)
+			];
 		default:
 			return [];
 	}

@@ -91,51 +91,98 @@ export function defaultCriteria(): CriteriaSet {
 		gates: { admitSignatories: true, admitNotParty: true },
 		criteria: [
 			{
-				id: 'obligations', label: 'Open Article 3 / 4 deadline', weight: 30, kind: 'open_obligation', articles: ['art3', 'art4'], openShare: 60, soonShare: 100, soonMonths: 24,
+				id: 'obligations',
+				label: 'Open Article 3 / 4 deadline',
+				weight: 30,
+				kind: 'open_obligation',
+				articles: ['art3', 'art4'],
+				openShare: 60,
+				soonShare: 100,
+				soonMonths: 24,
 				...on('D1: APMBC 2018 practice, States with mine-clearance (APMBC Article 5) deadlines first (Australia statement 825)')
 			},
 			{
-				id: 'victim_assistance', label: 'Victim assistance (Article 5)', weight: 15, kind: 'victim_assistance',
+				id: 'victim_assistance',
+				label: 'Victim assistance (Article 5)',
+				weight: 15,
+				kind: 'victim_assistance',
 				...on('D2: APMBC purpose (States assisting victims)')
 			},
 			{
-				id: 'least_developed', label: 'Least developed country', weight: 15, kind: 'least_developed',
+				id: 'least_developed',
+				label: 'Least developed country',
+				weight: 15,
+				kind: 'least_developed',
 				...on('D3: CCW sponsorship priority 1 (CCW/CONF.III/11)')
 			},
 			{
-				id: 'universalization', label: 'Universalization (Signatory / State not party)', weight: 15, kind: 'ccm_status', share: { state_party: 0, signatory: 100, not_party: 100 },
+				id: 'universalization',
+				label: 'Universalization (Signatory / State not party)',
+				weight: 15,
+				kind: 'ccm_status',
+				share: { state_party: 0, signatory: 100, not_party: 100 },
 				...on('D4: CCW sponsorship priority 2 (States on the path to accession)')
 			},
 			{
-				id: 'expert', label: 'Responsible for implementation at home', weight: 15, kind: 'implementation_responsibility',
+				id: 'expert',
+				label: 'Responsible for implementation at home',
+				weight: 15,
+				kind: 'implementation_responsibility',
 				...on('D5: APMBC practice (capital- and field-based experts)')
 			},
 			{
-				id: 'statement', label: 'Will deliver a statement', weight: 10, kind: 'statement', statementShare: 70, withItemsShare: 100,
+				id: 'statement',
+				label: 'Will deliver a statement',
+				weight: 10,
+				kind: 'statement',
+				statementShare: 70,
+				withItemsShare: 100,
 				...on('D6: CCW condition (national statement)')
 			},
 			{
-				id: 'region', label: 'Priority region', weight: 0, kind: 'region_balance', priorityRegions: [],
+				id: 'region',
+				label: 'Priority region',
+				weight: 0,
+				kind: 'region_balance',
+				priorityRegions: [],
 				...off('ISU mandate: participation "regionally broad-based"; no priority regions sourced')
 			},
 			{
-				id: 'article7', label: 'Article 7 report up to date', weight: 0, kind: 'article7_current', withinMonths: 12,
+				id: 'article7',
+				label: 'Article 7 report up to date',
+				weight: 0,
+				kind: 'article7_current',
+				withinMonths: 12,
 				...off('Section C: not found as a condition')
 			},
 			{
-				id: 'rotation', label: 'Not sponsored at the previous meeting', weight: 0, kind: 'previous_sponsorship',
+				id: 'rotation',
+				label: 'Not sponsored at the previous meeting',
+				weight: 0,
+				kind: 'previous_sponsorship',
 				...off('Not found in sources')
 			},
 			{
-				id: 'role', label: 'Role in the delegation', weight: 0, kind: 'role', share: { head: 50, alternate: 50, adviser: 100, member: 100, observer: 0 },
+				id: 'role',
+				label: 'Role in the delegation',
+				weight: 0,
+				kind: 'role',
+				share: { head: 50, alternate: 50, adviser: 100, member: 100, observer: 0 },
 				...off('Not found in sources')
 			},
 			{
-				id: 'gender', label: 'Gender balance', weight: 0, kind: 'gender_balance', underRepresented: [],
+				id: 'gender',
+				label: 'Gender balance',
+				weight: 0,
+				kind: 'gender_balance',
+				underRepresented: [],
 				...off('Section C: not found')
 			},
 			{
-				id: 'staff', label: 'Staff assessment', weight: 0, kind: 'staff_score',
+				id: 'staff',
+				label: 'Staff assessment',
+				weight: 0,
+				kind: 'staff_score',
 				...off('App design: staff judgement with a recorded reason')
 			}
 		]
@@ -144,8 +191,7 @@ export function defaultCriteria(): CriteriaSet {
 
 // ---- validation ---------------------------------------------------------------------------------------------
 
-const isInt = (v: unknown, min: number, max: number): v is number =>
-	typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v.slice(0, 10)));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -165,21 +211,24 @@ function checkShareMap(map: unknown, keys: readonly string[], say: Say) {
 }
 
 /** What the lists are called on the staff criteria page. */
-const LIST_WORDS: Record<string, string> = { priorityRegions: 'tick at least one priority region, or set the weight to 0', underRepresented: 'tick at least one under-represented gender, or set the weight to 0' };
+const LIST_WORDS: Record<string, string> = {
+	priorityRegions: 'tick at least one priority region, or set the weight to 0',
+	underRepresented: 'tick at least one under-represented gender, or set the weight to 0'
+};
 
 function checkList(list: unknown, what: string, weight: unknown, say: Say) {
 	if (!Array.isArray(list) || !list.every(isText)) return say(`${what} must be a list of names`);
 	if (new Set(list.map((x) => x.trim().toLowerCase())).size !== list.length) say(`${what} lists a name twice`);
 	// A switched-on criterion with an empty list could never give points: almost certainly a mistake.
-	if (list.length === 0 && typeof weight === 'number' && weight > 0) say(`${what} must name at least one when the weight is above 0 (${LIST_WORDS[what] ?? what})`);
+	if (list.length === 0 && typeof weight === 'number' && weight > 0)
+		say(`${what} must name at least one when the weight is above 0 (${LIST_WORDS[what] ?? what})`);
 }
 
 const PARAM_CHECKS: Record<CriterionKind, (c: Record<string, unknown>, say: Say) => void> = {
 	ccm_status: (c, say) => checkShareMap(c.share, ['state_party', 'signatory', 'not_party'], say),
 	open_obligation: (c, say) => {
 		const arts = c.articles;
-		if (!Array.isArray(arts) || arts.length === 0 || !arts.every((a) => a === 'art3' || a === 'art4'))
-			say('articles must list art3 and/or art4');
+		if (!Array.isArray(arts) || arts.length === 0 || !arts.every((a) => a === 'art3' || a === 'art4')) say('articles must list art3 and/or art4');
 		checkShare(c, 'openShare', say);
 		checkShare(c, 'soonShare', say);
 		if (!isInt(c.soonMonths, 1, 120)) say('soonMonths must be a whole number of months from 1 to 120');
@@ -254,11 +303,7 @@ export function parseCriteria(json: string): CriteriaResult {
  * An edit never changes a version that may already have scores: it becomes the next version.
  * `adoptedAt` is null for a draft the Committee has not adopted yet.
  */
-export function reviseCriteria(
-	current: CriteriaSet,
-	edited: Omit<CriteriaSet, 'version'>,
-	adoptedAt: string | null
-): CriteriaResult {
+export function reviseCriteria(current: CriteriaSet, edited: Omit<CriteriaSet, 'version'>, adoptedAt: string | null): CriteriaResult {
 	const next = { ...structuredClone(edited), version: current.version + 1, adoptedAt };
 	const errors = validateCriteria(next);
 	return errors.length ? { ok: false, errors } : { ok: true, set: next };

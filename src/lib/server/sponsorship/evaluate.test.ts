@@ -9,19 +9,42 @@ function score(c: CriterionConfig, over: Partial<ApplicantFacts> = {}, meeting =
 	return { points: row.points, why: row.why };
 }
 
-const obligations: CriterionConfig = { ...base, id: 'o', label: 'Obligations', weight: 30, kind: 'open_obligation', articles: ['art3', 'art4'], openShare: 60, soonShare: 100, soonMonths: 24 };
+const obligations: CriterionConfig = {
+	...base,
+	id: 'o',
+	label: 'Obligations',
+	weight: 30,
+	kind: 'open_obligation',
+	articles: ['art3', 'art4'],
+	openShare: 60,
+	soonShare: 100,
+	soonMonths: 24
+};
 
 describe('criteria, each with a positive and a negative case', () => {
 	it('ccm_status: points per status at the meeting date', () => {
-		const c: CriterionConfig = { ...base, id: 'u', label: 'Universalization', weight: 15, kind: 'ccm_status', share: { state_party: 0, signatory: 100, not_party: 50 } };
+		const c: CriterionConfig = {
+			...base,
+			id: 'u',
+			label: 'Universalization',
+			weight: 15,
+			kind: 'ccm_status',
+			share: { state_party: 0, signatory: 100, not_party: 50 }
+		};
 		expect(score(c, { stateName: 'Indonesia', ccmStatus: 'signatory' })).toEqual({ points: 15, why: 'Indonesia is a Signatory at the meeting date' });
 		expect(score(c, { ccmStatus: 'not_party' }).points).toBe(8); // 50% of 15, rounded half up
 		expect(score(c).points).toBe(0);
 	});
 	it('open_obligation: within N months, open, passed, none, not a party', () => {
 		expect(score(obligations)).toEqual({ points: 30, why: 'Article 4 deadline 2020-08-01 is within 24 months of the meeting' });
-		expect(score(obligations, { stateName: 'Colombia', art4Deadline: '2026-03-01' })).toEqual({ points: 18, why: 'Article 4 deadline 2026-03-01 is open, more than 24 months after the meeting' });
-		expect(score(obligations, { art3Deadline: '2019-05-01', art4Deadline: null })).toEqual({ points: 0, why: 'Article 3 deadline 2019-05-01 had passed by the meeting (check for an extension)' });
+		expect(score(obligations, { stateName: 'Colombia', art4Deadline: '2026-03-01' })).toEqual({
+			points: 18,
+			why: 'Article 4 deadline 2026-03-01 is open, more than 24 months after the meeting'
+		});
+		expect(score(obligations, { art3Deadline: '2019-05-01', art4Deadline: null })).toEqual({
+			points: 0,
+			why: 'Article 3 deadline 2019-05-01 had passed by the meeting (check for an extension)'
+		});
 		expect(score(obligations, { art4Deadline: null })).toEqual({ points: 0, why: 'No Article 3 or Article 4 deadline on record' });
 		expect(score(obligations, { ccmStatus: 'signatory' }).points).toBe(0);
 	});
@@ -78,7 +101,10 @@ describe('criteria, each with a positive and a negative case', () => {
 	it('statement: more when it names agenda items', () => {
 		const c: CriterionConfig = { ...base, id: 's', label: 'Statement', weight: 10, kind: 'statement', statementShare: 70, withItemsShare: 100 };
 		expect(score(c)).toEqual({ points: 10, why: 'Will deliver a statement on agenda item 10 (a)' });
-		expect(score(c, { answers: { statement: true, statementItems: [' '], implementationResponsibility: false } })).toEqual({ points: 7, why: 'Will deliver a statement (no agenda item named)' });
+		expect(score(c, { answers: { statement: true, statementItems: [' '], implementationResponsibility: false } })).toEqual({
+			points: 7,
+			why: 'Will deliver a statement (no agenda item named)'
+		});
 		expect(score(c, { answers: { statement: false, statementItems: ['5'], implementationResponsibility: false } }).points).toBe(0);
 	});
 	it('implementation_responsibility: the applicant says yes', () => {
@@ -88,7 +114,10 @@ describe('criteria, each with a positive and a negative case', () => {
 	});
 	it('staff_score: counts only with a reason, never above the weight', () => {
 		const c: CriterionConfig = { ...base, id: 'st', label: 'Staff', weight: 10, kind: 'staff_score' };
-		expect(score(c, { staffScore: { points: 7, reason: 'Leads the national clearance plan' } })).toEqual({ points: 7, why: 'Staff: Leads the national clearance plan' });
+		expect(score(c, { staffScore: { points: 7, reason: 'Leads the national clearance plan' } })).toEqual({
+			points: 7,
+			why: 'Staff: Leads the national clearance plan'
+		});
 		expect(score(c, { staffScore: { points: 7, reason: '  ' } })).toEqual({ points: 0, why: 'Staff score ignored: no reason given' });
 		expect(score(c, { staffScore: { points: 40, reason: 'x' } }).points).toBe(10);
 		expect(score(c, { staffScore: null }).why).toBe('Not scored by staff yet');
@@ -103,15 +132,38 @@ describe('evaluate', () => {
 		const e = evaluate(defaultCriteria(), applicant(), MSP9);
 		expect(e.version).toBe(1);
 		expect(e.breakdown.map((r) => [r.criterionId, r.points])).toEqual([
-			['obligations', 30], ['victim_assistance', 15], ['least_developed', 0], ['universalization', 0], ['expert', 15], ['statement', 10],
-			['region', 0], ['article7', 0], ['rotation', 0], ['role', 0], ['gender', 0], ['staff', 0]
+			['obligations', 30],
+			['victim_assistance', 15],
+			['least_developed', 0],
+			['universalization', 0],
+			['expert', 15],
+			['statement', 10],
+			['region', 0],
+			['article7', 0],
+			['rotation', 0],
+			['role', 0],
+			['gender', 0],
+			['staff', 0]
 		]);
 		expect(e.total).toBe(70);
 		expect(e.eligible).toBe(true);
 	});
 	it('applies a staff adjustment with its reason, and ignores one without', () => {
-		const e = evaluate(defaultCriteria(), applicant({ adjustments: [{ criterionId: 'obligations', points: 18, reason: 'Extension granted to 2025' }, { criterionId: 'expert', points: 0, reason: '' }] }), MSP9);
-		expect(e.breakdown[0]).toMatchObject({ points: 18, adjusted: true, why: 'Article 4 deadline 2020-08-01 is within 24 months of the meeting. Adjusted by staff from 30 to 18: Extension granted to 2025' });
+		const e = evaluate(
+			defaultCriteria(),
+			applicant({
+				adjustments: [
+					{ criterionId: 'obligations', points: 18, reason: 'Extension granted to 2025' },
+					{ criterionId: 'expert', points: 0, reason: '' }
+				]
+			}),
+			MSP9
+		);
+		expect(e.breakdown[0]).toMatchObject({
+			points: 18,
+			adjusted: true,
+			why: 'Article 4 deadline 2020-08-01 is within 24 months of the meeting. Adjusted by staff from 30 to 18: Extension granted to 2025'
+		});
 		expect(e.breakdown[4]).toMatchObject({ points: 15, adjusted: false });
 		expect(e.total).toBe(58);
 	});
@@ -127,11 +179,17 @@ describe('gates', () => {
 	});
 	it('admits them when the criteria do', () => {
 		expect(evaluate(defaultCriteria(), applicant({ ccmStatus: 'signatory' }), MSP9).eligible).toBe(true);
-		expect(evaluate({ ...noSignatories, gates: { admitSignatories: true, admitNotParty: false } }, applicant({ ccmStatus: 'signatory' }), MSP9).eligible).toBe(true);
+		expect(evaluate({ ...noSignatories, gates: { admitSignatories: true, admitNotParty: false } }, applicant({ ccmStatus: 'signatory' }), MSP9).eligible).toBe(
+			true
+		);
 	});
 	it('requires the applicant in the delegation, endorsed by the focal point', () => {
-		expect(evaluate(defaultCriteria(), applicant({ endorsedByFocalPoint: false }), MSP9).gateFailures).toEqual(["Croatia's focal point has not endorsed the application."]);
-		expect(evaluate(defaultCriteria(), applicant({ inDelegation: false }), MSP9).gateFailures).toEqual(["The applicant is not in Croatia's delegation to this meeting."]);
+		expect(evaluate(defaultCriteria(), applicant({ endorsedByFocalPoint: false }), MSP9).gateFailures).toEqual([
+			"Croatia's focal point has not endorsed the application."
+		]);
+		expect(evaluate(defaultCriteria(), applicant({ inDelegation: false }), MSP9).gateFailures).toEqual([
+			"The applicant is not in Croatia's delegation to this meeting."
+		]);
 	});
 	it('still shows the breakdown of an ineligible applicant', () => {
 		expect(evaluate(defaultCriteria(), applicant({ inDelegation: false }), MSP9).total).toBe(70);
@@ -139,10 +197,25 @@ describe('gates', () => {
 });
 
 describe('stateFacts and dates', () => {
-	const philippines = { iso3: 'PHL', name: 'Philippines', ccm_status: 'state_party' as const, joined: '2019-01-03', region: 'Asia', art3_deadline: null, art4_deadline: null };
+	const philippines = {
+		iso3: 'PHL',
+		name: 'Philippines',
+		ccm_status: 'state_party' as const,
+		joined: '2019-01-03',
+		region: 'Asia',
+		art3_deadline: null,
+		art4_deadline: null
+	};
 	it('takes the status at the meeting date from the date joined', () => {
 		expect(stateFacts(philippines, '2018-09-03T07:00:00Z').ccmStatus).toBe('not_party'); // 8MSP
-		expect(stateFacts(philippines, MSP9)).toEqual({ stateIso3: 'PHL', stateName: 'Philippines', ccmStatus: 'state_party', region: 'Asia', art3Deadline: null, art4Deadline: null });
+		expect(stateFacts(philippines, MSP9)).toEqual({
+			stateIso3: 'PHL',
+			stateName: 'Philippines',
+			ccmStatus: 'state_party',
+			region: 'Asia',
+			art3Deadline: null,
+			art4Deadline: null
+		});
 	});
 	it('adds months, clamping to the end of the month', () => {
 		expect(addMonths('2019-09-02', 24)).toBe('2021-09-02');

@@ -69,7 +69,15 @@ export const CCM_STATUS_TEXT: Record<CcmStatus, string> = {
 
 /** The state part of `ApplicantFacts`, with the CCM status as at the meeting date (from the date joined). */
 export function stateFacts(
-	org: { iso3: string | null; name: string; ccm_status: CcmStatus | null; joined: string | null; region: string | null; art3_deadline: string | null; art4_deadline: string | null },
+	org: {
+		iso3: string | null;
+		name: string;
+		ccm_status: CcmStatus | null;
+		joined: string | null;
+		region: string | null;
+		art3_deadline: string | null;
+		art4_deadline: string | null;
+	},
 	meetingStart: string
 ): Pick<ApplicantFacts, 'stateIso3' | 'stateName' | 'ccmStatus' | 'region' | 'art3Deadline' | 'art4Deadline'> {
 	return {
@@ -124,11 +132,11 @@ export function addMonths(date: string, months: number): string {
 export function gateFailures(set: CriteriaSet, f: ApplicantFacts): string[] {
 	const out: string[] = [];
 	const admitted =
-		f.ccmStatus === 'state_party' ||
-		(f.ccmStatus === 'signatory' && set.gates.admitSignatories) ||
-		(f.ccmStatus === 'not_party' && set.gates.admitNotParty);
+		f.ccmStatus === 'state_party' || (f.ccmStatus === 'signatory' && set.gates.admitSignatories) || (f.ccmStatus === 'not_party' && set.gates.admitNotParty);
 	if (!admitted)
-		out.push(`${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date, and the criteria (version ${set.version}) do not admit ${f.ccmStatus === 'signatory' ? 'Signatories' : 'States not party'}.`);
+		out.push(
+			`${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date, and the criteria (version ${set.version}) do not admit ${f.ccmStatus === 'signatory' ? 'Signatories' : 'States not party'}.`
+		);
 	if (!f.inDelegation) out.push(`The applicant is not in ${f.stateName}'s delegation to this meeting.`);
 	if (!f.endorsedByFocalPoint) out.push(`${f.stateName}'s focal point has not endorsed the application.`);
 	return out;
@@ -148,7 +156,10 @@ const ARTICLE_NAME = { art3: 'Article 3', art4: 'Article 4' } as const;
 type Deadline = { name: string; date: string };
 
 const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
-	ccm_status: (c, f) => ({ points: pointsOf(c.weight, c.share[f.ccmStatus] ?? 0), why: `${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date${cite(f.asAt?.status.basis)}` }),
+	ccm_status: (c, f) => ({
+		points: pointsOf(c.weight, c.share[f.ccmStatus] ?? 0),
+		why: `${f.stateName} is a ${CCM_STATUS_TEXT[f.ccmStatus]} at the meeting date${cite(f.asAt?.status.basis)}`
+	}),
 	open_obligation: (c, f, meetingDay) => {
 		if (f.ccmStatus !== 'state_party') return { points: 0, why: 'Article 3 and 4 obligations apply to States Parties only' };
 		if (f.asAt) return obligationAsAt(c, f.asAt, meetingDay);
@@ -163,7 +174,12 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 		}
 		if (!open) {
 			// A passed deadline may hide an extension we do not hold yet: say so, so staff can check.
-			return { points: 0, why: passed ? `${passed.name} deadline ${passed.date} had passed by the meeting (check for an extension)` : `No ${c.articles.map((a) => ARTICLE_NAME[a]).join(' or ')} deadline on record` };
+			return {
+				points: 0,
+				why: passed
+					? `${passed.name} deadline ${passed.date} had passed by the meeting (check for an extension)`
+					: `No ${c.articles.map((a) => ARTICLE_NAME[a]).join(' or ')} deadline on record`
+			};
 		}
 		return open.date <= addMonths(meetingDay, c.soonMonths)
 			? { points: pointsOf(c.weight, c.soonShare), why: `${open.name} deadline ${open.date} is within ${c.soonMonths} months of the meeting` }
@@ -173,12 +189,22 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 		if (f.ccmStatus !== 'state_party') return { points: 0, why: 'Article 5 (victim assistance) applies to States Parties only' };
 		const v = f.asAt?.victims;
 		if (v && !v.known) return unknownFact(v.reason, v.basis);
-		return all(c, f.hasVictims, `${f.stateName} has cluster munition victims (Article 5)${cite(v?.basis)}`, `No cluster munition victims recorded for ${f.stateName}${cite(v?.basis)}`);
+		return all(
+			c,
+			f.hasVictims,
+			`${f.stateName} has cluster munition victims (Article 5)${cite(v?.basis)}`,
+			`No cluster munition victims recorded for ${f.stateName}${cite(v?.basis)}`
+		);
 	},
 	least_developed: (c, f) => {
 		const l = f.asAt?.leastDeveloped;
 		if (l && !l.known) return unknownFact(l.reason, l.basis);
-		return all(c, f.leastDeveloped, `${f.stateName} is a least developed country (UN list)${cite(l?.basis)}`, `${f.stateName} is not recorded as a least developed country${cite(l?.basis)}`);
+		return all(
+			c,
+			f.leastDeveloped,
+			`${f.stateName} is a least developed country (UN list)${cite(l?.basis)}`,
+			`${f.stateName} is not recorded as a least developed country${cite(l?.basis)}`
+		);
 	},
 	region_balance: (c, f) => {
 		if (!f.region) return { points: 0, why: 'No region recorded' };
@@ -188,7 +214,12 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 	article7_current: (c, f, meetingDay) => {
 		if (!f.lastArticle7Report) return { points: 0, why: 'No Article 7 report on record' };
 		const since = addMonths(meetingDay, -c.withinMonths);
-		return all(c, day(f.lastArticle7Report) >= since, `Last Article 7 report ${day(f.lastArticle7Report)}, within ${c.withinMonths} months before the meeting`, `Last Article 7 report ${day(f.lastArticle7Report)} is older than ${c.withinMonths} months`);
+		return all(
+			c,
+			day(f.lastArticle7Report) >= since,
+			`Last Article 7 report ${day(f.lastArticle7Report)}, within ${c.withinMonths} months before the meeting`,
+			`Last Article 7 report ${day(f.lastArticle7Report)} is older than ${c.withinMonths} months`
+		);
 	},
 	previous_sponsorship: (c, f) => all(c, !f.sponsoredLastMeeting, 'Not sponsored at the previous meeting (rotation)', 'Sponsored at the previous meeting'),
 	role: (c, f) => ({ points: pointsOf(c.weight, c.share[f.role] ?? 0), why: `Role in the delegation: ${ROLE_LABELS[f.role] ?? f.role}` }),
@@ -205,7 +236,12 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 			: { points: pointsOf(c.weight, c.statementShare), why: 'Will deliver a statement (no agenda item named)' };
 	},
 	implementation_responsibility: (c, f) =>
-		all(c, f.answers.implementationResponsibility, 'Responsible for implementation at home (own answer)', 'Not responsible for implementation at home (own answer)'),
+		all(
+			c,
+			f.answers.implementationResponsibility,
+			'Responsible for implementation at home (own answer)',
+			'Not responsible for implementation at home (own answer)'
+		),
 	staff_score: (c, f) => {
 		const s = f.staffScore;
 		if (!s) return { points: 0, why: 'Not scored by staff yet' };
@@ -236,13 +272,23 @@ function obligationAsAt(c: Extract<CriterionConfig, { kind: 'open_obligation' }>
 	const soon = open.date <= addMonths(meetingDay, c.soonMonths);
 	return soon
 		? { points: pointsOf(c.weight, c.soonShare), why: `${open.name} deadline ${open.date} is within ${c.soonMonths} months of the meeting${cite(open.basis)}` }
-		: { points: pointsOf(c.weight, c.openShare), why: `${open.name} deadline ${open.date} is open, more than ${c.soonMonths} months after the meeting${cite(open.basis)}` };
+		: {
+				points: pointsOf(c.weight, c.openShare),
+				why: `${open.name} deadline ${open.date} is open, more than ${c.soonMonths} months after the meeting${cite(open.basis)}`
+			};
 }
 
 const clamp = (points: number, max: number) => Math.max(0, Math.min(max, Math.trunc(points)));
 
 // Module-level helpers, not closures: the hot path runs 12 × 1,000 times per ranking (and tsx names every closure).
-const row = (c: CriterionConfig, points: number, why: string, adjusted: boolean): BreakdownRow => ({ criterionId: c.id, label: c.label, points, max: c.weight, why, adjusted });
+const row = (c: CriterionConfig, points: number, why: string, adjusted: boolean): BreakdownRow => ({
+	criterionId: c.id,
+	label: c.label,
+	points,
+	max: c.weight,
+	why,
+	adjusted
+});
 
 function scoreOne(c: CriterionConfig, f: ApplicantFacts, meetingDay: string): BreakdownRow {
 	if (c.weight === 0) return row(c, 0, 'Not in use (weight 0)', false);

@@ -16,11 +16,21 @@ describe('chfToCentimes', () => {
 
 describe('applicationWindow', () => {
 	it('reads the opening and closing times on the meeting’s clock', () => {
-		expect(applicationWindow({ opens: '2019-06-03T09:00', closes: '2019-07-15T18:00' }, 'Europe/Zurich')).toEqual({ ok: true, opens_at: '2019-06-03T07:00:00.000Z', closes_at: '2019-07-15T16:00:00.000Z' });
+		expect(applicationWindow({ opens: '2019-06-03T09:00', closes: '2019-07-15T18:00' }, 'Europe/Zurich')).toEqual({
+			ok: true,
+			opens_at: '2019-06-03T07:00:00.000Z',
+			closes_at: '2019-07-15T16:00:00.000Z'
+		});
 		expect(applicationWindow({ opens: '', closes: '' }, 'Europe/Zurich')).toEqual({ ok: true, opens_at: null, closes_at: null });
 	});
 	it('refuses a close before the opening, and a time the clock change skips', () => {
-		expect(applicationWindow({ opens: '2019-06-03T09:00', closes: '2019-06-03T09:00' }, 'Europe/Zurich')).toMatchObject({ ok: false, errors: { closes: expect.stringContaining('close after') } });
-		expect(applicationWindow({ opens: '2019-03-31T02:30', closes: '' }, 'Europe/Zurich')).toMatchObject({ ok: false, errors: { opens: expect.stringContaining('does not exist') } });
+		expect(applicationWindow({ opens: '2019-06-03T09:00', closes: '2019-06-03T09:00' }, 'Europe/Zurich')).toMatchObject({
+			ok: false,
+			errors: { closes: expect.stringContaining('close after') }
+		});
+		expect(applicationWindow({ opens: '2019-03-31T02:30', closes: '' }, 'Europe/Zurich')).toMatchObject({
+			ok: false,
+			errors: { opens: expect.stringContaining('does not exist') }
+		});
 	});
 });

@@ -19,16 +19,14 @@ const checkbox = z
 
 export const applicationSchema = z.object({
 	departure_city: optionalText('Departure city', 100),
-	airfare: z
-		.string({ error: 'Give the estimated economy airfare in CHF.' })
-		.transform((s, ctx) => {
-			const c = chfToCentimes(s);
-			if (c === null) {
-				ctx.addIssue({ code: 'custom', message: 'Give the airfare as a positive amount in CHF, e.g. 1250 or 1250.50.' });
-				return z.NEVER;
-			}
-			return c;
-		}),
+	airfare: z.string({ error: 'Give the estimated economy airfare in CHF.' }).transform((s, ctx) => {
+		const c = chfToCentimes(s);
+		if (c === null) {
+			ctx.addIssue({ code: 'custom', message: 'Give the airfare as a positive amount in CHF, e.g. 1250 or 1250.50.' });
+			return z.NEVER;
+		}
+		return c;
+	}),
 	nights: z.coerce.number({ error: 'Give the number of nights.' }).int('Nights must be a whole number.').min(1, 'At least one night.'),
 	justification: optionalMultilineText('Justification', 2000),
 	statement: checkbox,

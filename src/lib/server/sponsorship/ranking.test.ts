@@ -5,7 +5,16 @@ import { rank, TIE_BREAK_RULES, TIE_BREAK_TEXT } from './ranking';
 /** An evaluation with the given points per criterion (criteria A, B, C in set order). */
 function ev(applicationId: number, points: number[], submittedAt = '2019-06-01T09:00:00.000Z', eligible = true): Evaluation {
 	const breakdown = points.map((p, i) => ({ criterionId: 'abc'[i], label: `Criterion ${'ABC'[i]}`, points: p, max: 50, why: '', adjusted: false }));
-	return { applicationId, stateIso3: 'HRV', submittedAt, version: 3, eligible, gateFailures: eligible ? [] : ['x'], breakdown, total: points.reduce((a, b) => a + b, 0) };
+	return {
+		applicationId,
+		stateIso3: 'HRV',
+		submittedAt,
+		version: 3,
+		eligible,
+		gateFailures: eligible ? [] : ['x'],
+		breakdown,
+		total: points.reduce((a, b) => a + b, 0)
+	};
 }
 
 /** Deterministic shuffles (seeded), so a failure can be replayed. */
@@ -32,7 +41,11 @@ describe('rank', () => {
 		expect(r.map((x) => x.tieBreak)).toEqual([null, 'more points on “Criterion A”', 'more points on “Criterion B”']);
 	});
 	it('then by earlier submission, then by lower application number', () => {
-		const r = rank([ev(7, [10, 10, 0], '2019-06-02T08:00:00.000Z'), ev(9, [10, 10, 0], '2019-06-01T08:00:00.000Z'), ev(4, [10, 10, 0], '2019-06-02T08:00:00.000Z')]);
+		const r = rank([
+			ev(7, [10, 10, 0], '2019-06-02T08:00:00.000Z'),
+			ev(9, [10, 10, 0], '2019-06-01T08:00:00.000Z'),
+			ev(4, [10, 10, 0], '2019-06-02T08:00:00.000Z')
+		]);
 		expect(ids(r)).toEqual([9, 4, 7]);
 		expect(r.map((x) => x.tieBreak)).toEqual([null, 'submitted earlier', 'lower application number']);
 		expect(r.map((x) => x.position)).toEqual([1, 2, 3]);
@@ -41,7 +54,9 @@ describe('rank', () => {
 		expect(ids(rank([ev(1, [50, 50, 50], undefined, false), ev(2, [1, 0, 0])]))).toEqual([2, 1]);
 	});
 	it('gives the same order for any order of input', () => {
-		const list = Array.from({ length: 60 }, (_, i) => ev(i + 1, [(i * 7) % 3 * 10, (i * 5) % 2 * 10, 10], `2019-06-0${1 + (i % 3)}T08:00:00.000Z`, i % 11 !== 0));
+		const list = Array.from({ length: 60 }, (_, i) =>
+			ev(i + 1, [((i * 7) % 3) * 10, ((i * 5) % 2) * 10, 10], `2019-06-0${1 + (i % 3)}T08:00:00.000Z`, i % 11 !== 0)
+		);
 		const expected = ids(rank(list));
 		for (let seed = 1; seed <= 20; seed++) expect(ids(rank(shuffled(list, seed)))).toEqual(expected);
 		expect(ids(rank([...list].reverse()))).toEqual(expected);

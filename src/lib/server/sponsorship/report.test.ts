@@ -25,26 +25,82 @@ interface Spec {
 }
 
 const programme = (budget: number): SponsorshipProgramme => ({
-	meeting_id: 1, budget_centimes: budget, committed_centimes: 0, dsa_centimes: DSA, default_nights: 2, places_per_state: 1,
-	opens_at: null, closes_at: null, offer_response_days: 14, criteria_version: null, updated_at: '2019-06-01T00:00:00.000Z'
+	meeting_id: 1,
+	budget_centimes: budget,
+	committed_centimes: 0,
+	dsa_centimes: DSA,
+	default_nights: 2,
+	places_per_state: 1,
+	opens_at: null,
+	closes_at: null,
+	offer_response_days: 14,
+	criteria_version: null,
+	updated_at: '2019-06-01T00:00:00.000Z'
 });
 
-const ALLOC: Record<ApplicationStatus, AllocStatus> = { draft: 'withdrawn', submitted: 'applied', offered: 'offered', accepted: 'accepted', declined: 'declined', expired: 'expired', withdrawn: 'withdrawn' };
+const ALLOC: Record<ApplicationStatus, AllocStatus> = {
+	draft: 'withdrawn',
+	submitted: 'applied',
+	offered: 'offered',
+	accepted: 'accepted',
+	declined: 'declined',
+	expired: 'expired',
+	withdrawn: 'withdrawn'
+};
 
 /** What `review(db, meeting)` gives, built from the pure modules the same way. */
 function reviewOf(specs: Spec[], budget: number | null, criteria: CriteriaSet = defaultCriteria()): Review {
 	const evaluations = specs.map((s) =>
-		evaluate(criteria, applicant({ applicationId: s.id, stateIso3: s.iso3, stateName: s.iso3, ccmStatus: s.ccm, region: s.region, gender: s.gender, art4Deadline: s.art4 ?? null, endorsedByFocalPoint: s.endorsed ?? true, airfareCentimes: s.airfare, nights: 2 }), MSP9)
+		evaluate(
+			criteria,
+			applicant({
+				applicationId: s.id,
+				stateIso3: s.iso3,
+				stateName: s.iso3,
+				ccmStatus: s.ccm,
+				region: s.region,
+				gender: s.gender,
+				art4Deadline: s.art4 ?? null,
+				endorsedByFocalPoint: s.endorsed ?? true,
+				airfareCentimes: s.airfare,
+				nights: 2
+			}),
+			MSP9
+		)
 	);
 	const bySpec = new Map(specs.map((s) => [s.id, s]));
 	const rows: ReviewRow[] = rank(evaluations).map((r) => {
 		const s = bySpec.get(r.evaluation.applicationId)!;
-		return { ranked: r, applicationId: s.id, name: `Person ${s.id}`, state: s.iso3, region: s.region, gender: s.gender, status: s.status, endorsement: 'endorsed', airfareCentimes: s.airfare, nights: 2, obligations: !!s.art4 };
+		return {
+			ranked: r,
+			applicationId: s.id,
+			name: `Person ${s.id}`,
+			state: s.iso3,
+			region: s.region,
+			gender: s.gender,
+			status: s.status,
+			endorsement: 'endorsed',
+			airfareCentimes: s.airfare,
+			nights: 2,
+			obligations: !!s.art4
+		};
 	});
 	const allocation =
 		budget === null
 			? null
-			: allocate({ budgetCentimes: budget, dsaCentimes: DSA, placesPerState: 1, ranked: rows.map((r) => ({ applicationId: r.applicationId, stateIso3: r.state, airfareCentimes: r.airfareCentimes, nights: r.nights, status: ALLOC[r.status], eligible: r.ranked.evaluation.eligible })) });
+			: allocate({
+					budgetCentimes: budget,
+					dsaCentimes: DSA,
+					placesPerState: 1,
+					ranked: rows.map((r) => ({
+						applicationId: r.applicationId,
+						stateIso3: r.state,
+						airfareCentimes: r.airfareCentimes,
+						nights: r.nights,
+						status: ALLOC[r.status],
+						eligible: r.ranked.evaluation.eligible
+					}))
+				});
 	return { criteria, programme: budget === null ? null : programme(budget), rows, allocation, factsDay: '2019-09-02', unknownFacts: [] };
 }
 
@@ -69,8 +125,19 @@ describe('sponsorshipReport', () => {
 
 	it('totals the statuses, the budget and the commitments', () => {
 		expect(report.totals).toEqual({
-			applications: 8, eligible: 7, offered: 1, accepted: 1, declined: 1, expired: 1, withdrawn: 1, toOffer: 1, notFunded: 2,
-			budgetCentimes: 400_000, committedCentimes: 260_000, acceptedCostCentimes: 160_000, leftCentimes: 140_000
+			applications: 8,
+			eligible: 7,
+			offered: 1,
+			accepted: 1,
+			declined: 1,
+			expired: 1,
+			withdrawn: 1,
+			toOffer: 1,
+			notFunded: 2,
+			budgetCentimes: 400_000,
+			committedCentimes: 260_000,
+			acceptedCostCentimes: 160_000,
+			leftCentimes: 140_000
 		});
 		const t = report.totals;
 		expect(t.accepted + t.offered + t.toOffer + t.notFunded + t.declined + t.expired + t.withdrawn).toBe(t.applications);
@@ -80,7 +147,11 @@ describe('sponsorshipReport', () => {
 
 	it('groups by region alphabetically, with no region last', () => {
 		expect(pick(report.byRegion)).toEqual([
-			'Africa: 2/0/0/0', 'Americas: 1/0/0/0', 'Asia-Pacific: 2/1/1/160000', 'Europe: 2/1/0/100000', 'Not stated: 1/0/0/0'
+			'Africa: 2/0/0/0',
+			'Americas: 1/0/0/0',
+			'Asia-Pacific: 2/1/1/160000',
+			'Europe: 2/1/0/100000',
+			'Not stated: 1/0/0/0'
 		]);
 	});
 
@@ -100,7 +171,16 @@ describe('sponsorshipReport', () => {
 		set.criteria = set.criteria.map((c) => (c.kind === 'ccm_status' ? { ...c, weight: 0 } : c));
 		const r = reviewOf(SPECS, 400_000, set);
 		const statuses = r.rows.map((row) => [row.applicationId, ccmStatusOf(row, set)]);
-		expect(Object.fromEntries(statuses)).toEqual({ 1: 'state_party', 2: 'state_party', 3: 'signatory', 4: 'not_party', 5: 'state_party', 6: 'state_party', 7: 'signatory', 8: 'state_party' });
+		expect(Object.fromEntries(statuses)).toEqual({
+			1: 'state_party',
+			2: 'state_party',
+			3: 'signatory',
+			4: 'not_party',
+			5: 'state_party',
+			6: 'state_party',
+			7: 'signatory',
+			8: 'state_party'
+		});
 		// Everything admitted and the criterion off: nothing says, unless the row does.
 		const open = { ...set, gates: { admitSignatories: true, admitNotParty: true } };
 		const row = reviewOf(SPECS, 400_000, open).rows.find((x) => x.applicationId === 3)!;
@@ -132,7 +212,12 @@ describe('sponsorshipReport', () => {
 		const t = report.totals;
 		for (const groups of [report.byRegion, report.byGender, report.byCcmStatus, report.byObligations, report.byOutcome]) {
 			const sum = (k: 'applications' | 'funded' | 'accepted' | 'costCentimes') => groups.reduce((s, g) => s + g[k], 0);
-			expect([sum('applications'), sum('funded'), sum('accepted'), sum('costCentimes')]).toEqual([t.applications, t.offered + t.accepted, t.accepted, t.committedCentimes]);
+			expect([sum('applications'), sum('funded'), sum('accepted'), sum('costCentimes')]).toEqual([
+				t.applications,
+				t.offered + t.accepted,
+				t.accepted,
+				t.committedCentimes
+			]);
 		}
 	});
 
@@ -150,7 +235,12 @@ describe('sponsorshipReport', () => {
 	});
 
 	it('without a programme: nothing allocated, no budget', () => {
-		const r = sponsorshipReport(reviewOf(SPECS.filter((s) => s.status === 'submitted'), null));
+		const r = sponsorshipReport(
+			reviewOf(
+				SPECS.filter((s) => s.status === 'submitted'),
+				null
+			)
+		);
 		expect(r.hasProgramme).toBe(false);
 		expect(r.totals).toMatchObject({ applications: 3, notFunded: 3, toOffer: 0, budgetCentimes: 0, committedCentimes: 0, leftCentimes: 0 });
 		expect(pick(r.byOutcome)).toEqual(['Not yet allocated (no budget set): 3/0/0/0']);
@@ -167,7 +257,14 @@ describe('sponsorshipReport', () => {
 describe('report CSV rows', () => {
 	it('one section per dimension, then the total, cost in decimal CHF', () => {
 		const rows = reportCsvRows(sponsorshipReport(reviewOf(SPECS, 400_000)));
-		expect([...new Set(rows.map((r) => r.dimension))]).toEqual(['Region', 'Gender', 'CCM status at the meeting date', 'Article 3 / 4 obligations', 'Outcome', 'Total']);
+		expect([...new Set(rows.map((r) => r.dimension))]).toEqual([
+			'Region',
+			'Gender',
+			'CCM status at the meeting date',
+			'Article 3 / 4 obligations',
+			'Outcome',
+			'Total'
+		]);
 		expect(rows[2]).toEqual({ dimension: 'Region', group: 'Asia-Pacific', applications: 2, funded: 1, accepted: 1, cost_chf: '1600.00' });
 		expect(rows.at(-1)).toEqual({ dimension: 'Total', group: 'All applications', applications: 8, funded: 2, accepted: 1, cost_chf: '2600.00' });
 		const csv = registrationsCsv(rows, REPORT_CSV_COLUMNS);
@@ -175,6 +272,12 @@ describe('report CSV rows', () => {
 	});
 
 	it('formats centimes as decimal francs without a float', () => {
-		expect([chfDecimal(0), chfDecimal(5), chfDecimal(123_450), chfDecimal(-1), chfDecimal(9_007_199_254_740_991)]).toEqual(['0.00', '0.05', '1234.50', '-0.01', '90071992547409.91']);
+		expect([chfDecimal(0), chfDecimal(5), chfDecimal(123_450), chfDecimal(-1), chfDecimal(9_007_199_254_740_991)]).toEqual([
+			'0.00',
+			'0.05',
+			'1234.50',
+			'-0.01',
+			'90071992547409.91'
+		]);
 	});
 });

@@ -196,7 +196,15 @@ export function sponsorshipReport(review: ReportInput): SponsorshipReport {
 		},
 		byRegion: groupBy(items, (i) => regionGroup(i.row.region), 'alphabetical'),
 		byGender: groupBy(items, (i) => genderGroup(i.row.gender), GENDER_ORDER, [NOT_STATED]),
-		byCcmStatus: groupBy(items, (i) => { const s = ccmStatusOf(i.row, review.criteria); return s ? CCM_STATUS_TEXT[s] : NOT_KNOWN; }, CCM_ORDER, [NOT_KNOWN]),
+		byCcmStatus: groupBy(
+			items,
+			(i) => {
+				const s = ccmStatusOf(i.row, review.criteria);
+				return s ? CCM_STATUS_TEXT[s] : NOT_KNOWN;
+			},
+			CCM_ORDER,
+			[NOT_KNOWN]
+		),
 		byObligations: groupBy(items, (i) => (i.row.obligations ? OBLIGATIONS.yes : OBLIGATIONS.no), [OBLIGATIONS.yes, OBLIGATIONS.no]),
 		byOutcome: groupBy(items, (i) => outcomes.get(i.row.applicationId)!.text, OUTCOME_ORDER, OUTCOME_ORDER)
 	};
@@ -213,9 +221,22 @@ export const REPORT_CSV_COLUMNS = ['dimension', 'group', 'applications', 'funded
 /** One section per dimension, then the total, as rows for `registrationsCsv(rows, REPORT_CSV_COLUMNS)`. */
 export function reportCsvRows(report: SponsorshipReport): Record<string, string | number>[] {
 	const t = report.totals;
-	const all: ReportGroup = { group: 'All applications', applications: t.applications, funded: t.offered + t.accepted, accepted: t.accepted, costCentimes: t.committedCentimes };
+	const all: ReportGroup = {
+		group: 'All applications',
+		applications: t.applications,
+		funded: t.offered + t.accepted,
+		accepted: t.accepted,
+		costCentimes: t.committedCentimes
+	};
 	const sections = [...REPORT_DIMENSIONS.map((d) => ({ label: d.label, groups: report[d.key] })), { label: 'Total', groups: [all] }];
 	return sections.flatMap((s) =>
-		s.groups.map((g) => ({ dimension: s.label, group: g.group, applications: g.applications, funded: g.funded, accepted: g.accepted, cost_chf: chfDecimal(g.costCentimes) }))
+		s.groups.map((g) => ({
+			dimension: s.label,
+			group: g.group,
+			applications: g.applications,
+			funded: g.funded,
+			accepted: g.accepted,
+			cost_chf: chfDecimal(g.costCentimes)
+		}))
 	);
 }

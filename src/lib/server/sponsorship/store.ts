@@ -31,7 +31,11 @@ export async function currentCriteria(db: Db): Promise<CriteriaSet> {
 export async function seedCriteria(db: Trx): Promise<void> {
 	if (await db.selectFrom('criteria_sets').select('version').limit(1).executeTakeFirst()) return;
 	const set = defaultCriteria();
-	await db.insertInto('criteria_sets').values({ version: set.version, json: JSON.stringify(set), adopted_at: set.adoptedAt, created_by: null, created_at: nowIso() }).onConflict((oc) => oc.column('version').doNothing()).execute();
+	await db
+		.insertInto('criteria_sets')
+		.values({ version: set.version, json: JSON.stringify(set), adopted_at: set.adoptedAt, created_by: null, created_at: nowIso() })
+		.onConflict((oc) => oc.column('version').doNothing())
+		.execute();
 }
 
 export async function criteriaVersion(db: Db, version: number): Promise<CriteriaSet | null> {
@@ -42,13 +46,21 @@ export async function criteriaVersion(db: Db, version: number): Promise<Criteria
 }
 
 /** A new version from an edit; refused (with every problem named) when the weights or parameters are invalid. */
-export async function saveCriteria(db: Db, actor: Actor, edited: Omit<CriteriaSet, 'version'>, adoptedAt: string | null): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
+export async function saveCriteria(
+	db: Db,
+	actor: Actor,
+	edited: Omit<CriteriaSet, 'version'>,
+	adoptedAt: string | null
+): Promise<{ ok: true; version: number } | { ok: false; errors: string[] }> {
 	const current = await currentCriteria(db);
 	const revised = reviseCriteria(current, edited, adoptedAt);
 	if (!revised.ok) return revised;
 	// The version it revises stays in the history even where the seed never ran.
 	await seedCriteria(db);
-	await db.insertInto('criteria_sets').values({ version: revised.set.version, json: JSON.stringify(revised.set), adopted_at: revised.set.adoptedAt, created_by: actor.id, created_at: nowIso() }).execute();
+	await db
+		.insertInto('criteria_sets')
+		.values({ version: revised.set.version, json: JSON.stringify(revised.set), adopted_at: revised.set.adoptedAt, created_by: actor.id, created_at: nowIso() })
+		.execute();
 	await audit(db, actor, 'sponsorship.criteria', { type: 'criteria', id: revised.set.version }, { version: current.version }, revised.set);
 	return { ok: true, version: revised.set.version };
 }
@@ -78,13 +90,26 @@ export async function saveProgramme(db: Db, actor: Actor, meetingId: number, inp
 		const values = { ...input, updated_at: nowIso() };
 		if (before) {
 			// Guarded like sendOffers' `committed + cost <= budget`, so an offer sent meanwhile cannot slip under it.
-			const r = await trx.updateTable('sponsorship_programmes').set(values).where('meeting_id', '=', meetingId).where('committed_centimes', '<=', input.budget_centimes).executeTakeFirst();
+			const r = await trx
+				.updateTable('sponsorship_programmes')
+				.set(values)
+				.where('meeting_id', '=', meetingId)
+				.where('committed_centimes', '<=', input.budget_centimes)
+				.executeTakeFirst();
 			if (Number(r.numUpdatedRows) !== 1) {
 				const now = await getProgramme(trx, meetingId);
 				const committed = now?.committed_centimes ?? before.committed_centimes;
-				return { ok: false, reason: 'below_committed', errors: { budget: `${formatChf(committed)} is already committed to offers made or accepted: the budget cannot be less.` } };
+				return {
+					ok: false,
+					reason: 'below_committed',
+					errors: { budget: `${formatChf(committed)} is already committed to offers made or accepted: the budget cannot be less.` }
+				};
 			}
-		} else await trx.insertInto('sponsorship_programmes').values({ ...values, meeting_id: meetingId, criteria_version: null }).execute();
+		} else
+			await trx
+				.insertInto('sponsorship_programmes')
+				.values({ ...values, meeting_id: meetingId, criteria_version: null })
+				.execute();
 		await audit(trx, actor, 'sponsorship.settings', { type: 'meeting', id: meetingId }, before ?? null, input);
 		return { ok: true };
 	});
@@ -148,17 +173,52 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 			.where('a.meeting_id', '=', meeting.id)
 			.where('a.status', '!=', 'draft')
 			.select([
-				'a.id', 'a.status', 'a.offer_deadline', 'a.airfare_centimes', 'a.nights', 'a.statement', 'a.statement_items', 'a.implementation_responsibility', 'a.endorsement', 'a.submitted_at',
-				'r.given_name', 'r.family_name', 'r.gender', 'r.role', 'r.status as registration_status',
-				'o.id as organization_id', 'o.iso3', 'o.name as state', 'o.kind', 'o.ccm_status', 'o.joined', 'o.region', 'o.art3_deadline', 'o.art4_deadline', 'o.art3_extended_to', 'o.art4_extended_to', 'o.has_victims', 'o.least_developed', 'o.last_article7_report'
+				'a.id',
+				'a.status',
+				'a.offer_deadline',
+				'a.airfare_centimes',
+				'a.nights',
+				'a.statement',
+				'a.statement_items',
+				'a.implementation_responsibility',
+				'a.endorsement',
+				'a.submitted_at',
+				'r.given_name',
+				'r.family_name',
+				'r.gender',
+				'r.role',
+				'r.status as registration_status',
+				'o.id as organization_id',
+				'o.iso3',
+				'o.name as state',
+				'o.kind',
+				'o.ccm_status',
+				'o.joined',
+				'o.region',
+				'o.art3_deadline',
+				'o.art4_deadline',
+				'o.art3_extended_to',
+				'o.art4_extended_to',
+				'o.has_victims',
+				'o.least_developed',
+				'o.last_article7_report'
 			])
 			.execute(),
-		db.selectFrom('sponsorship_adjustments as j').innerJoin('sponsorship_applications as a', 'a.id', 'j.application_id').where('a.meeting_id', '=', meeting.id).select(['j.application_id', 'j.criterion_id', 'j.points', 'j.reason']).execute(),
+		db
+			.selectFrom('sponsorship_adjustments as j')
+			.innerJoin('sponsorship_applications as a', 'a.id', 'j.application_id')
+			.where('a.meeting_id', '=', meeting.id)
+			.select(['j.application_id', 'j.criterion_id', 'j.points', 'j.reason'])
+			.execute(),
 		sponsoredAtPreviousMeeting(db, meeting)
 	]);
 	const factsDay = meeting.start_date.slice(0, 10);
 	// The state's facts as at the meeting (dated entries, organizations/as-at.ts), not today's organisation row.
-	const asAt = await statesAsAt(db as Db, factsDay, apps.map((a) => a.organization_id));
+	const asAt = await statesAsAt(
+		db as Db,
+		factsDay,
+		apps.map((a) => a.organization_id)
+	);
 	const evaluations: (Evaluation & { app: (typeof apps)[number] })[] = apps.map((a) => {
 		const mine = adjustments.filter((j) => j.application_id === a.id);
 		const staff = mine.find((j) => j.criterion_id === '__staff__');
@@ -169,7 +229,11 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 			sponsoredLastMeeting: previous.has(a.iso3 ?? ''),
 			role: a.role,
 			gender: a.gender,
-			answers: { statement: a.statement === 1, statementItems: a.statement_items ? (JSON.parse(a.statement_items) as string[]) : [], implementationResponsibility: a.implementation_responsibility === 1 },
+			answers: {
+				statement: a.statement === 1,
+				statementItems: a.statement_items ? (JSON.parse(a.statement_items) as string[]) : [],
+				implementationResponsibility: a.implementation_responsibility === 1
+			},
 			staffScore: staff ? { points: staff.points, reason: staff.reason } : null,
 			adjustments: mine.filter((j) => j.criterion_id !== '__staff__').map((j) => ({ criterionId: j.criterion_id, points: j.points, reason: j.reason })),
 			endorsedByFocalPoint: a.endorsement === 'endorsed',
@@ -203,7 +267,14 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 				budgetCentimes: programme.budget_centimes,
 				dsaCentimes: programme.dsa_centimes,
 				placesPerState: programme.places_per_state,
-				ranked: rows.map((r) => ({ applicationId: r.applicationId, stateIso3: r.ranked.evaluation.stateIso3, airfareCentimes: r.airfareCentimes, nights: r.nights, status: ALLOC_STATUS[r.status] ?? 'withdrawn', eligible: r.ranked.evaluation.eligible }))
+				ranked: rows.map((r) => ({
+					applicationId: r.applicationId,
+					stateIso3: r.ranked.evaluation.stateIso3,
+					airfareCentimes: r.airfareCentimes,
+					nights: r.nights,
+					status: ALLOC_STATUS[r.status] ?? 'withdrawn',
+					eligible: r.ranked.evaluation.eligible
+				}))
 			})
 		: null;
 	const unknownFacts = [...new Map(apps.map((a) => [a.organization_id, a.state])).entries()]
@@ -214,7 +285,14 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 
 /** States with an accepted sponsorship at the previous meeting of the same kind (for rotation). */
 async function sponsoredAtPreviousMeeting(db: Trx, meeting: Meeting): Promise<Set<string>> {
-	const prev = await db.selectFrom('meetings').select('id').where('kind', '=', meeting.kind).where('start_date', '<', meeting.start_date).orderBy('start_date', 'desc').limit(1).executeTakeFirst();
+	const prev = await db
+		.selectFrom('meetings')
+		.select('id')
+		.where('kind', '=', meeting.kind)
+		.where('start_date', '<', meeting.start_date)
+		.orderBy('start_date', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 	if (!prev) return new Set();
 	const rows = await db
 		.selectFrom('sponsorship_applications as a')
@@ -233,10 +311,25 @@ async function sponsoredAtPreviousMeeting(db: Trx, meeting: Meeting): Promise<Se
 /** A staff score or a correction of one criterion, with its reason; the breakdown shows both. */
 export async function adjustScore(db: Db, actor: Actor, applicationId: number, criterionId: string, points: number, reason: string): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('sponsorship_adjustments').selectAll().where('application_id', '=', applicationId).where('criterion_id', '=', criterionId).executeTakeFirst();
+		const before = await trx
+			.selectFrom('sponsorship_adjustments')
+			.selectAll()
+			.where('application_id', '=', applicationId)
+			.where('criterion_id', '=', criterionId)
+			.executeTakeFirst();
 		await trx.deleteFrom('sponsorship_adjustments').where('application_id', '=', applicationId).where('criterion_id', '=', criterionId).execute();
-		await trx.insertInto('sponsorship_adjustments').values({ application_id: applicationId, criterion_id: criterionId, points, reason, by_user: actor.id, at: nowIso() }).execute();
-		await audit(trx, actor, 'sponsorship.adjust', { type: 'sponsorship_application', id: applicationId }, before ? { criterion: criterionId, points: before.points, reason: before.reason } : null, { criterion: criterionId, points, reason });
+		await trx
+			.insertInto('sponsorship_adjustments')
+			.values({ application_id: applicationId, criterion_id: criterionId, points, reason, by_user: actor.id, at: nowIso() })
+			.execute();
+		await audit(
+			trx,
+			actor,
+			'sponsorship.adjust',
+			{ type: 'sponsorship_application', id: applicationId },
+			before ? { criterion: criterionId, points: before.points, reason: before.reason } : null,
+			{ criterion: criterionId, points, reason }
+		);
 	});
 }
 
@@ -257,30 +350,56 @@ export async function sendOffers(db: Db, actor: Actor | null, meeting: Meeting, 
 	for (const row of r.allocation.rows) {
 		if (row.decision !== 'fund' || row.status !== 'applied') continue;
 		const reviewed = r.rows.find((x) => x.applicationId === row.applicationId)!;
-		const ok = await db.transaction().execute(async (trx) => {
-			const took = await trx
-				.updateTable('sponsorship_programmes')
-				.set((eb) => ({ committed_centimes: eb('committed_centimes', '+', row.costCentimes) }))
-				.where('meeting_id', '=', meeting.id)
-				.where((eb) => eb(eb('committed_centimes', '+', row.costCentimes), '<=', eb.ref('budget_centimes')))
-				.executeTakeFirst();
-			if (Number(took.numUpdatedRows) !== 1) return false;
-			const deadline = new Date(Date.now() + programme.offer_response_days * DAY).toISOString();
-			const upd = await trx
-				.updateTable('sponsorship_applications')
-				.set({ status: 'offered', cost_centimes: row.costCentimes, offer_sent_at: nowIso(), offer_deadline: deadline, updated_at: nowIso() })
-				.where('id', '=', row.applicationId)
-				.where('status', '=', 'submitted')
-				.executeTakeFirst();
-			if (Number(upd.numUpdatedRows) !== 1) throw new Error('changed meanwhile');
-			const ev = reviewed.ranked.evaluation;
-			await trx.deleteFrom('sponsorship_scores').where('application_id', '=', row.applicationId).execute();
-			await trx.insertInto('sponsorship_scores').values({ application_id: row.applicationId, criteria_version: ev.version, total: ev.total, rank: reviewed.ranked.position, breakdown_json: JSON.stringify(ev.breakdown), computed_at: nowIso() }).execute();
-			const to = await trx.selectFrom('sponsorship_applications as a').innerJoin('registrations as r', 'r.id', 'a.registration_id').select('r.email').where('a.id', '=', row.applicationId).executeTakeFirst();
-			if (to?.email) await queueMail(trx, sponsorshipMails.offer(to.email, meeting, row.costCentimes, deadline, `${origin}/meetings/${meeting.slug}/sponsorship`));
-			await audit(trx, actor, 'sponsorship.offer', { type: 'sponsorship_application', id: row.applicationId }, { status: 'submitted' }, { status: 'offered', cost_centimes: row.costCentimes, rank: reviewed.ranked.position, criteria_version: ev.version });
-			return true;
-		}).catch(() => false);
+		const ok = await db
+			.transaction()
+			.execute(async (trx) => {
+				const took = await trx
+					.updateTable('sponsorship_programmes')
+					.set((eb) => ({ committed_centimes: eb('committed_centimes', '+', row.costCentimes) }))
+					.where('meeting_id', '=', meeting.id)
+					.where((eb) => eb(eb('committed_centimes', '+', row.costCentimes), '<=', eb.ref('budget_centimes')))
+					.executeTakeFirst();
+				if (Number(took.numUpdatedRows) !== 1) return false;
+				const deadline = new Date(Date.now() + programme.offer_response_days * DAY).toISOString();
+				const upd = await trx
+					.updateTable('sponsorship_applications')
+					.set({ status: 'offered', cost_centimes: row.costCentimes, offer_sent_at: nowIso(), offer_deadline: deadline, updated_at: nowIso() })
+					.where('id', '=', row.applicationId)
+					.where('status', '=', 'submitted')
+					.executeTakeFirst();
+				if (Number(upd.numUpdatedRows) !== 1) throw new Error('changed meanwhile');
+				const ev = reviewed.ranked.evaluation;
+				await trx.deleteFrom('sponsorship_scores').where('application_id', '=', row.applicationId).execute();
+				await trx
+					.insertInto('sponsorship_scores')
+					.values({
+						application_id: row.applicationId,
+						criteria_version: ev.version,
+						total: ev.total,
+						rank: reviewed.ranked.position,
+						breakdown_json: JSON.stringify(ev.breakdown),
+						computed_at: nowIso()
+					})
+					.execute();
+				const to = await trx
+					.selectFrom('sponsorship_applications as a')
+					.innerJoin('registrations as r', 'r.id', 'a.registration_id')
+					.select('r.email')
+					.where('a.id', '=', row.applicationId)
+					.executeTakeFirst();
+				if (to?.email)
+					await queueMail(trx, sponsorshipMails.offer(to.email, meeting, row.costCentimes, deadline, `${origin}/meetings/${meeting.slug}/sponsorship`));
+				await audit(
+					trx,
+					actor,
+					'sponsorship.offer',
+					{ type: 'sponsorship_application', id: row.applicationId },
+					{ status: 'submitted' },
+					{ status: 'offered', cost_centimes: row.costCentimes, rank: reviewed.ranked.position, criteria_version: ev.version }
+				);
+				return true;
+			})
+			.catch(() => false);
 		if (ok) sent.push(row.applicationId);
 	}
 	return sent;
@@ -288,7 +407,15 @@ export async function sendOffers(db: Db, actor: Actor | null, meeting: Meeting, 
 
 /** This meeting's offers past their deadline lapse and free their money (at most `limit`); the ids lapsed. */
 async function lapseOverdue(db: Db, meetingId: number, limit = EXPIRY_BATCH): Promise<number[]> {
-	const due = await db.selectFrom('sponsorship_applications').select('id').where('meeting_id', '=', meetingId).where('status', '=', 'offered').where('offer_deadline', '<', nowIso()).orderBy('offer_deadline').limit(limit).execute();
+	const due = await db
+		.selectFrom('sponsorship_applications')
+		.select('id')
+		.where('meeting_id', '=', meetingId)
+		.where('status', '=', 'offered')
+		.where('offer_deadline', '<', nowIso())
+		.orderBy('offer_deadline')
+		.limit(limit)
+		.execute();
 	const lapsed: number[] = [];
 	for (const a of due) if (await release(db, null, meetingId, a.id, 'expired')) lapsed.push(a.id);
 	return lapsed;
@@ -305,7 +432,14 @@ export async function expireOffers(db: Db, meeting: Meeting, origin: string): Pr
  * and each meeting concerned offers the money to the next in line. Run twice, the second run finds nothing to do.
  */
 export async function expireDueOffers(db: Db, origin: string, limit = EXPIRY_BATCH): Promise<{ expired: number[]; offered: number[] }> {
-	const due = await db.selectFrom('sponsorship_applications').select(['id', 'meeting_id']).where('status', '=', 'offered').where('offer_deadline', '<', nowIso()).orderBy('offer_deadline').limit(limit).execute();
+	const due = await db
+		.selectFrom('sponsorship_applications')
+		.select(['id', 'meeting_id'])
+		.where('status', '=', 'offered')
+		.where('offer_deadline', '<', nowIso())
+		.orderBy('offer_deadline')
+		.limit(limit)
+		.execute();
 	const expired: number[] = [];
 	const offered: number[] = [];
 	for (const meetingId of new Set(due.map((a) => a.meeting_id))) {
@@ -323,10 +457,19 @@ async function release(db: Db, actor: Actor | null, meetingId: number, applicati
 		// Only an open offer lapses: one accepted since the job read it stays accepted.
 		if (status === 'expired' && a.status !== 'offered') return false;
 		// Guarded by the status read: an answer and the expiry job racing release the money once.
-		const upd = await trx.updateTable('sponsorship_applications').set({ status, responded_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).where('status', '=', a.status).executeTakeFirst();
+		const upd = await trx
+			.updateTable('sponsorship_applications')
+			.set({ status, responded_at: nowIso(), updated_at: nowIso() })
+			.where('id', '=', applicationId)
+			.where('status', '=', a.status)
+			.executeTakeFirst();
 		if (Number(upd.numUpdatedRows) !== 1) return false;
 		if ((a.status === 'offered' || a.status === 'accepted') && a.cost_centimes) {
-			await trx.updateTable('sponsorship_programmes').set((eb) => ({ committed_centimes: eb('committed_centimes', '-', a.cost_centimes!) })).where('meeting_id', '=', meetingId).execute();
+			await trx
+				.updateTable('sponsorship_programmes')
+				.set((eb) => ({ committed_centimes: eb('committed_centimes', '-', a.cost_centimes!) }))
+				.where('meeting_id', '=', meetingId)
+				.execute();
 		}
 		await audit(trx, actor, `sponsorship.${status}`, { type: 'sponsorship_application', id: applicationId }, { status: a.status }, { status });
 		return true;
@@ -334,7 +477,14 @@ async function release(db: Db, actor: Actor | null, meetingId: number, applicati
 }
 
 /** The applicant answers an offer before its deadline; a decline hands the money to the next in line. */
-export async function respondToOffer(db: Db, actor: Actor, meeting: Meeting, applicationId: number, accept: boolean, origin: string): Promise<'ok' | 'late' | 'no_offer'> {
+export async function respondToOffer(
+	db: Db,
+	actor: Actor,
+	meeting: Meeting,
+	applicationId: number,
+	accept: boolean,
+	origin: string
+): Promise<'ok' | 'late' | 'no_offer'> {
 	const a = await db.selectFrom('sponsorship_applications').select(['status', 'offer_deadline']).where('id', '=', applicationId).executeTakeFirst();
 	if (!a || a.status !== 'offered') return 'no_offer';
 	if (a.offer_deadline && a.offer_deadline < nowIso()) {
@@ -343,7 +493,13 @@ export async function respondToOffer(db: Db, actor: Actor, meeting: Meeting, app
 	}
 	if (accept) {
 		// The deadline is checked again in the update: the expiry job may lapse the offer at the same instant.
-		const upd = await db.updateTable('sponsorship_applications').set({ status: 'accepted', responded_at: nowIso(), updated_at: nowIso() }).where('id', '=', applicationId).where('status', '=', 'offered').where('offer_deadline', '>=', nowIso()).executeTakeFirst();
+		const upd = await db
+			.updateTable('sponsorship_applications')
+			.set({ status: 'accepted', responded_at: nowIso(), updated_at: nowIso() })
+			.where('id', '=', applicationId)
+			.where('status', '=', 'offered')
+			.where('offer_deadline', '>=', nowIso())
+			.executeTakeFirst();
 		if (Number(upd.numUpdatedRows) !== 1) return 'late';
 		await audit(db, actor, 'sponsorship.accept', { type: 'sponsorship_application', id: applicationId }, { status: 'offered' }, { status: 'accepted' });
 		return 'ok';

@@ -14,7 +14,13 @@ export function rankingView(r: Review, f: RankingFilter = {}) {
 	const active = r.criteria.criteria.filter((c) => c.weight > 0);
 	const alloc = new Map((r.allocation?.rows ?? []).map((x) => [x.applicationId, x]));
 	const rows = r.rows
-		.filter((x) => (!f.region || x.region === f.region) && (!f.status || x.status === f.status) && (!f.gender || (x.gender ?? '') === f.gender) && (!f.obligations || x.obligations === (f.obligations === 'yes')))
+		.filter(
+			(x) =>
+				(!f.region || x.region === f.region) &&
+				(!f.status || x.status === f.status) &&
+				(!f.gender || (x.gender ?? '') === f.gender) &&
+				(!f.obligations || x.obligations === (f.obligations === 'yes'))
+		)
 		.map((x) => {
 			const a = alloc.get(x.applicationId);
 			const ev = x.ranked.evaluation;

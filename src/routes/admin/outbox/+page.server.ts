@@ -14,6 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const filter = filterSchema.parse(Object.fromEntries(event.url.searchParams));
 	const { rows, total } = await listOutbox(filter);
 	// The list shows no text: none is sent to the page, secret links included.
-	const outbox = { rows: rows.map(({ id, created_at, to_address, subject, status, attempts }) => ({ id, created_at, to_address, subject, status, attempts })), total };
+	const outbox = {
+		rows: rows.map(({ id, created_at, to_address, subject, status, attempts }) => ({ id, created_at, to_address, subject, status, attempts })),
+		total
+	};
 	return { outbox, filter, pageSize: OUTBOX_PAGE_SIZE, smtp: !!process.env.SMTP_URL };
 };

@@ -10,7 +10,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	}
 	const { doc, files, versions, meeting, item, organization, replacement } = page;
 	return {
-		doc: { id: doc.id, symbol: doc.symbol, title: doc.title, type: (DOCUMENT_TYPE_LABELS as Record<string, string>)[doc.type] ?? doc.type, status: doc.status, distribution: doc.distribution, published_at: doc.published_at, withdrawn_at: doc.withdrawn_at },
+		doc: {
+			id: doc.id,
+			symbol: doc.symbol,
+			title: doc.title,
+			type: (DOCUMENT_TYPE_LABELS as Record<string, string>)[doc.type] ?? doc.type,
+			status: doc.status,
+			distribution: doc.distribution,
+			published_at: doc.published_at,
+			withdrawn_at: doc.withdrawn_at
+		},
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title },
 		item: item ? `${item.sub_number ? `${item.number} (${item.sub_number})` : item.number}. ${item.title}` : null,
 		organization,

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const t = await findLinkToken('invite', params.token);
-	return { valid: !!t, email: t?.email ?? null, role: t ? ROLE_LABELS[t.payload.role as Role] ?? null : null };
+	return { valid: !!t, email: t?.email ?? null, role: t ? (ROLE_LABELS[t.payload.role as Role] ?? null) : null };
 };
 
 export const actions: Actions = {

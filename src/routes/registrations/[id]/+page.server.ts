@@ -1,7 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { listOrganizationOptions } from '$lib/server/organizations';
-import { personSchema, genderOptions, roleOptions, ROLE_LABELS, STATUS_LABELS, isLive, cancelRegistration, confirmOwnRegistration, updateRegistration, waitingListPosition } from '$lib/server/registration';
+import {
+	personSchema,
+	genderOptions,
+	roleOptions,
+	ROLE_LABELS,
+	STATUS_LABELS,
+	isLive,
+	cancelRegistration,
+	confirmOwnRegistration,
+	updateRegistration,
+	waitingListPosition
+} from '$lib/server/registration';
 import { visibleRegistration } from '$lib/server/web/access';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -53,14 +64,22 @@ export const actions: Actions = {
 		const parsed = parseForm(personSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		// Only staff move someone to another delegation; the address is the registration's own.
-		const input = { ...parsed.data, email: reg.email ?? parsed.data.email, organization_id: relation === 'staff' ? parsed.data.organization_id : reg.organization_id };
+		const input = {
+			...parsed.data,
+			email: reg.email ?? parsed.data.email,
+			organization_id: relation === 'staff' ? parsed.data.organization_id : reg.organization_id
+		};
 		const result = await updateRegistration(reg, input, { id: user.id, email: user.email });
 		if (!result.ok) return invalid(formValues(fd), result.errors, { message: result.errors._form });
 		if (relation === 'self' && !reg.user_id) {
 			// The person confirms their own details: the registration becomes theirs.
 			await confirmOwnRegistration({ id: user.id, email: user.email }, reg.id);
 		}
-		return { saved: result.reapproval ? 'Saved. Because the name, delegation or role changed, the registration needs the ISU’s approval again.' : 'Your changes are saved.' };
+		return {
+			saved: result.reapproval
+				? 'Saved. Because the name, delegation or role changed, the registration needs the ISU’s approval again.'
+				: 'Your changes are saved.'
+		};
 	},
 	cancel: async (event) => {
 		const { user, reg } = await visibleRegistration(event);

@@ -3,7 +3,17 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { listAgenda, formatAgendaNumber, meetingRef } from '$lib/server/meetings';
 import { listOrganizationOptions } from '$lib/server/organizations';
-import { documentFiles, getDocument, attachFile, publishDocument, updateDocument, withdrawDocument, documentMetaSchema, DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records';
+import {
+	documentFiles,
+	getDocument,
+	attachFile,
+	publishDocument,
+	updateDocument,
+	withdrawDocument,
+	documentMetaSchema,
+	DOCUMENT_TYPE_LABELS,
+	LANGUAGES
+} from '$lib/server/records';
 import type { Actions, PageServerLoad } from './$types';
 
 async function staffDocument(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {

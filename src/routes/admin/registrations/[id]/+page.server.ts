@@ -43,7 +43,11 @@ export const actions: Actions = {
 		const { actor, reg } = await staffRegistration(event);
 		const fd = await event.request.formData();
 		if (!reg.email || reg.erased_at) return fail(400, { message: 'This registration holds no identity to erase.' });
-		if (String(fd.get('confirm') ?? '').trim().toLowerCase() !== reg.email) {
+		if (
+			String(fd.get('confirm') ?? '')
+				.trim()
+				.toLowerCase() !== reg.email
+		) {
 			return fail(400, { errors: { confirm: 'Type the person’s e-mail address exactly to confirm the erasure.' } });
 		}
 		const n = await erasePerson({ id: actor.id, email: actor.email }, reg.email);

@@ -4,7 +4,23 @@ import { generateToken } from '$lib/server/auth';
 import { windowState } from '$lib/server/meetings';
 import { getOrganization, listOrganizationOptions } from '$lib/server/organizations';
 import { checkUpload } from '$lib/server/files';
-import { formToken, personSchema, registerFailure, genderOptions, roleOptions, getDelegation, listDelegation, ROLE_LABELS, STATUS_LABELS, isLive, cancelRegistration, register, setHead, uploadCredentials, submitDelegation } from '$lib/server/registration';
+import {
+	formToken,
+	personSchema,
+	registerFailure,
+	genderOptions,
+	roleOptions,
+	getDelegation,
+	listDelegation,
+	ROLE_LABELS,
+	STATUS_LABELS,
+	isLive,
+	cancelRegistration,
+	register,
+	setHead,
+	uploadCredentials,
+	submitDelegation
+} from '$lib/server/registration';
 import { endorse, listForEndorsement, formatChf } from '$lib/server/sponsorship';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
@@ -32,7 +48,14 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	return {
 		org: { id: org.id, name: org.name },
-		delegation: delegation ? { status: delegation.status, submitted_at: delegation.submitted_at, credentials_name: delegation.credentials_name, credentials_uploaded_at: delegation.credentials_uploaded_at } : null,
+		delegation: delegation
+			? {
+					status: delegation.status,
+					submitted_at: delegation.submitted_at,
+					credentials_name: delegation.credentials_name,
+					credentials_uploaded_at: delegation.credentials_uploaded_at
+				}
+			: null,
 		members: members.map((m) => ({
 			id: m.id,
 			name: [m.title, m.given_name, m.family_name].filter(Boolean).join(' '),

@@ -7,6 +7,10 @@ export const GET: RequestHandler = async (event) => {
 	const rows = await listParticipants(meeting.id);
 	const pdf = await participantsPdf(pdfMeeting(meeting), participantGroups(rows, meeting.start_date));
 	return new Response(new Uint8Array(pdf), {
-		headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${meeting.slug}-list-of-participants.pdf"`, 'cache-control': 'public, max-age=300' }
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `inline; filename="${meeting.slug}-list-of-participants.pdf"`,
+			'cache-control': 'public, max-age=300'
+		}
 	});
 };

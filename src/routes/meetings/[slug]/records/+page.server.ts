@@ -5,11 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
 	const { meeting } = await parent();
-	const [agenda, docs, participants] = await Promise.all([
-		listAgenda(meeting.id),
-		meetingDocuments(meeting.id, false),
-		attendance(meeting.id)
-	]);
+	const [agenda, docs, participants] = await Promise.all([listAgenda(meeting.id), meetingDocuments(meeting.id, false), attendance(meeting.id)]);
 	const slim = (d: MeetingDocument) => ({ id: d.id, symbol: d.symbol, title: d.title, organization: d.organization, status: d.status, languages: d.languages });
 	return {
 		items: agenda.map((a) => ({

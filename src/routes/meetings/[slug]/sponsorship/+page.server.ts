@@ -4,7 +4,18 @@ import { requireUser } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
-import { applicationSchema, applicationWindowNow, getApplicationByRegistration, maxNights, saveApplication, getProgramme, offerLapsed, releaseApplication, respondToOffer, formatChf } from '$lib/server/sponsorship';
+import {
+	applicationSchema,
+	applicationWindowNow,
+	getApplicationByRegistration,
+	maxNights,
+	saveApplication,
+	getProgramme,
+	offerLapsed,
+	releaseApplication,
+	respondToOffer,
+	formatChf
+} from '$lib/server/sponsorship';
 import { findLive } from '$lib/server/registration';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +32,11 @@ async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting, reg } = await mine(event);
-	const [programme, app, agenda] = await Promise.all([getProgramme(meeting.id), reg ? getApplicationByRegistration(reg.id) : undefined, listAgenda(meeting.id)]);
+	const [programme, app, agenda] = await Promise.all([
+		getProgramme(meeting.id),
+		reg ? getApplicationByRegistration(reg.id) : undefined,
+		listAgenda(meeting.id)
+	]);
 	const window = applicationWindowNow(meeting, programme);
 	return {
 		registration: reg ?? null,
@@ -63,7 +78,12 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await saveApplication(actor, meeting, reg.id, parsed.data, event.url.origin);
 		if (!result.ok) return invalid(formValues(fd), result.errors, { message: result.message });
-		return { done: result.application.status === 'submitted' ? 'Your application is submitted. Your focal point is asked to endorse it.' : 'Draft saved. Submit it before the deadline.' };
+		return {
+			done:
+				result.application.status === 'submitted'
+					? 'Your application is submitted. Your focal point is asked to endorse it.'
+					: 'Draft saved. Submit it before the deadline.'
+		};
 	},
 	respond: async (event) => {
 		const { meeting, reg, actor } = await mine(event);
@@ -73,7 +93,12 @@ export const actions: Actions = {
 		const r = await respondToOffer(actor, meeting, app.id, answer.data === 'accept', event.url.origin);
 		if (r === 'late') return fail(400, { message: 'The offer’s deadline has passed, so it has lapsed.' });
 		if (r === 'no_offer') return fail(400, { message: 'There is no open offer to answer.' });
-		return { done: answer.data === 'accept' ? 'Thank you: you have accepted the offer. The ISU will contact you about the ticket.' : 'You have declined the offer. It goes to the next applicant.' };
+		return {
+			done:
+				answer.data === 'accept'
+					? 'Thank you: you have accepted the offer. The ISU will contact you about the ticket.'
+					: 'You have declined the offer. It goes to the next applicant.'
+		};
 	},
 	withdraw: async (event) => {
 		const { meeting, reg, actor } = await mine(event);

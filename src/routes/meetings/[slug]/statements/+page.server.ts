@@ -18,7 +18,10 @@ export const load: PageServerLoad = async ({ parent, locals }) => {
 	const byDelegation = new Map<string, { id: number; symbol: string; item: string; status: string; languages: string[] }[]>();
 	for (const s of statements) {
 		const item = s.number ? `${formatAgendaNumber(s.number, s.sub_number)}. ${s.item_title}` : '';
-		byDelegation.set(s.organization, [...(byDelegation.get(s.organization) ?? []), { id: s.id, symbol: s.symbol, item, status: s.status, languages: langs.get(s.id) ?? [] }]);
+		byDelegation.set(s.organization, [
+			...(byDelegation.get(s.organization) ?? []),
+			{ id: s.id, symbol: s.symbol, item, status: s.status, languages: langs.get(s.id) ?? [] }
+		]);
 	}
 	return {
 		delegations: [...byDelegation].map(([name, list]) => ({ name, list })),

@@ -10,6 +10,10 @@ export const GET: RequestHandler = async (event) => {
 	const meeting = { code: reg.meeting_code, title: reg.meeting_title, start_date: reg.start_date, end_date: reg.end_date, city: reg.city };
 	const pdf = await badgesPdf(pdfMeeting(meeting), badgePeople(rows, reg.start_date));
 	return new Response(new Uint8Array(pdf), {
-		headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${reg.meeting_slug}-badge-${reg.id}.pdf"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${reg.meeting_slug}-badge-${reg.id}.pdf"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

@@ -2,7 +2,22 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
-import { agendaEditSchema, agendaImportSchema, agendaItemSchema, idSchema, agendaUsage, listAgenda, addAgendaItem, deleteAgendaItem, editAgendaItem, importAgenda, moveAgenda, renumberAgenda, formatAgendaNumber, parseAgendaText } from '$lib/server/meetings';
+import {
+	agendaEditSchema,
+	agendaImportSchema,
+	agendaItemSchema,
+	idSchema,
+	agendaUsage,
+	listAgenda,
+	addAgendaItem,
+	deleteAgendaItem,
+	editAgendaItem,
+	importAgenda,
+	moveAgenda,
+	renumberAgenda,
+	formatAgendaNumber,
+	parseAgendaText
+} from '$lib/server/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,7 +25,14 @@ export const load: PageServerLoad = async (event) => {
 	const [items, usage] = await Promise.all([listAgenda(meeting.id), agendaUsage(meeting.id)]);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title },
-		items: items.map((i) => ({ id: i.id, number: i.number, sub_number: i.sub_number, label: formatAgendaNumber(i.number, i.sub_number), title: i.title, sessions: usage.get(i.id) ?? 0 })),
+		items: items.map((i) => ({
+			id: i.id,
+			number: i.number,
+			sub_number: i.sub_number,
+			label: formatAgendaNumber(i.number, i.sub_number),
+			title: i.title,
+			sessions: usage.get(i.id) ?? 0
+		})),
 		editing: Number(event.url.searchParams.get('edit')) || null
 	};
 };
@@ -77,7 +99,13 @@ export const actions: Actions = {
 		if (parsed.data.mode === 'preview') return { form: 'import', values, preview };
 		const saved = await importAgenda(actor, meeting.id, items);
 		if (!saved.ok) {
-			return invalid(values, { text: `The current agenda has items taken up by ${saved.sessions} session(s) of the programme: remove those links (or the items) before replacing the agenda.` }, { form: 'import' });
+			return invalid(
+				values,
+				{
+					text: `The current agenda has items taken up by ${saved.sessions} session(s) of the programme: remove those links (or the items) before replacing the agenda.`
+				},
+				{ form: 'import' }
+			);
 		}
 		return { form: 'import', done: `Agenda saved: ${items.length} items.` };
 	}

@@ -7,6 +7,10 @@ export const GET: RequestHandler = async (event) => {
 	const rows = await listApprovedForBadges(meeting.id);
 	const pdf = await badgesPdf(pdfMeeting(meeting), badgePeople(rows, meeting.start_date));
 	return new Response(new Uint8Array(pdf), {
-		headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${meeting.slug}-badges.pdf"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'application/pdf',
+			'content-disposition': `attachment; filename="${meeting.slug}-badges.pdf"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

@@ -8,7 +8,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
-	const [docs, agenda, organizations, proposed] = await Promise.all([meetingDocuments(meeting.id, true), listAgenda(meeting.id), listOrganizationOptions(), proposedSymbol(meeting)]);
+	const [docs, agenda, organizations, proposed] = await Promise.all([
+		meetingDocuments(meeting.id, true),
+		listAgenda(meeting.id),
+		listOrganizationOptions(),
+		proposedSymbol(meeting)
+	]);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, symbol_prefix: meeting.symbol_prefix },
 		docs,

@@ -1,7 +1,22 @@
 import { fail } from '@sveltejs/kit';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
-import { idSchema, sessionSchema, listAgenda, listSessions, deleteSession, saveSession, sessionTimes, roomOverlaps, formatAgendaNumber, formatDay, formatTime, localDate, utcToLocalInput, zoneAbbreviation } from '$lib/server/meetings';
+import {
+	idSchema,
+	sessionSchema,
+	listAgenda,
+	listSessions,
+	deleteSession,
+	saveSession,
+	sessionTimes,
+	roomOverlaps,
+	formatAgendaNumber,
+	formatDay,
+	formatTime,
+	localDate,
+	utcToLocalInput,
+	zoneAbbreviation
+} from '$lib/server/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

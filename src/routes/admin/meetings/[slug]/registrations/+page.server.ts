@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { DELEGATION_ROLES, decisionSchema, formToken, personSchema, registerFailure, genderOptions, roleOptions, listRegistrations, ROLE_LABELS, STATUS_LABELS, decide, register } from '$lib/server/registration';
+import {
+	DELEGATION_ROLES,
+	decisionSchema,
+	formToken,
+	personSchema,
+	registerFailure,
+	genderOptions,
+	roleOptions,
+	listRegistrations,
+	ROLE_LABELS,
+	STATUS_LABELS,
+	decide,
+	register
+} from '$lib/server/registration';
 import { generateToken } from '$lib/server/auth';
 import { listOrganizationOptions, organizationRegions } from '$lib/server/organizations';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
@@ -18,11 +31,7 @@ const filterSchema = z.object({
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
-	const [rows, organizations, regions] = await Promise.all([
-		listRegistrations(meeting.id, filter),
-		listOrganizationOptions(),
-		organizationRegions()
-	]);
+	const [rows, organizations, regions] = await Promise.all([listRegistrations(meeting.id, filter), listOrganizationOptions(), organizationRegions()]);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, capacity: meeting.capacity, places_held: meeting.places_held },
 		filter,
@@ -72,7 +81,11 @@ export const actions: Actions = {
 			origin: event.url.origin,
 			actor: { id: actor.id, email: actor.email }
 		});
-		if (result.ok) return { form: 'register', done: `Registered ${parsed.data.given_name} ${parsed.data.family_name} (${STATUS_LABELS[result.registration.status].toLowerCase()}).` };
+		if (result.ok)
+			return {
+				form: 'register',
+				done: `Registered ${parsed.data.given_name} ${parsed.data.family_name} (${STATUS_LABELS[result.registration.status].toLowerCase()}).`
+			};
 		const failure = registerFailure(result);
 		return invalid(formValues(fd), failure.errors, { form: 'register', message: failure.message });
 	}

@@ -65,7 +65,9 @@ export const actions: Actions = {
 		if (!saved.ok) return invalid(formValues(fd), saved.errors, { form: 'settings' });
 		const now = applicationWindowNow(meeting, window);
 		const opens = now.opensAt ? ` Applications open ${formatInZone(now.opensAt, meeting.time_zone)}` : ' Applications are open';
-		const until = now.deadline ? ` and close ${formatInZone(now.deadline, meeting.time_zone)}.` : ', with no closing date: set one, or the meeting’s sponsorship deadline.';
+		const until = now.deadline
+			? ` and close ${formatInZone(now.deadline, meeting.time_zone)}.`
+			: ', with no closing date: set one, or the meeting’s sponsorship deadline.';
 		return { form: 'settings', done: `Programme settings saved.${opens}${until}` };
 	},
 	adjust: async (event) => {
@@ -81,12 +83,23 @@ export const actions: Actions = {
 		if (!criterion) return invalid(formValues(fd), { criterion_id: 'Choose a criterion of the set in force.' }, { form });
 		if (parsed.data.points > criterion.weight) return invalid(formValues(fd), { points: `At most ${criterion.weight} for “${criterion.label}”.` }, { form });
 		// The staff criterion is stored under its own id like any other adjustment.
-		await adjustScore({ id: actor.id, email: actor.email }, row.applicationId, criterion.kind === 'staff_score' ? '__staff__' : criterion.id, parsed.data.points, parsed.data.reason);
+		await adjustScore(
+			{ id: actor.id, email: actor.email },
+			row.applicationId,
+			criterion.kind === 'staff_score' ? '__staff__' : criterion.id,
+			parsed.data.points,
+			parsed.data.reason
+		);
 		return { form, done: `Score of ${row.name} adjusted; the reason is in the audit log.` };
 	},
 	offers: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const sent = await sendOffers({ id: actor.id, email: actor.email }, meeting, event.url.origin);
-		return { form: 'offers', done: sent.length ? `${sent.length} offer${sent.length === 1 ? '' : 's'} sent (in the outbox).` : 'No new offers: everyone the budget covers already has one.' };
+		return {
+			form: 'offers',
+			done: sent.length
+				? `${sent.length} offer${sent.length === 1 ? '' : 's'} sent (in the outbox).`
+				: 'No new offers: everyone the budget covers already has one.'
+		};
 	}
 };

@@ -9,6 +9,10 @@ export const GET: RequestHandler = async (event) => {
 	if (!reg?.email) error(404, 'No personal data to export.');
 	const data = await exportPerson({ id: actor.id, email: actor.email }, reg.email);
 	return new Response(JSON.stringify(data, null, 2), {
-		headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="personal-data-${reg.id}.json"`, 'cache-control': 'private, no-store' }
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': `attachment; filename="personal-data-${reg.id}.json"`,
+			'cache-control': 'private, no-store'
+		}
 	});
 };

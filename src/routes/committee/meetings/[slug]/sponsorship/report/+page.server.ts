@@ -12,18 +12,37 @@ export const load: PageServerLoad = async (event) => {
 	const report = sponsorshipReport(await review(meeting));
 	const t = report.totals;
 	return {
-		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, start_date: meeting.start_date, end_date: meeting.end_date, city: meeting.city, country: meeting.country },
+		meeting: {
+			slug: meeting.slug,
+			code: meeting.code,
+			title: meeting.title,
+			start_date: meeting.start_date,
+			end_date: meeting.end_date,
+			city: meeting.city,
+			country: meeting.country
+		},
 		isStaff: user.role === 'staff',
 		preparedOn: new Date().toISOString().slice(0, 10),
 		criteria: report.criteria,
 		hasProgramme: report.hasProgramme,
 		totals: t,
-		money: { budget: formatChf(t.budgetCentimes), committed: formatChf(t.committedCentimes), accepted: formatChf(t.acceptedCostCentimes), left: formatChf(t.leftCentimes) },
+		money: {
+			budget: formatChf(t.budgetCentimes),
+			committed: formatChf(t.committedCentimes),
+			accepted: formatChf(t.acceptedCostCentimes),
+			left: formatChf(t.leftCentimes)
+		},
 		tables: REPORT_DIMENSIONS.map((d) => ({
 			key: d.key,
 			label: d.label,
 			caption: d.caption,
-			rows: report[d.key].map((g) => ({ group: g.group, applications: g.applications, funded: g.funded, accepted: g.accepted, cost: formatChf(g.costCentimes) }))
+			rows: report[d.key].map((g) => ({
+				group: g.group,
+				applications: g.applications,
+				funded: g.funded,
+				accepted: g.accepted,
+				cost: formatChf(g.costCentimes)
+			}))
 		}))
 	};
 };
