@@ -5,7 +5,7 @@ import * as facts from './facts';
 import * as queries from './queries';
 import * as stateFacts from './state-facts';
 
-export type { OrganizationOption } from './queries';
+export type { OrganizationOption, OrganizationOptionAsAt } from './queries';
 export type { StateFactsInput } from './facts';
 export type { Organization, NewOrganization, OrganizationKind, CcmStatus } from '../db';
 export type { FactEntry, FactBasis, Known, StatusAsAt, DeadlineAsAt, FactsAsAt } from './as-at';
@@ -15,9 +15,11 @@ export { stateFactsSchema } from './facts';
 export { CONVENTION_ADOPTED, CONVENTION_IN_FORCE, statusAsAt, leastDevelopedAsAt, deadlineAsAt, victimsAsAt, factsAsAt } from './as-at';
 export { FACT_TYPES, factSchema, checkFact } from './fact-form';
 export { statesFromCsv, organizationsFromCsv } from './seed';
+export { statusOn, type OrgFacts } from './status-on';
 
 // Reads.
 export const listOrganizationOptions = bindDb(queries.listOrganizationOptions);
+export const organizationOptionsAsAt = bindDb(queries.organizationOptionsAsAt);
 export const getOrganization = bindDb(queries.getOrganization);
 export const stateRegions = bindDb(queries.stateRegions);
 export const organizationRegions = bindDb(queries.organizationRegions);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Organization } from '../db';
+import type { CcmStatus, Database, Organization } from '../db';
+import { statesAsAt } from './state-facts';
 
 export type OrganizationOption = Pick<Organization, 'id' | 'name' | 'kind' | 'ccm_status'>;
 
@@ -9,6 +10,20 @@ export function listOrganizationOptions(db: Kysely<Database>): Promise<Organizat
 
 export function getOrganization(db: Kysely<Database>, id: number): Promise<Organization | undefined> {
 	return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface OrganizationOptionAsAt {
+	id: number;
+	name: string;
+	kind: Organization['kind'];
+	/** A state's CCM status as at the day asked about (null for organisations). */
+	status: CcmStatus | null;
+}
+
+/** Every organisation for a meeting's forms, each state with its status as at the meeting's date (YYYY-MM-DD). */
+export async function organizationOptionsAsAt(db: Kysely<Database>, day: string): Promise<OrganizationOptionAsAt[]> {
+	const [rows, states] = await Promise.all([listOrganizationOptions(db), statesAsAt(db, day)]);
+	return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, status: o.kind === 'state' ? (states.get(o.id)?.status.status ?? 'not_party') : null }));
 }
 
 /** The regions states have (for choosing priority regions), in order. */

@@ -1,12 +1,14 @@
 import type { Db } from '../db';
 import { audit, type Actor } from '../audit';
 import { registrationsCsv } from './csv';
+import { CATEGORY_LABELS } from './rules';
 import { listRegistrations, type RegistrationFilter } from './queries';
 
 const COLUMNS = [
 	{ key: 'id', header: 'ID' },
 	{ key: 'status', header: 'Status' },
 	{ key: 'organization', header: 'Organisation' },
+	{ key: 'category', header: 'Category' },
 	{ key: 'region', header: 'Region' },
 	{ key: 'role', header: 'Role' },
 	{ key: 'title', header: 'Title' },
@@ -26,7 +28,7 @@ const COLUMNS = [
 export async function exportRegistrationsCsv(db: Db, actor: Actor, meetingId: number, filter: RegistrationFilter): Promise<string> {
 	const rows = await listRegistrations(db, meetingId, filter);
 	const csv = registrationsCsv(
-		rows.map((r) => ({ ...r, consent_published: r.consent_published ? 'yes' : 'no' })),
+		rows.map((r) => ({ ...r, category: CATEGORY_LABELS[r.category], consent_published: r.consent_published ? 'yes' : 'no' })),
 		COLUMNS
 	);
 	await audit(db, actor, 'registration.export_csv', { type: 'meeting', id: meetingId }, null, { rows: rows.length });

@@ -16,7 +16,7 @@ export type { PersonDetails, RegisterResult, RegisterOptions, Decision, UpdateRe
 export type { SubmitResult } from './delegation-store';
 export type { CheckIn } from './check-in';
 export type { PersonForm } from './forms';
-export type { Category, OrgFacts, ListedPerson } from './rules';
+export type { Category, ListedPerson } from './rules';
 export { DELEGATION_ROLES, LIVE_STATUSES, type Registration, type RegistrationStatus, type DelegationRole, type Delegation } from '../db';
 
 // Rules, forms, lists and documents: plain functions.
@@ -25,7 +25,6 @@ export {
 	STATUS_LABELS,
 	CATEGORY_LABELS,
 	CATEGORY_COLOURS,
-	statusOn,
 	categoryOf,
 	compareParticipants,
 	needsReapproval,

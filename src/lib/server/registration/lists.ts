@@ -1,6 +1,6 @@
-import type { CcmStatus, DelegationRole, OrganizationKind } from '../db';
+import type { DelegationRole } from '../db';
 import { formatDateRange } from '../../dates';
-import { CATEGORY_LABELS, categoryOf, compareParticipants, ROLE_LABELS, type Category } from './rules';
+import { CATEGORY_LABELS, compareParticipants, ROLE_LABELS, type Category } from './rules';
 import type { BadgePerson, ParticipantGroup, PdfMeeting } from './pdf';
 
 interface PersonRow {
@@ -10,9 +10,8 @@ interface PersonRow {
 	family_name: string | null;
 	role: DelegationRole;
 	organization: string;
-	kind: OrganizationKind;
-	ccm_status: CcmStatus | null;
-	joined: string | null;
+	/** As at the meeting's date (queries' `withCategories`). */
+	category: Category;
 }
 
 export function pdfMeeting(m: { code: string; title: string; start_date: string; end_date: string; city: string | null }): PdfMeeting {
@@ -21,12 +20,12 @@ export function pdfMeeting(m: { code: string; title: string; start_date: string;
 
 const fullName = (p: Pick<PersonRow, 'given_name' | 'family_name'>) => [p.given_name, p.family_name].filter(Boolean).join(' ');
 
-export function badgePeople(rows: (PersonRow & { badge_token: string })[], meetingDate: string): BadgePerson[] {
+export function badgePeople(rows: (PersonRow & { badge_token: string })[]): BadgePerson[] {
 	return rows.map((r) => ({
 		name: fullName(r),
 		title: r.title,
 		organization: r.organization,
-		category: categoryOf(r, meetingDate),
+		category: r.category,
 		roleLabel: ROLE_LABELS[r.role],
 		badgeToken: r.badge_token
 	}));
@@ -42,12 +41,12 @@ const GROUP_HEADINGS: Record<Category, string> = {
 };
 
 /** The list of participants in UN order, grouped for the page and the PDF. */
-export function participantGroups(rows: (PersonRow & { position: string | null })[], meetingDate: string): ParticipantGroup[] {
+export function participantGroups(rows: (PersonRow & { position: string | null })[]): ParticipantGroup[] {
 	const people = rows
 		.map((r) => ({
 			r,
 			listed: {
-				category: categoryOf(r, meetingDate),
+				category: r.category,
 				organization: r.organization,
 				familyName: r.family_name ?? '',
 				givenName: r.given_name ?? '',

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, DelegationRole, RegistrationStatus } from '../db';
 import { containsText } from '../db';
+import { meetingDay, withCategories } from './categories';
+import { FILTER_CATEGORIES } from './rules';
 
 type Db = Kysely<Database>;
 
@@ -16,8 +18,6 @@ export function getRegistration(db: Db, id: number) {
 			'o.id as organization_id',
 			'o.name as organization',
 			'o.kind as org_kind',
-			'o.ccm_status',
-			'o.joined',
 			'm.slug as meeting_slug',
 			'm.code as meeting_code',
 			'm.title as meeting_title',
@@ -43,7 +43,8 @@ export interface RegistrationFilter {
 	q?: string;
 }
 
-export function listRegistrations(db: Db, meetingId: number, f: RegistrationFilter = {}) {
+/** A meeting's registrations for staff, each with its category as at the meeting's date (the CCM status filter too). */
+export async function listRegistrations(db: Db, meetingId: number, f: RegistrationFilter = {}) {
 	let q = db
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
@@ -53,13 +54,11 @@ export function listRegistrations(db: Db, meetingId: number, f: RegistrationFilt
 	if (f.organizationId) q = q.where('o.id', '=', f.organizationId);
 	if (f.region) q = q.where('o.region', '=', f.region);
 	if (f.role) q = q.where('r.role', '=', f.role);
-	if (f.ccmStatus === 'io' || f.ccmStatus === 'ngo') q = q.where('o.kind', '=', f.ccmStatus === 'io' ? 'international_organization' : 'ngo');
-	else if (f.ccmStatus) q = q.where('o.kind', '=', 'state').where('o.ccm_status', '=', f.ccmStatus as 'state_party');
 	if (f.q) {
 		const needle = f.q;
 		q = q.where((eb) => eb.or([containsText('r.given_name', needle), containsText('r.family_name', needle), containsText('r.email', needle)]));
 	}
-	return q
+	const rows = q
 		.select([
 			'r.id',
 			'r.title',
@@ -77,16 +76,18 @@ export function listRegistrations(db: Db, meetingId: number, f: RegistrationFilt
 			'r.attended_at',
 			'r.created_at',
 			'r.erased_at',
+			'o.id as organization_id',
 			'o.name as organization',
 			'o.region',
-			'o.kind as org_kind',
-			'o.ccm_status',
-			'o.joined'
+			'o.kind'
 		])
 		.orderBy('o.name')
 		.orderBy('r.family_name')
 		.orderBy('r.id')
 		.execute();
+	const listed = await withCategories(db, await rows, await meetingDay(db, meetingId));
+	const only = f.ccmStatus ? FILTER_CATEGORIES[f.ccmStatus] : undefined;
+	return only ? listed.filter((r) => r.category === only) : listed;
 }
 
 export function listDelegation(db: Db, meetingId: number, organizationId: number) {
@@ -104,9 +105,9 @@ export function getDelegation(db: Db, meetingId: number, organizationId: number)
 	return db.selectFrom('delegations').selectAll().where('meeting_id', '=', meetingId).where('organization_id', '=', organizationId).executeTakeFirst();
 }
 
-/** Approved, consenting people for the published list of participants. */
-export function listParticipants(db: Db, meetingId: number) {
-	return db
+/** Approved, consenting people for the published list of participants, with their category at the meeting. */
+export async function listParticipants(db: Db, meetingId: number) {
+	const rows = await db
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
@@ -114,11 +115,13 @@ export function listParticipants(db: Db, meetingId: number) {
 		.where('r.status', '=', 'approved')
 		.where('r.consent_published', '=', 1)
 		.where('r.erased_at', 'is', null)
-		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.position', 'r.role', 'o.name as organization', 'o.kind', 'o.ccm_status', 'o.joined'])
+		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.position', 'r.role', 'o.id as organization_id', 'o.name as organization', 'o.kind'])
 		.execute();
+	return withCategories(db, rows, await meetingDay(db, meetingId));
 }
 
-export function listApprovedForBadges(db: Db, meetingId: number, onlyId?: number) {
+/** Approved people's badges, with their category at the meeting. */
+export async function listApprovedForBadges(db: Db, meetingId: number, onlyId?: number) {
 	let q = db
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
@@ -127,11 +130,12 @@ export function listApprovedForBadges(db: Db, meetingId: number, onlyId?: number
 		.where('r.status', '=', 'approved')
 		.where('r.erased_at', 'is', null);
 	if (onlyId !== undefined) q = q.where('r.id', '=', onlyId);
-	return q
-		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.role', 'r.badge_token', 'o.name as organization', 'o.kind', 'o.ccm_status', 'o.joined'])
+	const rows = await q
+		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.role', 'r.badge_token', 'o.id as organization_id', 'o.name as organization', 'o.kind'])
 		.orderBy('o.name')
 		.orderBy('r.family_name')
 		.execute();
+	return withCategories(db, rows, await meetingDay(db, meetingId));
 }
 
 /** Place on the waiting list, first = 1: how many waitlisted registrations of the meeting came before, this one included. */

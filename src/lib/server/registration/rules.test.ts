@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeRegistration, categoryOf, compareParticipants, csvSafe, needsReapproval, placeDecision, statusOn, type ListedPerson } from './rules';
+import { canSeeRegistration, categoryOf, compareParticipants, csvSafe, needsReapproval, placeDecision, type ListedPerson } from './rules';
 
-const gambia = { kind: 'state' as const, ccm_status: 'state_party' as const, joined: '2018-12-13' };
-const philippines = { kind: 'state' as const, ccm_status: 'state_party' as const, joined: '2019-01-03' };
-const indonesia = { kind: 'state' as const, ccm_status: 'signatory' as const, joined: '2008-12-03' };
-
-describe('statusOn', () => {
-	it('takes the date joined into account, not today', () => {
-		expect(statusOn(philippines, '2018-09-03')).toBe('not_party'); // 8MSP: not yet a party
-		expect(statusOn(philippines, '2019-09-02')).toBe('state_party'); // 9MSP
-		expect(statusOn(gambia, '2019-09-02')).toBe('state_party');
-		expect(statusOn(indonesia, '2019-09-02')).toBe('signatory');
-		expect(statusOn({ kind: 'state', ccm_status: null, joined: null }, '2019-09-02')).toBe('not_party');
-		expect(statusOn({ kind: 'ngo', ccm_status: null, joined: null }, '2019-09-02')).toBeNull();
-	});
-	it('gives badge categories', () => {
-		expect(categoryOf(philippines, '2018-09-03')).toBe('observer');
-		expect(categoryOf(indonesia, '2019-09-02')).toBe('signatory');
-		expect(categoryOf({ kind: 'international_organization', ccm_status: null, joined: null }, '2019-09-02')).toBe('io');
+describe('categoryOf', () => {
+	it("gives the category of a state's status as at the meeting, and of organisations by kind", () => {
+		expect(categoryOf('state', 'state_party')).toBe('party');
+		expect(categoryOf('state', 'signatory')).toBe('signatory');
+		expect(categoryOf('state', 'not_party')).toBe('observer');
+		expect(categoryOf('state', null)).toBe('observer');
+		expect(categoryOf('international_organization', null)).toBe('io');
+		expect(categoryOf('ngo', null)).toBe('ngo');
 	});
 });
 

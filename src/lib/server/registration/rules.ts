@@ -16,22 +16,6 @@ export const STATUS_LABELS: Record<RegistrationStatus, string> = {
 	cancelled: 'Cancelled'
 };
 
-export interface OrgFacts {
-	kind: OrganizationKind;
-	ccm_status: CcmStatus | null;
-	joined: string | null;
-}
-
-/**
- * A state's CCM status on a day: a State Party from the deposit of its instrument, a Signatory from its signature.
- * Computed from the date joined, never from a flag that is only true today.
- */
-export function statusOn(org: OrgFacts, date: string): CcmStatus | null {
-	if (org.kind !== 'state') return null;
-	if (!org.joined || org.joined > date) return 'not_party';
-	return org.ccm_status === 'state_party' ? 'state_party' : org.ccm_status === 'signatory' ? 'signatory' : 'not_party';
-}
-
 export type Category = 'party' | 'signatory' | 'observer' | 'io' | 'ngo' | 'staff';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
@@ -53,12 +37,15 @@ export const CATEGORY_COLOURS: Record<Category, string> = {
 	staff: '#c8c8c8'
 };
 
-export function categoryOf(org: OrgFacts, meetingDate: string): Category {
-	if (org.kind === 'international_organization') return 'io';
-	if (org.kind === 'ngo') return 'ngo';
-	const s = statusOn(org, meetingDate);
-	return s === 'state_party' ? 'party' : s === 'signatory' ? 'signatory' : 'observer';
+/** The category a person shows under: for a state, its CCM status as at the meeting's date (`statesAsAt`). */
+export function categoryOf(kind: OrganizationKind, statusAsAt: CcmStatus | null): Category {
+	if (kind === 'international_organization') return 'io';
+	if (kind === 'ngo') return 'ngo';
+	return statusAsAt === 'state_party' ? 'party' : statusAsAt === 'signatory' ? 'signatory' : 'observer';
 }
+
+/** The staff list's filter values, as categories. */
+export const FILTER_CATEGORIES: Record<string, Category> = { state_party: 'party', signatory: 'signatory', not_party: 'observer', io: 'io', ngo: 'ngo' };
 
 /** The order UN lists of participants use: States Parties, Signatories, States not party, IOs, NGOs. */
 const GROUP_ORDER: Category[] = ['party', 'signatory', 'observer', 'io', 'ngo', 'staff'];

@@ -3,7 +3,7 @@ import type { Database, Meeting, SponsorshipApplication } from '../db';
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
 import { nowIso } from '../time';
-import { statusOn } from '../registration';
+import { statesAsAtIn } from '../organizations';
 import { currentCriteria, getProgramme } from './store';
 import type { ApplicationInput } from './forms';
 import { sponsorshipMails } from './mails';
@@ -62,14 +62,14 @@ export async function saveApplication(
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
-		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'o.id as org_id', 'o.kind', 'o.ccm_status', 'o.joined', 'o.name'])
+		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'o.id as org_id', 'o.kind', 'o.name'])
 		.where('r.id', '=', registrationId)
 		.executeTakeFirst();
 	if (!reg || !['pending', 'approved'].includes(reg.status))
 		return { ok: false, errors, message: 'You need an active registration for this meeting (not on the waiting list) to apply.' };
 	if (input.mode === 'submit') {
 		const gates = (await currentCriteria(db)).gates;
-		const status = reg.kind === 'state' ? statusOn(reg, meeting.start_date) : null;
+		const status = reg.kind === 'state' ? ((await statesAsAtIn(db, meeting.start_date, [reg.org_id])).get(reg.org_id)?.status.status ?? 'not_party') : null;
 		const admitted = status === 'state_party' || (status === 'signatory' && gates.admitSignatories) || (status === 'not_party' && gates.admitNotParty);
 		if (!admitted) {
 			return {

@@ -1,5 +1,6 @@
 import type { CcmStatus, DelegationRole } from '../db';
-import { ROLE_LABELS, statusOn } from '../registration';
+import { ROLE_LABELS } from '../registration';
+import { statusOn } from '../organizations';
 import type { CriteriaSet, CriterionConfig, CriterionKind } from './criteria';
 import type { DeadlineAsAt, FactBasis, FactsAsAt } from '../organizations';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { listOrganizationOptions } from '$lib/server/organizations';
+import { organizationOptionsAsAt } from '$lib/server/organizations';
 import {
 	personSchema,
 	genderOptions,
@@ -50,7 +50,7 @@ export const load: PageServerLoad = async (event) => {
 			consent_published: reg.consent_published ? 'on' : '',
 			access_needs: reg.access_needs ?? ''
 		},
-		organizations: await listOrganizationOptions(),
+		organizations: await organizationOptionsAsAt(reg.start_date),
 		roles: roleOptions,
 		genders: genderOptions,
 		flags: { new: event.url.searchParams.has('new'), existing: event.url.searchParams.has('existing') }

@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const meeting = await publicMeeting(event);
 	const rows = await listParticipants(meeting.id);
-	const pdf = await participantsPdf(pdfMeeting(meeting), participantGroups(rows, meeting.start_date));
+	const pdf = await participantsPdf(pdfMeeting(meeting), participantGroups(rows));
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

@@ -4,5 +4,5 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ parent }) => {
 	const { meeting } = await parent();
 	const rows = await listParticipants(meeting.id);
-	return { groups: participantGroups(rows, meeting.start_date), count: rows.length };
+	return { groups: participantGroups(rows), count: rows.length };
 };

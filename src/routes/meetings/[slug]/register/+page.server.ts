@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { generateToken } from '$lib/server/auth';
 import { windowState } from '$lib/server/meetings';
-import { listOrganizationOptions } from '$lib/server/organizations';
+import { organizationOptionsAsAt } from '$lib/server/organizations';
 import { formToken, personSchema, registerFailure, genderOptions, roleOptions, findLive, register } from '$lib/server/registration';
 import { invalid, parseForm, formValues } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		window,
 		staff: user.role === 'staff',
-		organizations: await listOrganizationOptions(),
+		organizations: await organizationOptionsAsAt(meeting.start_date),
 		roles: roleOptions,
 		genders: genderOptions,
 		formToken: generateToken(),

@@ -8,7 +8,7 @@ export const GET: RequestHandler = async (event) => {
 	if (reg.status !== 'approved') error(404, 'A badge exists once the registration is approved.');
 	const rows = await listApprovedForBadges(reg.meeting_id, reg.id);
 	const meeting = { code: reg.meeting_code, title: reg.meeting_title, start_date: reg.start_date, end_date: reg.end_date, city: reg.city };
-	const pdf = await badgesPdf(pdfMeeting(meeting), badgePeople(rows, reg.start_date));
+	const pdf = await badgesPdf(pdfMeeting(meeting), badgePeople(rows));
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

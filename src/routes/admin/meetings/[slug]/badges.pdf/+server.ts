@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	const rows = await listApprovedForBadges(meeting.id);
-	const pdf = await badgesPdf(pdfMeeting(meeting), badgePeople(rows, meeting.start_date));
+	const pdf = await badgesPdf(pdfMeeting(meeting), badgePeople(rows));
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

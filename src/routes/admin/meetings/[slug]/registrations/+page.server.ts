@@ -8,13 +8,14 @@ import {
 	genderOptions,
 	roleOptions,
 	listRegistrations,
+	CATEGORY_LABELS,
 	ROLE_LABELS,
 	STATUS_LABELS,
 	decide,
 	register
 } from '$lib/server/registration';
 import { generateToken } from '$lib/server/auth';
-import { listOrganizationOptions, organizationRegions } from '$lib/server/organizations';
+import { organizationOptionsAsAt, organizationRegions } from '$lib/server/organizations';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,7 +32,11 @@ const filterSchema = z.object({
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
-	const [rows, organizations, regions] = await Promise.all([listRegistrations(meeting.id, filter), listOrganizationOptions(), organizationRegions()]);
+	const [rows, organizations, regions] = await Promise.all([
+		listRegistrations(meeting.id, filter),
+		organizationOptionsAsAt(meeting.start_date),
+		organizationRegions()
+	]);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, capacity: meeting.capacity, places_held: meeting.places_held },
 		filter,
@@ -42,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			email: r.email,
 			organization: r.organization,
 			region: r.region,
+			category: CATEGORY_LABELS[r.category],
 			role: ROLE_LABELS[r.role],
 			status: r.status,
 			statusLabel: STATUS_LABELS[r.status],
