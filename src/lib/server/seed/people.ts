@@ -24,8 +24,8 @@ interface Application {
 	nights: number;
 	from: string;
 	endorsed: boolean;
-	/** Agenda items (number, sub-number) the delegate would speak on; none: no statement. */
-	statement: [string, string | null][];
+	/** Agenda items (number, sub-number) the delegate would speak on; 'general': a statement on no item named; none: no statement. */
+	statement: [string, string | null][] | 'general';
 	implementation: boolean;
 	justification: string;
 }
@@ -33,8 +33,10 @@ interface Application {
 /**
  * Fictional people (made-up names, `@demo.example.org` addresses) in the demonstration meeting's delegations, so that on
  * the first start the staff pages, badges, check-in and the list of participants have something to show. They are
- * registered by nobody (as a focal point would add them), without e-mails; five from affected states have applied for
- * sponsorship (three endorsed by their focal point), so the ranking and the allocation have something to weigh.
+ * registered by nobody (as a focal point would add them), without e-mails; seven from affected states have applied for
+ * sponsorship (four endorsed by their focal point), so the ranking and the allocation have something to weigh. The
+ * applicants' states differ in their facts as at the meeting (status, least developed, victims, Article 4), and their
+ * answers differ, so the ranking spreads: no two tie on total.
  * States the e2e tests use are left out.
  */
 const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean; people: Person[] }[] = [
@@ -179,24 +181,87 @@ const DEMO_DELEGATIONS: { iso3?: string; shortName?: string; submitted: boolean;
 		iso3: 'LBN',
 		submitted: false,
 		people: [
+			['Ms.', 'Rania', 'Haddad', 'female', 'Director, Lebanon Mine Action Centre', 'head', 'approved', true],
+			['Mr.', 'Karim', 'Nassar', 'male', 'First Secretary, Permanent Mission', 'member', 'pending', true]
+		]
+	},
+	{
+		// A Signatory on the UN list of least developed countries, with victims (who count only for States Parties).
+		iso3: 'AGO',
+		submitted: false,
+		people: [
 			[
-				'Ms.',
-				'Rania',
-				'Haddad',
-				'female',
-				'Director, Lebanon Mine Action Centre',
+				'Mr.',
+				'Manuel',
+				'Domingos',
+				'male',
+				'Director, National Agency for Mine Action',
 				'head',
 				'approved',
 				true,
 				null,
 				{
-					airfare: 610,
+					airfare: 1190,
 					nights: 5,
-					from: 'Beirut',
+					from: 'Luanda',
 					endorsed: true,
-					statement: [['8', 'c']],
+					statement: [],
 					implementation: true,
-					justification: 'Reports on clearance and risk education in the south.'
+					justification: 'Leads the work towards ratification and the survey of cluster munition remnants.'
+				}
+			]
+		]
+	},
+	{
+		// A State Party on the list of least developed countries, with victims, whose Article 4 deadline passed in 2026.
+		iso3: 'TCD',
+		submitted: false,
+		people: [
+			[
+				'Ms.',
+				'Achta',
+				'Mahamat',
+				'female',
+				'First Counsellor, Permanent Mission',
+				'head',
+				'pending',
+				true,
+				null,
+				{
+					airfare: 1060,
+					nights: 5,
+					from: "N'Djamena",
+					endorsed: false,
+					statement: 'general',
+					implementation: false,
+					justification: 'Delivers the national statement on clearance and victim assistance.'
+				}
+			]
+		]
+	},
+	{
+		// A state not party, least developed: an observer applying to follow the Convention's work.
+		iso3: 'KHM',
+		submitted: false,
+		people: [
+			[
+				'H.E. Mr.',
+				'Sokha',
+				'Chea',
+				'male',
+				'Secretary of State, Cambodian Mine Action and Victim Assistance Authority',
+				'head',
+				'approved',
+				true,
+				null,
+				{
+					airfare: 1290,
+					nights: 5,
+					from: 'Phnom Penh',
+					endorsed: true,
+					statement: 'general',
+					implementation: true,
+					justification: 'Presents the national position on accession and shares clearance experience.'
 				}
 			]
 		]
@@ -299,7 +364,7 @@ export async function seedDemoPeople(db: Kysely<Database>, meetingId: number): P
 						nights: application.nights,
 						justification: application.justification,
 						statement: application.statement.length ? 1 : 0,
-						statement_items: JSON.stringify(application.statement.map(([n, sub]) => formatAgendaNumber(n, sub))),
+						statement_items: JSON.stringify(application.statement === 'general' ? [] : application.statement.map(([n, sub]) => formatAgendaNumber(n, sub))),
 						implementation_responsibility: application.implementation ? 1 : 0,
 						endorsement: application.endorsed ? 'endorsed' : 'pending',
 						endorsed_by: null,
