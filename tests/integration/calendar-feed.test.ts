@@ -61,7 +61,7 @@ describe.each(engines)('calendar feed on %s', (engine) => {
 		expect(first.summary).toBe('9MSP: Morning plenary');
 		expect(first.location).toBe('Room XIX, Palais des Nations, Geneva');
 		expect(first.description).toContain('Agenda items:\n- 1 Official opening of the Meeting\n- 2 Election of the President and other officers');
-		expect(first.description).toContain('Chair: President of the Meeting');
+		expect(first.description).toContain('Chair: Ambassador Aliyar Lebbe Abdul Azeez of Sri Lanka, President of the Meeting');
 		expect(second.description).toContain('- 7 General exchange of views\n- 8 (a) Universalization');
 		expect(utc(sessions[5].startDate)).toBe('2019-09-04T13:00:00.000Z');
 

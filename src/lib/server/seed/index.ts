@@ -5,7 +5,9 @@ import { seedMeetings } from './meetings';
 import statesCsv from './data/states.csv?raw';
 import organizationsCsv from './data/organizations.csv?raw';
 import meetingsCsv from './data/meetings.csv?raw';
-import agendaText from './data/9msp-agenda.txt?raw';
+import nineMspAgenda from './data/9msp-agenda.txt?raw';
+import demoAgenda from './data/demo-agenda.txt?raw';
+import presidenciesCsv from './data/presidencies.csv?raw';
 import documentsCsv from './data/9msp-documents.csv?raw';
 import { seedNineMspDocuments } from './documents';
 import { seedDemoPeople } from './people';
@@ -22,7 +24,7 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
 
 export async function seedDemoData(db: Kysely<Database>, today = new Date()): Promise<void> {
 	await seedReferenceData(db);
-	const demoMeeting = await seedMeetings(db, meetingsCsv, agendaText, today);
+	const demoMeeting = await seedMeetings(db, { meetingsCsv, presidenciesCsv, nineMspAgenda, demoAgenda }, today);
 	if (demoMeeting !== null) await seedDemoPeople(db, demoMeeting);
 	await seedNineMspDocuments(db, documentsCsv);
 }
