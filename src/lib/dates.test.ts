@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatInZone } from './dates';
+import { formatDate, formatDateRange, formatInZone } from './dates';
 
 describe('formatDateRange', () => {
 	it('writes ranges as UN documents do', () => {
@@ -14,5 +14,12 @@ describe('formatInZone', () => {
 	it('shows the venue clock with its zone', () => {
 		expect(formatInZone('2019-08-15T16:00:00.000Z', 'Europe/Zurich')).toBe('15 Aug 2019, 18:00 CEST');
 		expect(formatInZone(null, 'Europe/Zurich')).toBe('');
+	});
+});
+
+describe('formatDate', () => {
+	it('writes one day as prose does, from a day or a full ISO instant', () => {
+		expect(formatDate('2019-09-02')).toBe('2 September 2019');
+		expect(formatDate('2027-02-16T00:00:00.000Z')).toBe('16 February 2027');
 	});
 });

@@ -10,6 +10,11 @@ export function formatDateRange(start: string, end: string): string {
 	return `${d1} ${MONTHS[m1 - 1]} ${y1} – ${d2} ${MONTHS[m2 - 1]} ${y2}`;
 }
 
+/** One day (YYYY-MM-DD, a longer ISO text is cut to its day) as prose writes it: "2 September 2019". */
+export function formatDate(day: string): string {
+	return formatDateRange(day.slice(0, 10), day.slice(0, 10));
+}
+
 /** An instant on the venue's clock with the zone named: "15 Aug 2019, 18:00 CEST". */
 export function formatInZone(iso: string | null | undefined, timeZone: string): string {
 	if (!iso) return '';

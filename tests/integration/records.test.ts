@@ -11,6 +11,7 @@ import { MAX_DOCUMENT_BYTES, placeholderPdf } from '../../src/lib/server/records
 import {
 	documentFiles,
 	getDocument,
+	meetingDocuments,
 	SEARCH_PAGE_SIZE,
 	searchDocuments,
 	searchForm,
@@ -99,6 +100,11 @@ describe.each(engines)('records on %s', (engine) => {
 		expect(docs.map((d) => d.symbol).sort(compareSymbols)).toEqual(['/1', '/2', '/9', '/10', '/11', '/12'].map((n) => `CCM/MSP/2019${n}`));
 		expect(docs.every((d) => d.status === 'published')).toBe(true);
 		expect(msp14.symbol_prefix).toBe('CCM/MSP/2026');
+	});
+
+	it("lists a meeting's documents and a document's versions by the symbol's numbers, /2 before /10", async () => {
+		const listed = (await meetingDocuments(t.db, msp9.id, false)).map((d) => d.symbol);
+		expect(listed).toEqual(['/1', '/2', '/9', '/10', '/11', '/12'].map((n) => `CCM/MSP/2019${n}`));
 	});
 
 	describe('createDocument', () => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentRow } from '../db';
 import { contentVersion } from '../db';
+import { compareSymbols } from './symbols';
 import { buildSearchIndex, matchDocuments, type SearchIndex } from './search-index';
 
 type Db = Kysely<Database>;
@@ -131,9 +132,9 @@ export async function meetingDocuments(db: Db, meetingId: number, staff: boolean
 			'a.position as item_position',
 			'o.name as organization'
 		])
-		.orderBy('d.base_symbol')
-		.orderBy('d.symbol')
 		.execute();
+	// By the symbol's numbers (CCM/MSP/2019/2 before /10), which text order in SQL cannot give.
+	rows.sort((a, b) => compareSymbols(a.symbol, b.symbol));
 	const languages = await languagesOf(
 		db,
 		rows.map((r) => r.id)
@@ -154,11 +155,11 @@ export function documentFiles(db: Db, documentId: number) {
 }
 
 /** Every version of a document (original, revisions, corrigenda), for the "earlier versions" list. */
-export function versionsOf(db: Db, baseSymbol: string) {
-	return db
+export async function versionsOf(db: Db, baseSymbol: string) {
+	const rows = await db
 		.selectFrom('documents')
 		.select(['id', 'symbol', 'title', 'status', 'distribution', 'published_at', 'revision', 'corrigendum'])
 		.where('base_symbol', '=', baseSymbol)
-		.orderBy('symbol')
 		.execute();
+	return rows.sort((a, b) => compareSymbols(a.symbol, b.symbol));
 }

@@ -42,8 +42,8 @@ const search = (f: Partial<SearchFilter> & { q?: string }) =>
 const symbols = (f: Parameters<typeof search>[0]) => search(f).rows.map((r) => r.symbol);
 
 describe('document search index', () => {
-	it('lists the newest meeting first, and a revision after its original', () => {
-		expect(symbols({})).toEqual(['CCM/MSP/2019/10', 'CCM/MSP/2019/2', 'CCM/MSP/2019/4', 'CCM/MSP/2019/4/Rev.1', 'CCM/MSP/2018/5']);
+	it("lists the newest meeting first, by the symbol's numbers (/2 before /10), and a revision after its original", () => {
+		expect(symbols({})).toEqual(['CCM/MSP/2019/2', 'CCM/MSP/2019/4', 'CCM/MSP/2019/4/Rev.1', 'CCM/MSP/2019/10', 'CCM/MSP/2018/5']);
 	});
 
 	it('needs every word, in the title or the symbol, whatever the case, accents and apostrophes', () => {
@@ -63,7 +63,7 @@ describe('document search index', () => {
 		expect(symbols({ type: 'report' })).toEqual(['CCM/MSP/2019/10']);
 		expect(symbols({ year: 2018 })).toEqual(['CCM/MSP/2018/5']);
 		expect(symbols({ year: 2017 })).toEqual([]);
-		expect(symbols({ lang: 'fr' })).toEqual(['CCM/MSP/2019/10', 'CCM/MSP/2019/2', 'CCM/MSP/2018/5']);
+		expect(symbols({ lang: 'fr' })).toEqual(['CCM/MSP/2019/2', 'CCM/MSP/2019/10', 'CCM/MSP/2018/5']);
 		expect(symbols({ lang: 'de' })).toEqual([]);
 		expect(symbols({ q: 'victim', lang: 'fr', year: 2018 })).toEqual(['CCM/MSP/2018/5']);
 	});
@@ -76,8 +76,8 @@ describe('document search index', () => {
 		const page = (p: number) => matchDocuments(index, { words: [], page: p, pageSize: 2 });
 		expect(page(1)).toMatchObject({ total: 5 });
 		expect([1, 2, 3, 4].map((p) => page(p).rows.map((r) => r.symbol))).toEqual([
-			['CCM/MSP/2019/10', 'CCM/MSP/2019/2'],
-			['CCM/MSP/2019/4', 'CCM/MSP/2019/4/Rev.1'],
+			['CCM/MSP/2019/2', 'CCM/MSP/2019/4'],
+			['CCM/MSP/2019/4/Rev.1', 'CCM/MSP/2019/10'],
 			['CCM/MSP/2018/5'],
 			[]
 		]);
