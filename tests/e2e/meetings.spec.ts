@@ -82,7 +82,7 @@ test('staff create a meeting with an agenda and two sessions, publish it, and th
 	await page.getByRole('link', { name: `← ${code}` }).click();
 	await page.getByRole('link', { name: 'Programme' }).click();
 	await expect(page.getByText('No sessions yet.')).toBeVisible();
-	await expect(page.getByText('The meeting runs 2031-06-10 to 2031-06-12')).toBeVisible();
+	await expect(page.getByText('The meeting runs 10–12 June 2031')).toBeVisible();
 	await fillSessionForm(page, {
 		title: 'Opening plenary',
 		starts: '2031-06-10T10:00',

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { clientAddress, latestMail, logIn, staff, uniqueEmail } from './helpers';
 
@@ -100,4 +101,25 @@ test("staff add a dated Article 4 extension and the applicant's score changes, n
 	await expect(obligations).toHaveText(/^30/);
 	await expect(obligations).toHaveAttribute('title', /Article 4 deadline 2028-11-01.*extended at 11MSP 2023-09-14; source: CCM\/MSP\/2023\/9/);
 	await expect(s.getByRole('region', { name: /Facts the sources leave open/ }).getByText(/^Iraq:/)).toHaveCount(0);
+});
+
+test("the 9MSP's President chairs its plenaries; the pages changed here pass axe", async ({ browser }) => {
+	const s = await staffPage(browser);
+	await s.goto('/meetings/9msp');
+	await expect(s.getByText('President: Ambassador Aliyar Lebbe Abdul Azeez of Sri Lanka.')).toBeVisible();
+	await expect(s.getByRole('definition').filter({ hasText: /^2–4 September 2019$/ })).toBeVisible();
+	await s.goto('/meetings/9msp/programme');
+	await expect(s.getByText('Chair: Ambassador Aliyar Lebbe Abdul Azeez of Sri Lanka, President of the Meeting')).toHaveCount(6);
+	for (const path of [
+		'/meetings/14msp/register',
+		'/meetings/14msp/participants',
+		'/admin/meetings/14msp/registrations',
+		'/meetings/9msp',
+		'/meetings/9msp/programme'
+	]) {
+		await s.goto(path);
+		const results = await new AxeBuilder({ page: s }).analyze();
+		const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path} ${v.id}: ${v.help}`);
+		expect(serious).toEqual([]);
+	}
 });
