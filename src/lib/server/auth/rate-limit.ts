@@ -24,7 +24,6 @@ export const LOGIN_MAX_PER_ADDRESS = 100;
  */
 export const LOGIN_MAX_PER_ACCOUNT = 100;
 
-
 const pairKey = (email: string, address: string) => `login-pair ${email} ${address}`;
 const addressKey = (address: string) => `login-address ${address}`;
 const accountKey = (email: string) => `login-account ${email}`;

@@ -3,7 +3,17 @@ import { chfDecimal } from '$lib/money';
 import { z } from 'zod';
 import { formValues, invalid, parseForm, text } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
-import { applicationWindow, programmeSchema, applicationWindowNow, adjustScore, review, saveProgramme, sendOffers, rankingView, STAFF_SCORE_ID } from '$lib/server/sponsorship';
+import {
+	applicationWindow,
+	programmeSchema,
+	applicationWindowNow,
+	adjustScore,
+	review,
+	saveProgramme,
+	sendOffers,
+	rankingView,
+	STAFF_SCORE_ID
+} from '$lib/server/sponsorship';
 import { utcToLocalInput } from '$lib/server/meetings';
 import { formatInZone } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
