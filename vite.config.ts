@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node',
 		// Files written by tests (uploads, seeded placeholders) go to a scratch folder, never the repository's data/.
 		// Passwords hashed at a test cost (src/lib/server/auth/password.ts); production keeps OWASP's.

@@ -756,7 +756,7 @@ async function timePdf(
 
 /** The pure function, cold (first call in this process), as the unit test does; the CPU time is what the target is judged on. */
 async function sponsorship(): Promise<Timing> {
-	const { benchmarkSponsorship } = await import('../src/lib/server/sponsorship/benchmark');
+	const { benchmarkSponsorship } = await import('../bench/sponsorship');
 	const r = benchmarkSponsorship(1000);
 	const problem = r.n !== 1000 ? `${r.n} applications` : r.criteria !== 12 ? `${r.criteria} criteria, expected 12` : r.funded === 0 ? 'nobody funded' : null;
 	// Warm: the median of five more calls, for comparison.

@@ -4,7 +4,7 @@ import { getHandle } from '$lib/server/db';
 import { prepareDatabase } from '$lib/server/startup';
 import { startJobs } from '$lib/server/jobs';
 import { publicPageCache, servePublicPageFromCache } from '$lib/server/page-cache';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken, warnIfProxiedWithoutAddressHeader } from '$lib/server/auth';
 import { formLimits } from '$lib/server/http/form-limits';
 import { HSTS } from '$lib/server/http/headers';
 
@@ -23,12 +23,14 @@ export const init: ServerInit = async () => {
 };
 
 const session: Handle = async ({ event, resolve }) => {
+	// Behind a proxy without ADDRESS_HEADER every person shares the proxy's address and its limits: say so, once.
+	warnIfProxiedWithoutAddressHeader(event.request.headers);
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
 		const secure = event.url.protocol === 'https:';
-		const result = await validateSessionToken(getHandle().db, token);
+		const result = await validateSessionToken(token);
 		if (result.session) {
 			setSessionCookie(event.cookies, token, result.session.expiresAt, secure);
 			event.locals.user = result.user;

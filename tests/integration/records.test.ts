@@ -688,18 +688,6 @@ describe.each(engines)('records on %s', (engine) => {
 			const last = Math.ceil(expected(f) / SEARCH_PAGE_SIZE);
 			expect((await searchDocuments(t.db, { ...f, page: last })).rows.length).toBe(expected(f) - (last - 1) * SEARCH_PAGE_SIZE);
 		});
-
-		it('reports how long one search takes (no assertion on time)', async () => {
-			const timings: string[] = [];
-			for (const f of [{ q: 'victim assistance' }, { q: 'clearance zambia', year: 2015 }, { q: '2013/4' }, { lang: 'fr', type: 'report' }, {}]) {
-				await searchDocuments(t.db, f); // warm
-				const started = performance.now();
-				const runs = 5;
-				for (let i = 0; i < runs; i++) await searchDocuments(t.db, f);
-				timings.push(`${JSON.stringify(f)} ${((performance.now() - started) / runs).toFixed(1)} ms`);
-			}
-			console.log(`[records/${engine}] one search over ${await countRows('documents')} documents:\n  ${timings.join('\n  ')}`);
-		});
 	});
 
 	describe('canSeeDocument', () => {

@@ -11,15 +11,12 @@ function repeated(name: string, n: number): FormData {
 }
 
 describe('parseForm and formValues on many repeats of one name', () => {
-	// 20,000 repeats took 5.5 s before (the array was copied and the string re-joined at every repeat).
-	it('reads 50,000 repeats in linear time', () => {
-		const fd = repeated('email', 50_000);
-		const t = performance.now();
-		const parsed = parseForm(schema, fd);
-		const ms = performance.now() - t;
+	// 20,000 repeats took 5.5 s before (the array was copied and the string re-joined at every repeat): 200,000 would
+	// take hours, so the test's own time limit is what fails on a quadratic parse (no timing assertion here).
+	it('reads 200,000 repeats of one name', { timeout: 10_000 }, () => {
+		const parsed = parseForm(schema, repeated('email', 200_000));
 		expect(parsed.ok).toBe(false);
-		expect(ms).toBeLessThan(500);
-		if (!parsed.ok) expect(parsed.values.email.split(',')).toHaveLength(50_000);
+		if (!parsed.ok) expect(parsed.values.email.split(',')).toHaveLength(200_000);
 	});
 
 	it('keeps the order of the repeats and the comma-joined input', () => {

@@ -3,10 +3,6 @@ export function nowIso(): string {
 	return new Date().toISOString();
 }
 
-export function isoIn(ms: number, from = Date.now()): string {
-	return new Date(from + ms).toISOString();
-}
-
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;

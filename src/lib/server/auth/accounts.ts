@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { normalizeEmail } from './email';
 import type { Database, Role, User } from '../db';
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
@@ -13,9 +14,7 @@ import { invalidateUserSessions } from './session';
 
 type Db = Kysely<Database>;
 
-export function normalizeEmail(email: string): string {
-	return email.trim().toLowerCase();
-}
+export { normalizeEmail };
 
 export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
 	return db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();

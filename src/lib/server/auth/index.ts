@@ -13,7 +13,7 @@ export { ROLES, type Role, type User } from '../db';
 export { ROLE_LABELS } from './roles';
 export { SESSION_COOKIE, setSessionCookie, deleteSessionCookie } from './session';
 export { generateToken, hashToken } from './token';
-export { normalizeEmail } from './accounts';
+export { normalizeEmail } from './email';
 export { PASSWORD_MIN, PASSWORD_MAX, randomPassword } from './password';
 export { USERS_PAGE_SIZE } from './users';
 export { clientAddress, warnIfProxiedWithoutAddressHeader } from './client-address';

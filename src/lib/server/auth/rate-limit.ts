@@ -1,4 +1,5 @@
 import { type Kysely } from 'kysely';
+import { normalizeEmail } from './email';
 import type { Database } from '../db';
 import { MINUTE, nowIso } from '../time';
 import { KNOWN_PREFIX, TRIM_BATCH, limitAddress, refund, reserve, type Limit } from '../limits';
@@ -23,10 +24,6 @@ export const LOGIN_MAX_PER_ADDRESS = 100;
  */
 export const LOGIN_MAX_PER_ACCOUNT = 100;
 
-export function normalizeLoginEmail(email: string): string {
-	return email.trim().toLowerCase();
-}
-
 const pairKey = (email: string, address: string) => `login-pair ${email} ${address}`;
 const addressKey = (address: string) => `login-address ${address}`;
 const accountKey = (email: string) => `login-account ${email}`;
@@ -45,7 +42,7 @@ export async function reserveLoginAttempt(
 	rawEmail: string,
 	clientAddress: string
 ): Promise<{ ok: true; attempt: LoginAttempt } | { ok: false; minutes: number }> {
-	const email = normalizeLoginEmail(rawEmail);
+	const email = normalizeEmail(rawEmail);
 	const address = limitAddress(clientAddress);
 	const pair: Limit = { key: pairKey(email, address), max: LOGIN_MAX_FAILURES, account: email };
 	const perAddress: Limit = { key: addressKey(address), max: LOGIN_MAX_PER_ADDRESS };
@@ -75,7 +72,7 @@ export async function loginSucceeded(db: Db, attempt: LoginAttempt, remember = t
 
 /** After a password reset: the account's failures from every address are forgotten (its known addresses are kept). */
 export async function clearLoginFailures(db: Db, email: string): Promise<void> {
-	const account = normalizeLoginEmail(email);
+	const account = normalizeEmail(email);
 	// One row per statement, as in refund(); the ceiling first.
 	await db.deleteFrom('rate_limits').where('key', '=', accountKey(account)).execute();
 	for (;;) {

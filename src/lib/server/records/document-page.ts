@@ -31,7 +31,9 @@ export async function documentBySymbol(db: Db, symbol: string, user: SessionUser
 		meeting,
 		item,
 		organization: org?.name ?? null,
-		replacement: replacement && canSeeDocument(replacement, user) ? replacement : undefined,
+		// A replacement may be of another meeting (withdrawDocument takes any symbol): the draft-meeting rule applies to it too.
+		replacement: await visibleDocument(db, replacement, user),
+		// Versions share the base symbol, hence the meeting, which visibleDocument has checked for this one.
 		versions: versions.filter((v) => v.id !== doc.id && canSeeDocument({ ...v, uploaded_by: null }, user))
 	} as const;
 }

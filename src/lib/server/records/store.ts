@@ -186,18 +186,35 @@ export async function updateDocument(
 	actor: Actor,
 	doc: DocumentRow,
 	input: Pick<NewDocument, 'title' | 'type' | 'agenda_item_id' | 'organization_id' | 'distribution'>
-): Promise<void> {
-	await db
-		.updateTable('documents')
-		.set({ ...input, title_search: searchForm(input.title), updated_at: nowIso() })
-		.where('id', '=', doc.id)
-		.execute();
-	await audit(
-		db,
-		actor,
-		'document.update',
-		{ type: 'document', id: doc.id },
-		{ title: doc.title, type: doc.type, agenda_item_id: doc.agenda_item_id, distribution: doc.distribution },
-		input
-	);
+): Promise<UploadResult> {
+	return db.transaction().execute(async (trx): Promise<UploadResult> => {
+		// The database refuses an item of another meeting (migration 0010); say so at the field instead.
+		if (input.agenda_item_id !== null) {
+			const item = await trx
+				.selectFrom('agenda_items')
+				.select('id')
+				.where('id', '=', input.agenda_item_id)
+				.where('meeting_id', '=', doc.meeting_id)
+				.executeTakeFirst();
+			if (!item) return { ok: false, errors: { agenda_item_id: 'Choose an item of this meeting’s agenda.' } };
+		}
+		if (input.organization_id !== null) {
+			const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.organization_id).executeTakeFirst();
+			if (!org) return { ok: false, errors: { organization_id: 'Choose an organisation from the list.' } };
+		}
+		await trx
+			.updateTable('documents')
+			.set({ ...input, title_search: searchForm(input.title), updated_at: nowIso() })
+			.where('id', '=', doc.id)
+			.execute();
+		await audit(
+			trx,
+			actor,
+			'document.update',
+			{ type: 'document', id: doc.id },
+			{ title: doc.title, type: doc.type, agenda_item_id: doc.agenda_item_id, distribution: doc.distribution },
+			input
+		);
+		return { ok: true };
+	});
 }

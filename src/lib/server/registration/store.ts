@@ -3,7 +3,7 @@ import type { Database, DelegationRole, Registration, RegistrationStatus } from 
 import { prepared } from '../db';
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
-import { generateToken } from '../auth';
+import { generateToken, normalizeEmail } from '../auth';
 import { nowIso } from '../time';
 import { windowState } from '../meetings';
 import { needsReapproval } from './rules';
@@ -164,7 +164,7 @@ const insertRegistration = prepared(
  * are all decided inside this transaction (guarded counters and unique indexes), so they hold under concurrent submits.
  */
 export async function register(db: Db, input: PersonDetails, opts: RegisterOptions): Promise<RegisterResult> {
-	const email = input.email.trim().toLowerCase();
+	const email = normalizeEmail(input.email);
 	try {
 		return await db.transaction().execute(async (trx): Promise<RegisterResult> => {
 			// No look-up of the form token first: a repeat finds its twin below (findLive) or, when both run at once,

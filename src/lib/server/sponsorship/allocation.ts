@@ -1,10 +1,13 @@
+import { formatChf } from '../../money';
+
 /*
  * Allocation: walk the ranking, fund whoever fits the budget and their state's places. Pure and repeatable: after
  * a decline or an expired offer, run it again with the new statuses and offer to whoever is newly funded.
  * Money is integer centimes of CHF throughout.
  */
 
-export type ApplicationStatus = 'applied' | 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+/** An application as the allocator sees it (`applied` = submitted and endorsed; drafts never reach it): not the stored status. */
+export type AllocationStatus = 'applied' | 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
 export type Decision = 'fund' | 'not_funded';
 export type AllocationReason = 'funded' | 'over_budget' | 'state_places_taken' | 'ineligible' | 'declined' | 'expired' | 'withdrawn';
 
@@ -13,7 +16,7 @@ export interface AllocationApplicant {
 	stateIso3: string;
 	airfareCentimes: number;
 	nights: number;
-	status: ApplicationStatus;
+	status: AllocationStatus;
 	/** From the evaluation's gates; missing means eligible. */
 	eligible?: boolean;
 }
@@ -30,7 +33,7 @@ export interface AllocationInput {
 export interface AllocationRow {
 	applicationId: number;
 	stateIso3: string;
-	status: ApplicationStatus;
+	status: AllocationStatus;
 	decision: Decision;
 	reason: AllocationReason;
 	/** Airfare + DSA × nights. */
@@ -59,9 +62,9 @@ export const REASON_TEXT: Record<AllocationReason, string> = {
 	withdrawn: 'Withdrew the application'
 };
 
-const COMMITTED: readonly ApplicationStatus[] = ['offered', 'accepted'];
-const CLOSED: readonly ApplicationStatus[] = ['declined', 'expired', 'withdrawn'];
-const STATUSES: readonly ApplicationStatus[] = ['applied', ...COMMITTED, ...CLOSED];
+const COMMITTED: readonly AllocationStatus[] = ['offered', 'accepted'];
+const CLOSED: readonly AllocationStatus[] = ['declined', 'expired', 'withdrawn'];
+const STATUSES: readonly AllocationStatus[] = ['applied', ...COMMITTED, ...CLOSED];
 
 const nonNegativeInt = (v: number) => Number.isSafeInteger(v) && v >= 0;
 
@@ -161,19 +164,13 @@ export function nextOffers(previous: AllocationResult, next: AllocationResult): 
 }
 
 /** The input with one applicant's status changed, e.g. after a decline. */
-export function withStatus(input: AllocationInput, applicationId: number, status: ApplicationStatus): AllocationInput {
+export function withStatus(input: AllocationInput, applicationId: number, status: AllocationStatus): AllocationInput {
 	return { ...input, ranked: input.ranked.map((a) => (a.applicationId === applicationId ? { ...a, status } : a)) };
 }
 
 /** Offers whose answer deadline has passed by `now` (ISO-8601 UTC): set them to expired, then allocate again. */
-export function expiredOffers(offers: { applicationId: number; status: ApplicationStatus; offerExpiresAt: string | null }[], now: string): number[] {
+export function expiredOffers(offers: { applicationId: number; status: AllocationStatus; offerExpiresAt: string | null }[], now: string): number[] {
 	return offers.filter((o) => o.status === 'offered' && o.offerExpiresAt !== null && o.offerExpiresAt <= now).map((o) => o.applicationId);
 }
 
-/** "CHF 1,234.50" from integer centimes, without passing through a float. */
-export function formatChf(centimes: number): string {
-	const sign = centimes < 0 ? '-' : '';
-	const abs = Math.abs(centimes);
-	const francs = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-	return `${sign}CHF ${francs}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { formatChf };

@@ -58,21 +58,8 @@ export interface CriteriaSet {
 	criteria: CriterionConfig[];
 }
 
-/** What each kind looks at, for the criteria editor. */
-export const CRITERION_KINDS: Record<CriterionKind, string> = {
-	ccm_status: "The state's CCM status at the meeting date (points per status).",
-	open_obligation: 'State Party with an Article 3 / 4 deadline not yet passed; more if it falls within N months of the meeting.',
-	victim_assistance: 'State Party with cluster munition victims (Article 5).',
-	least_developed: 'State on the UN list of least developed countries.',
-	region_balance: "The state's region is one of the listed priority regions.",
-	article7_current: 'Article 7 transparency report submitted within N months before the meeting.',
-	previous_sponsorship: 'Not sponsored at the previous meeting (rotation).',
-	role: "The applicant's role in the delegation (points per role).",
-	gender_balance: "The applicant's gender is listed as under-represented.",
-	statement: 'The applicant will deliver a statement; more if it names agenda items.',
-	implementation_responsibility: 'The applicant answers that they are responsible for implementation at home.',
-	staff_score: 'Points from 0 to the weight, entered by staff with a reason.'
-};
+/** The adjustment row that holds a staff score (criterion kind staff_score), as opposed to a correction of a criterion's points. */
+export const STAFF_SCORE_ID = '__staff__';
 
 export const MAX_WEIGHT = 100;
 export const MAX_TOTAL_WEIGHT = 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCriteria, type CriterionConfig } from './criteria';
 import { addMonths, evaluate, pointsOf, stateFacts, type ApplicantFacts } from './evaluate';
-import { MSP9, applicant, base, setOf } from './test-helpers';
+import { MSP9, applicant, base, setOf } from '../../../../tests/fixtures/sponsorship';
 
 /** Points and explanation of one criterion for one applicant. */
 function score(c: CriterionConfig, over: Partial<ApplicantFacts> = {}, meeting = MSP9) {

@@ -23,6 +23,7 @@ export { rankingView } from './view';
 export { sponsorshipReport, reportCsvRows, REPORT_CSV_COLUMNS, REPORT_DIMENSIONS } from './report';
 export { REASON_TEXT, formatChf } from './allocation';
 export { TIE_BREAK_TEXT } from './ranking';
+export { STAFF_SCORE_ID } from './criteria';
 
 // Reads.
 export const getApplicationByRegistration = bindDb(applications.getApplicationByRegistration);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationStatus, CcmStatus, SponsorshipProgramme } from '../db/schema';
-import { allocate, type ApplicationStatus as AllocStatus } from './allocation';
+import { allocate, type AllocationStatus } from './allocation';
 import { defaultCriteria, type CriteriaSet } from './criteria';
 import { evaluate } from './evaluate';
 import { rank } from './ranking';
 import { ccmStatusOf, chfDecimal, reportCsvRows, sponsorshipReport, REPORT_CSV_COLUMNS } from './report';
 import type { Review, ReviewRow } from './store';
-import { applicant, MSP9 } from './test-helpers';
+import { applicant, MSP9 } from '../../../../tests/fixtures/sponsorship';
 import { registrationsCsv } from '../registration/csv';
 
 const DSA = 30_000; // CHF 300.00 a night
@@ -38,7 +38,7 @@ const programme = (budget: number): SponsorshipProgramme => ({
 	updated_at: '2019-06-01T00:00:00.000Z'
 });
 
-const ALLOC: Record<ApplicationStatus, AllocStatus> = {
+const ALLOC: Record<ApplicationStatus, AllocationStatus> = {
 	draft: 'withdrawn',
 	submitted: 'applied',
 	offered: 'offered',

@@ -1,4 +1,7 @@
 import type { CcmStatus } from '../db';
+import { chfDecimal } from '../../money';
+
+export { chfDecimal };
 import { costOf, REASON_TEXT, type AllocationReason } from './allocation';
 import type { CriteriaSet } from './criteria';
 import { CCM_STATUS_TEXT } from './evaluate';
@@ -208,12 +211,6 @@ export function sponsorshipReport(review: ReportInput): SponsorshipReport {
 		byObligations: groupBy(items, (i) => (i.row.obligations ? OBLIGATIONS.yes : OBLIGATIONS.no), [OBLIGATIONS.yes, OBLIGATIONS.no]),
 		byOutcome: groupBy(items, (i) => outcomes.get(i.row.applicationId)!.text, OUTCOME_ORDER, OUTCOME_ORDER)
 	};
-}
-
-/** "1234.50" (no thousands separator, no currency): a number a spreadsheet reads, without passing through a float. */
-export function chfDecimal(centimes: number): string {
-	const abs = Math.abs(centimes);
-	return `${centimes < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 export const REPORT_CSV_COLUMNS = ['dimension', 'group', 'applications', 'funded', 'accepted', 'cost_chf'].map((key) => ({ key, header: key }));

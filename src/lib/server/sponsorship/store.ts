@@ -3,11 +3,11 @@ import type { ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgra
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
 import { nowIso, DAY } from '../time';
-import { defaultCriteria, parseCriteria, reviseCriteria, type CriteriaSet } from './criteria';
+import { defaultCriteria, parseCriteria, reviseCriteria, STAFF_SCORE_ID, type CriteriaSet } from './criteria';
 import { evaluate, stateFactsAsAt, type ApplicantFacts, type Evaluation } from './evaluate';
 import { statesAsAtIn as statesAsAt } from '../organizations';
 import { rank, type Ranked } from './ranking';
-import { allocate, formatChf, type AllocationResult, type ApplicationStatus as AllocStatus } from './allocation';
+import { allocate, formatChf, type AllocationResult, type AllocationStatus } from './allocation';
 import { sponsorshipMails } from './mails';
 
 type Db = Kysely<Database>;
@@ -36,13 +36,6 @@ export async function seedCriteria(db: Trx): Promise<void> {
 		.values({ version: set.version, json: JSON.stringify(set), adopted_at: set.adoptedAt, created_by: null, created_at: nowIso() })
 		.onConflict((oc) => oc.column('version').doNothing())
 		.execute();
-}
-
-export async function criteriaVersion(db: Db, version: number): Promise<CriteriaSet | null> {
-	const row = await db.selectFrom('criteria_sets').select('json').where('version', '=', version).executeTakeFirst();
-	if (!row) return null;
-	const parsed = parseCriteria(row.json);
-	return parsed.ok ? parsed.set : null;
 }
 
 /** A new version from an edit; refused (with every problem named) when the weights or parameters are invalid. */
@@ -143,7 +136,7 @@ export interface Review {
 	unknownFacts: { state: string; reasons: string[] }[];
 }
 
-const ALLOC_STATUS: Partial<Record<ApplicationStatus, AllocStatus>> = {
+const ALLOC_STATUS: Partial<Record<ApplicationStatus, AllocationStatus>> = {
 	submitted: 'applied',
 	offered: 'offered',
 	accepted: 'accepted',
@@ -221,7 +214,7 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 	);
 	const evaluations: (Evaluation & { app: (typeof apps)[number] })[] = apps.map((a) => {
 		const mine = adjustments.filter((j) => j.application_id === a.id);
-		const staff = mine.find((j) => j.criterion_id === '__staff__');
+		const staff = mine.find((j) => j.criterion_id === STAFF_SCORE_ID);
 		const facts: ApplicantFacts = {
 			...stateFactsAsAt({ iso3: a.iso3, name: a.state, region: a.region }, asAt.get(a.organization_id)!),
 			applicationId: a.id,
@@ -235,7 +228,7 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 				implementationResponsibility: a.implementation_responsibility === 1
 			},
 			staffScore: staff ? { points: staff.points, reason: staff.reason } : null,
-			adjustments: mine.filter((j) => j.criterion_id !== '__staff__').map((j) => ({ criterionId: j.criterion_id, points: j.points, reason: j.reason })),
+			adjustments: mine.filter((j) => j.criterion_id !== STAFF_SCORE_ID).map((j) => ({ criterionId: j.criterion_id, points: j.points, reason: j.reason })),
 			endorsedByFocalPoint: a.endorsement === 'endorsed',
 			inDelegation: a.kind === 'state' && ['pending', 'approved'].includes(a.registration_status),
 			submittedAt: a.submitted_at ?? '',

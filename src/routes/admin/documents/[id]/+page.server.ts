@@ -46,9 +46,11 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	meta: async (event) => {
 		const { actor, doc } = await staffDocument(event);
-		const parsed = parseForm(documentMetaSchema, await event.request.formData());
+		const fd = await event.request.formData();
+		const parsed = parseForm(documentMetaSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'meta' });
-		await updateDocument(actor, doc, parsed.data);
+		const saved = await updateDocument(actor, doc, parsed.data);
+		if (!saved.ok) return invalid(formValues(fd), saved.errors, { form: 'meta' });
 		return { form: 'meta', done: 'Saved.' };
 	},
 	upload: async (event) => {

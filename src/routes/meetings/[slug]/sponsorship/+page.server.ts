@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { chfDecimal } from '$lib/money';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
@@ -57,7 +58,7 @@ export const load: PageServerLoad = async (event) => {
 					offer_deadline: app.offer_deadline,
 					values: {
 						departure_city: app.departure_city ?? '',
-						airfare: app.airfare_centimes ? (app.airfare_centimes / 100).toFixed(2) : '',
+						airfare: app.airfare_centimes ? chfDecimal(app.airfare_centimes) : '',
 						nights: String(app.nights ?? ''),
 						justification: app.justification ?? '',
 						statement: app.statement ? 'on' : '',

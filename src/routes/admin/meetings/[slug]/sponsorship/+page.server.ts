@@ -1,8 +1,19 @@
 import { fail } from '@sveltejs/kit';
+import { chfDecimal } from '$lib/money';
 import { z } from 'zod';
 import { formValues, invalid, parseForm, text } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
-import { applicationWindow, programmeSchema, applicationWindowNow, adjustScore, review, saveProgramme, sendOffers, rankingView } from '$lib/server/sponsorship';
+import {
+	applicationWindow,
+	programmeSchema,
+	applicationWindowNow,
+	adjustScore,
+	review,
+	saveProgramme,
+	sendOffers,
+	rankingView,
+	STAFF_SCORE_ID
+} from '$lib/server/sponsorship';
 import { utcToLocalInput } from '$lib/server/meetings';
 import { formatInZone } from '$lib/dates';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,8 +41,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, sponsorship_deadline: meeting.sponsorship_deadline, time_zone: meeting.time_zone },
 		settings: {
-			budget: p ? (p.budget_centimes / 100).toFixed(2) : '',
-			dsa: p ? (p.dsa_centimes / 100).toFixed(2) : '',
+			budget: p ? chfDecimal(p.budget_centimes) : '',
+			dsa: p ? chfDecimal(p.dsa_centimes) : '',
 			default_nights: String(p?.default_nights ?? 4),
 			places_per_state: p?.places_per_state ? String(p.places_per_state) : '1',
 			offer_response_days: String(p?.offer_response_days ?? 7),
@@ -86,7 +97,7 @@ export const actions: Actions = {
 		await adjustScore(
 			{ id: actor.id, email: actor.email },
 			row.applicationId,
-			criterion.kind === 'staff_score' ? '__staff__' : criterion.id,
+			criterion.kind === 'staff_score' ? STAFF_SCORE_ID : criterion.id,
 			parsed.data.points,
 			parsed.data.reason
 		);

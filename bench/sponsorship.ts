@@ -1,8 +1,8 @@
-import type { CcmStatus, DelegationRole } from '../db';
-import { allocate, type AllocationApplicant } from './allocation';
-import { defaultCriteria, type CriteriaSet } from './criteria';
-import { evaluate, type ApplicantFacts } from './evaluate';
-import { rank } from './ranking';
+import type { CcmStatus, DelegationRole } from '../src/lib/server/db';
+import { allocate, type AllocationApplicant } from '../src/lib/server/sponsorship/allocation';
+import { defaultCriteria, type CriteriaSet } from '../src/lib/server/sponsorship/criteria';
+import { evaluate, type ApplicantFacts } from '../src/lib/server/sponsorship/evaluate';
+import { rank } from '../src/lib/server/sponsorship/ranking';
 
 /*
  * The issue's speed target: score, rank and allocate 1,000 applications with 12 criteria in under 100 ms.

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { validateCriteria } from './criteria';
-import { benchmarkCriteria, benchmarkSponsorship, BENCH_MEETING_START, scoreRankAllocate, syntheticApplicants } from './benchmark';
+import { validateCriteria } from '../src/lib/server/sponsorship/criteria';
+import { benchmarkCriteria, benchmarkSponsorship, BENCH_MEETING_START, scoreRankAllocate, syntheticApplicants } from './sponsorship';
 
-describe('speed: score, rank and allocate 1,000 applications with 12 criteria', () => {
-	it('takes under 100 ms of CPU time (cold, first run in this process)', () => {
+// Its speed (target: under 100 ms of CPU) is measured by `npm run bench`; these check that the bench measures the right thing.
+describe('the sponsorship bench: score, rank and allocate 1,000 applications with 12 criteria', () => {
+	it('ranks and funds 1,000 synthetic applications on 12 criteria', () => {
 		const r = benchmarkSponsorship(1000);
-		console.log(`sponsorship: ${r.n} applications × ${r.criteria} criteria: CPU ${r.cpuMs.toFixed(1)} ms, wall ${r.wallMs.toFixed(1)} ms, ${r.funded} funded`);
 		expect(r.n).toBe(1000);
 		expect(r.criteria).toBe(12);
 		expect(r.funded).toBeGreaterThan(0);
-		// The machine is shared: wall time is printed, CPU time is asserted.
-		expect(r.cpuMs).toBeLessThan(100);
 	});
 	it('uses a valid set with all 12 criteria switched on', () => {
 		const set = benchmarkCriteria();
