@@ -7,6 +7,7 @@ import { publicPageCache, servePublicPageFromCache } from '$lib/server/page-cach
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken, warnIfProxiedWithoutAddressHeader } from '$lib/server/auth';
 import { formLimits } from '$lib/server/http/form-limits';
 import { HSTS } from '$lib/server/http/headers';
+import { errorTitle } from '$lib/server/http/error-title';
 
 export const init: ServerInit = async () => {
 	const handle = getHandle();
@@ -65,7 +66,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 // The page cache comes before the session: it answers only requests without a session cookie, and what it keeps has
 // been through securityHeaders. formLimits needs the session (who may upload) and its refusals get the security headers.
-export const handle = sequence(refuseNul, publicPageCache, session, securityHeaders, formLimits);
+export const handle = sequence(refuseNul, publicPageCache, session, securityHeaders, formLimits, errorTitle);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);

@@ -103,7 +103,12 @@ test.describe('without JavaScript', () => {
 		await settings.getByLabel('Applications open').fill('2031-01-10T09:00');
 		await settings.getByLabel('Applications close').fill('2031-01-05T18:00');
 		await settings.getByRole('button', { name: 'Save settings' }).click();
-		await expect(s.getByText('Applications must close after they open.')).toBeVisible();
+		await expect(settings.getByText('Applications must close after they open.')).toBeVisible();
+		// Also listed at the top of the page, linked to the field.
+		await expect(s.locator('[data-error-summary]').getByRole('link', { name: 'Applications must close after they open.' })).toHaveAttribute(
+			'href',
+			'#f-closes'
+		);
 		await expect(settings.getByLabel('Applications open')).toHaveValue('2031-01-10T09:00');
 		await expect(settings.getByLabel('Budget (CHF)')).toHaveValue(budget);
 		// Nothing was saved: the programme still opens at once (both fields empty again on a fresh load).

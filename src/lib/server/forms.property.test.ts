@@ -197,7 +197,7 @@ const FORMS: Record<string, FormSpec> = {
 		max: { decision: 7 }
 	},
 	application: {
-		schema: applicationSchema,
+		schema: applicationSchema(12),
 		valid: {
 			departure_city: 'Lusaka',
 			airfare: '1,250.50',
@@ -214,7 +214,7 @@ const FORMS: Record<string, FormSpec> = {
 		raw: ['statement_items']
 	},
 	programme: {
-		schema: programmeSchema,
+		schema: programmeSchema('Europe/Zurich'),
 		valid: { budget: '150000', dsa: '360', default_nights: '4', places_per_state: '1', offer_response_days: '7', opens: '2031-01-05T09:00', closes: '' },
 		// datetime-local values, converted with the meeting's zone by applicationWindow.
 		max: { opens: 19, closes: 19 }

@@ -47,6 +47,40 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 	return errors;
 }
 
+/** Reports a rule's refusal at one field. */
+export type Refuse<K extends string> = (field: K, message: string) => void;
+
+/**
+ * A form's object: each field parsed on its own, then the rules that compare fields ("ends after it starts") run on the
+ * fields that parsed. A plain z.object().superRefine() skips its rules as soon as any field fails, so a person would fix
+ * one error, submit, and be refused for the next; here every error comes back in one answer.
+ * A rule reads only fields it finds in `d` (the others failed and already have their own message).
+ */
+export function formObject<S extends z.ZodRawShape>(shape: S, rules?: (d: Partial<z.output<z.ZodObject<S>>>, refuse: Refuse<keyof S & string>) => void) {
+	// The input side names the fields (the property tests read them) and accepts anything: each field judges its own value.
+	const keys = Object.fromEntries(Object.keys(shape).map((k) => [k, z.unknown().optional()])) as { [K in keyof S]: z.ZodOptional<z.ZodUnknown> };
+	return z.object(keys).transform((input, ctx) => {
+		const data: Record<string, unknown> = {};
+		const parsed: Record<string, unknown> = {};
+		let failed = false;
+		for (const [key, field] of Object.entries(shape) as [string, z.ZodType][]) {
+			const r = field.safeParse((input as Record<string, unknown>)[key]);
+			if (r.success) {
+				data[key] = r.data;
+				parsed[key] = r.data;
+			} else {
+				failed = true;
+				for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: [key, ...issue.path], message: issue.message });
+			}
+		}
+		rules?.(parsed as Partial<z.output<z.ZodObject<S>>>, (field, message) => {
+			failed = true;
+			ctx.addIssue({ code: 'custom', path: [field], message });
+		});
+		return failed ? z.NEVER : (data as z.output<z.ZodObject<S>>);
+	});
+}
+
 // Reusable field schemas with messages a person can act on.
 
 // A one-line field (a name, a title, a city) refuses what could fake a new line or reorder what is shown around it,

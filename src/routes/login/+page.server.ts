@@ -27,7 +27,7 @@ export const actions: Actions = {
 				return fail(429, { values, message: `Too many failed attempts. For your security, logging in is paused: try again in ${m}, or reset your password.` });
 			}
 			if (result.reason === 'unverified') {
-				await sendVerification(event.url.origin, result.user, address);
+				await sendVerification(event.url.origin, result.user, address, safeRedirectTarget(String(fd.get('redirectTo') ?? ''), '') || null);
 				return fail(403, { values, message: 'Please confirm your e-mail address first. We have just sent you a new confirmation link.' });
 			}
 			return fail(400, { values, message: 'That e-mail address and password do not match an account. Check them and try again.' });

@@ -1,17 +1,21 @@
 import { redirect } from '@sveltejs/kit';
 import { invalid, parseForm } from '$lib/server/forms';
 import { signupSchema, signUp, clientAddress } from '$lib/server/auth';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, '/account');
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), '/account'));
+	return { redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), '') };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const parsed = parseForm(signupSchema, await event.request.formData());
+		const fd = await event.request.formData();
+		const parsed = parseForm(signupSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
-		await signUp(event.url.origin, parsed.data, clientAddress(event));
-		redirect(303, `/signup/check-email?email=${encodeURIComponent(parsed.data.email)}`);
+		const next = safeRedirectTarget(String(fd.get('redirectTo') ?? ''), '');
+		await signUp(event.url.origin, parsed.data, clientAddress(event), next || null);
+		redirect(303, `/signup/check-email?email=${encodeURIComponent(parsed.data.email)}${next ? `&redirectTo=${encodeURIComponent(next)}` : ''}`);
 	}
 };

@@ -56,7 +56,8 @@ export async function signUp(
 	db: Db,
 	origin: string,
 	input: { email: string; password: string; given_name: string; family_name: string },
-	address: string | null = null
+	address: string | null = null,
+	redirectTo: string | null = null
 ): Promise<void> {
 	const existing = await findUserByEmail(db, input.email);
 	if (existing) {
@@ -81,14 +82,23 @@ export async function signUp(
 		if (await findUserByEmail(db, input.email)) return;
 		throw e;
 	}
-	await sendVerification(db, origin, user, address);
+	await sendVerification(db, origin, user, address, redirectTo);
 }
 
+/** Where the person was going, carried by a mailed link (a path checked by safeRedirectTarget before it gets here). */
+const onward = (redirectTo: string | null) => (redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : '');
+
 /** Mails a confirmation link, unless the mail limit is reached (then the earlier link keeps working). */
-export async function sendVerification(db: Db, origin: string, user: Pick<User, 'id' | 'email'>, address: string | null = null): Promise<void> {
+export async function sendVerification(
+	db: Db,
+	origin: string,
+	user: Pick<User, 'id' | 'email'>,
+	address: string | null = null,
+	redirectTo: string | null = null
+): Promise<void> {
 	if (!(await mayMail(db, user.email, address))) return;
 	const token = await issueLinkToken(db, 'verify_email', user.email, user.id);
-	await queueMail(db, mails.verifyEmail(user.email, `${origin}/verify/${token}`));
+	await queueMail(db, mails.verifyEmail(user.email, `${origin}/verify/${token}${onward(redirectTo)}`));
 }
 
 export async function verifyEmail(db: Db, token: string): Promise<User | null> {
@@ -147,13 +157,19 @@ function dummyHash(): Promise<string> {
 }
 
 /** Always the same answer to the page; a mail only when the account exists and the mail limit allows. */
-export async function requestPasswordReset(db: Db, origin: string, email: string, address: string | null = null): Promise<void> {
+export async function requestPasswordReset(
+	db: Db,
+	origin: string,
+	email: string,
+	address: string | null = null,
+	redirectTo: string | null = null
+): Promise<void> {
 	const user = await findUserByEmail(db, email);
 	if (!user) return;
 	// Before the token: a refused request must not void the link the person already has.
 	if (!(await mayMail(db, user.email, address))) return;
 	const token = await issueLinkToken(db, 'reset_password', user.email, user.id);
-	await queueMail(db, mails.resetPassword(user.email, `${origin}/reset-password/${token}`));
+	await queueMail(db, mails.resetPassword(user.email, `${origin}/reset-password/${token}${onward(redirectTo)}`));
 }
 
 export async function resetPassword(db: Db, token: string, password: string): Promise<User | null> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../db';
-import { email, text } from '../forms';
+import { email, formObject, text } from '../forms';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password';
 
 export const newPassword = z
@@ -8,17 +8,13 @@ export const newPassword = z
 	.min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
 	.max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
+// The check that both passwords match runs even when another field (the e-mail) is wrong: every error in one answer.
 const passwordConfirmed = <T extends z.ZodRawShape>(shape: T) =>
-	z.object({ ...shape, password: newPassword, password_confirm: z.string().optional() }).refine(
-		(d) => {
-			const { password, password_confirm } = d as { password: string; password_confirm?: string };
-			return password_confirm === undefined || password_confirm === password;
-		},
-		{
-			path: ['password_confirm'],
-			message: 'The two passwords do not match.'
-		}
-	);
+	formObject({ ...shape, password: newPassword, password_confirm: z.string().optional() }, (d, refuse) => {
+		const { password, password_confirm } = d as { password?: string; password_confirm?: string };
+		if (password !== undefined && password_confirm !== undefined && password_confirm !== password)
+			refuse('password_confirm', 'The two passwords do not match.');
+	});
 
 export const signupSchema = passwordConfirmed({
 	email,
@@ -55,24 +51,24 @@ const organizationId = z
 	.transform((s) => (s ? Number(s) : null))
 	.pipe(z.number().int().positive('Choose an organization from the list.').nullable());
 
-export const inviteSchema = z
-	.object({
+const focalPointNeedsOrganization = (d: { role?: string; organization_id?: number | null }, refuse: (field: 'organization_id', message: string) => void) => {
+	if (d.role === 'focal_point' && d.organization_id === null) refuse('organization_id', 'A focal point needs an organization.');
+};
+
+export const inviteSchema = formObject(
+	{
 		email,
 		role: z.enum(ROLES, { error: 'Choose a role.' }),
 		organization_id: organizationId
-	})
-	.refine((d) => d.role !== 'focal_point' || d.organization_id !== null, {
-		path: ['organization_id'],
-		message: 'A focal point needs an organization.'
-	});
+	},
+	focalPointNeedsOrganization
+);
 
-export const setRoleSchema = z
-	.object({
+export const setRoleSchema = formObject(
+	{
 		user_id: z.coerce.number().int().positive(),
 		role: z.enum(ROLES, { error: 'Choose a role.' }),
 		organization_id: organizationId
-	})
-	.refine((d) => d.role !== 'focal_point' || d.organization_id !== null, {
-		path: ['organization_id'],
-		message: 'A focal point needs an organization.'
-	});
+	},
+	focalPointNeedsOrganization
+);

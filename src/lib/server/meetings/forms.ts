@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_KINDS } from '../db';
-import { optionalMultilineText, optionalText, text } from '../forms';
+import { formObject, optionalMultilineText, optionalText, text } from '../forms';
 import { localToUtc, isValidTimeZone } from './zoned-time';
 import { slugFromCode } from './rules';
 
@@ -40,8 +40,8 @@ const positiveCount = (label: string) =>
 			return n;
 		});
 
-export const meetingSchema = z
-	.object({
+export const meetingSchema = formObject(
+	{
 		code: z
 			.string({ error: 'Code is required.' })
 			.trim()
@@ -88,40 +88,41 @@ export const meetingSchema = z
 						.regex(/^[A-Z]+(\/[A-Za-z0-9.]+)*$/, 'Write it as the UN does, e.g. CCM/MSP/2019.')
 				])
 			)
-	})
-	.superRefine((d, ctx) => {
-		if (d.end_date < d.start_date) ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'The end date cannot be before the start date.' });
+	},
+	(d, refuse) => {
+		if (d.start_date && d.end_date && d.end_date < d.start_date) refuse('end_date', 'The end date cannot be before the start date.');
 		for (const key of ['registration_opens', 'registration_closes', 'sponsorship_deadline'] as const) {
-			if (d[key] && !localToUtc(d[key], d.time_zone)) {
-				ctx.addIssue({ code: 'custom', path: [key], message: 'That time does not exist in the meeting’s time zone (a clock change). Choose another.' });
+			const local = d[key];
+			if (local && d.time_zone && !localToUtc(local, d.time_zone)) {
+				refuse(key, 'That time does not exist in the meeting’s time zone (a clock change). Choose another.');
 			}
 		}
 		if (d.registration_opens && d.registration_closes && d.registration_closes <= d.registration_opens) {
-			ctx.addIssue({ code: 'custom', path: ['registration_closes'], message: 'Registration must close after it opens.' });
+			refuse('registration_closes', 'Registration must close after it opens.');
 		}
-	})
-	.transform((d) => {
-		const utc = (local: string) => (local ? localToUtc(local, d.time_zone) : null);
-		return {
-			code: d.code,
-			slug: d.slug || slugFromCode(d.code),
-			title: d.title,
-			kind: d.kind,
-			start_date: d.start_date,
-			end_date: d.end_date,
-			time_zone: d.time_zone,
-			venue: d.venue,
-			city: d.city,
-			country: d.country,
-			description: d.description,
-			registration_opens_at: utc(d.registration_opens),
-			registration_closes_at: utc(d.registration_closes),
-			capacity: d.capacity,
-			delegation_cap: d.delegation_cap,
-			sponsorship_deadline: utc(d.sponsorship_deadline),
-			symbol_prefix: d.symbol_prefix || null
-		};
-	});
+	}
+).transform((d) => {
+	const utc = (local: string) => (local ? localToUtc(local, d.time_zone) : null);
+	return {
+		code: d.code,
+		slug: d.slug || slugFromCode(d.code),
+		title: d.title,
+		kind: d.kind,
+		start_date: d.start_date,
+		end_date: d.end_date,
+		time_zone: d.time_zone,
+		venue: d.venue,
+		city: d.city,
+		country: d.country,
+		description: d.description,
+		registration_opens_at: utc(d.registration_opens),
+		registration_closes_at: utc(d.registration_closes),
+		capacity: d.capacity,
+		delegation_cap: d.delegation_cap,
+		sponsorship_deadline: utc(d.sponsorship_deadline),
+		symbol_prefix: d.symbol_prefix || null
+	};
+});
 
 export type MeetingInput = z.output<typeof meetingSchema>;
 

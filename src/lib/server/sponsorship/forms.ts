@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalMultilineText, optionalText } from '../forms';
+import { formObject, optionalMultilineText, optionalText } from '../forms';
 import { localDateTime } from '../meetings';
 import { localToUtc } from '../meetings';
 
@@ -17,7 +17,12 @@ const checkbox = z
 	.optional()
 	.transform((v) => v === 'on' || v === 'yes' || v === 'true');
 
-export const applicationSchema = z.object({
+/** Why a stay is too long: the meeting's days and a travel day on each side. */
+export function tooManyNights(limit: number): string {
+	return `At most ${limit} nights: the ${limit - 2} days of the meeting and a travel day on each side.`;
+}
+
+const applicationFields = {
 	departure_city: optionalText('Departure city', 100),
 	airfare: z.string({ error: 'Give the estimated economy airfare in CHF.' }).transform((s, ctx) => {
 		const c = chfToCentimes(s);
@@ -33,11 +38,17 @@ export const applicationSchema = z.object({
 	statement_items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(20)).max(50)),
 	implementation_responsibility: checkbox,
 	mode: z.enum(['draft', 'submit']).default('draft')
-});
+};
 
-export type ApplicationInput = z.output<typeof applicationSchema>;
+/** The application form for a meeting whose stay is at most `limit` nights (maxNights). */
+export const applicationSchema = (limit: number) =>
+	formObject(applicationFields, (d, refuse) => {
+		if (d.nights !== undefined && d.nights > limit) refuse('nights', tooManyNights(limit));
+	});
 
-export const programmeSchema = z.object({
+export type ApplicationInput = z.output<ReturnType<typeof applicationSchema>>;
+
+const programmeFields = {
 	budget: z.string().transform((s, ctx) => {
 		if (s.trim() === '0') return 0;
 		const c = chfToCentimes(s);
@@ -65,7 +76,14 @@ export const programmeSchema = z.object({
 	/** When applications open and close, on the meeting's clock; empty: open now, close at the meeting's sponsorship deadline. */
 	opens: localDateTime,
 	closes: localDateTime
-});
+};
+
+/** The programme settings of a meeting in `timeZone`: the application window is checked with the other fields. */
+export const programmeSchema = (timeZone: string) =>
+	formObject(programmeFields, (d, refuse) => {
+		const window = applicationWindow({ opens: d.opens ?? '', closes: d.closes ?? '' }, timeZone);
+		if (!window.ok) for (const [key, message] of Object.entries(window.errors)) refuse(key as 'opens' | 'closes', message);
+	});
 
 /** The application window of the settings form in UTC, or messages for its fields. */
 export function applicationWindow(

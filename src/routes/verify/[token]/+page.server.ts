@@ -1,7 +1,9 @@
 import { verifyEmail } from '$lib/server/auth';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const user = await verifyEmail(params.token);
-	return { verified: !!user, email: user?.email ?? null };
+	const next = safeRedirectTarget(url.searchParams.get('redirectTo'), '');
+	return { verified: !!user, email: user?.email ?? null, login: next ? `/login?redirectTo=${encodeURIComponent(next)}` : '/login' };
 };

@@ -75,7 +75,7 @@ export const actions: Actions = {
 		const { meeting, reg, actor } = await mine(event);
 		const fd = await event.request.formData();
 		if (!reg) return fail(400, { message: 'Register for the meeting first: an application belongs to a registration.' });
-		const parsed = parseForm(applicationSchema, fd);
+		const parsed = parseForm(applicationSchema(maxNights(meeting)), fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await saveApplication(actor, meeting, reg.id, parsed.data, event.url.origin);
 		if (!result.ok) return invalid(formValues(fd), result.errors, { message: result.message });

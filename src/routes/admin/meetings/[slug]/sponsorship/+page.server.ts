@@ -60,7 +60,7 @@ export const actions: Actions = {
 	settings: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const fd = await event.request.formData();
-		const parsed = parseForm(programmeSchema, fd);
+		const parsed = parseForm(programmeSchema(meeting.time_zone), fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'settings' });
 		const window = applicationWindow(parsed.data, meeting.time_zone);
 		if (!window.ok) return invalid(formValues(fd), window.errors, { form: 'settings' });
