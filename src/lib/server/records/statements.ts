@@ -19,6 +19,8 @@ export async function speakingFor(db: Db, meetingId: number, user: { id: number;
 		.select(['o.id', 'o.name', 'o.iso3', 'o.short_name'])
 		.where('r.meeting_id', '=', meetingId)
 		.where('r.status', 'in', ['pending', 'approved'])
+		// An unconfirmed self-registration does not speak for the state (issue 12).
+		.where('r.unconfirmed_since', 'is', null)
 		.where((eb) => eb.or([eb('r.user_id', '=', user.id), eb('r.email', '=', user.email)]))
 		.executeTakeFirst();
 }
