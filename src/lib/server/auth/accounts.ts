@@ -233,6 +233,8 @@ export async function inviteUser(
 		role: input.role,
 		organizationId: input.organization_id
 	});
+	// What already waits for a new focal point comes first; the invitation, with its link, is the last message.
+	if (user.role === 'focal_point' && user.organization_id) await tellAppointedFocalPoint(db, user.email, user.organization_id, origin);
 	const token = await issueLinkToken(db, 'invite', user.email, user.id, { role: input.role });
 	await queueMail(db, mails.invite(user.email, ROLE_LABELS[input.role], `${origin}/invite/${token}`));
 	await audit(db, actor, 'user.invite', { type: 'user', id: user.id }, null, {
@@ -240,7 +242,6 @@ export async function inviteUser(
 		role: user.role,
 		organization_id: user.organization_id
 	});
-	if (user.role === 'focal_point' && user.organization_id) await tellAppointedFocalPoint(db, user.email, user.organization_id, origin);
 	return 'ok';
 }
 
