@@ -19,7 +19,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('unconfirmed_cap', 'integer', (c) => c.defaultTo(2))
 		.execute();
 	await db.schema.alterTable('sponsorship_applications').addColumn('endorsement_note', 'text').execute();
-	await db.schema.createIndex('registrations_unconfirmed').on('registrations').columns(['unconfirmed_since']).where('unconfirmed_since', 'is not', null).execute();
+	await db.schema
+		.createIndex('registrations_unconfirmed')
+		.on('registrations')
+		.columns(['unconfirmed_since'])
+		.where('unconfirmed_since', 'is not', null)
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

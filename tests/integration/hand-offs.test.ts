@@ -114,7 +114,13 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 
 	it('a self-registration is an unconfirmed member: no head, no statement, no counted application, until its focal point confirms', async () => {
 		const m = await makeMeeting('UNC');
-		const fp = await createUser(t.db, { email: `fp-fra-${engine}@example.org`, password: null, role: 'focal_point', organizationId: states.FRA, verified: true });
+		const fp = await createUser(t.db, {
+			email: `fp-fra-${engine}@example.org`,
+			password: null,
+			role: 'focal_point',
+			organizationId: states.FRA,
+			verified: true
+		});
 		const fpActor = { id: fp.id, email: fp.email, role: 'focal_point', organizationId: states.FRA };
 
 		const head = await selfRegister(m, states.FRA, { role: 'head' });
@@ -153,8 +159,16 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 		expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('confirm you as a member') });
 
 		// Someone of another delegation cannot confirm; the focal point can, once; the person is told.
-		const other = await createUser(t.db, { email: `fp-sen-${engine}@example.org`, password: null, role: 'focal_point', organizationId: states.SEN, verified: true });
-		expect(await confirmMember(t.db, { id: other.id, email: other.email, role: 'focal_point', organizationId: states.SEN }, reg.id, ORIGIN)).toMatchObject({ ok: false });
+		const other = await createUser(t.db, {
+			email: `fp-sen-${engine}@example.org`,
+			password: null,
+			role: 'focal_point',
+			organizationId: states.SEN,
+			verified: true
+		});
+		expect(await confirmMember(t.db, { id: other.id, email: other.email, role: 'focal_point', organizationId: states.SEN }, reg.id, ORIGIN)).toMatchObject({
+			ok: false
+		});
 		expect(await confirmMember(t.db, fpActor, reg.id, ORIGIN)).toEqual({ ok: true });
 		expect(await confirmMember(t.db, fpActor, reg.id, ORIGIN)).toEqual({ ok: false, message: 'This member is already confirmed.' });
 		expect((await mailTo(s.user.email)).map((x) => x.subject)).toContain('UNC: you are confirmed as a member of your delegation');
@@ -177,7 +191,9 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 		);
 		const ok = results.filter((r) => r.ok);
 		expect(ok).toHaveLength(2);
-		expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'field' && r.errors.organization_id.includes('waiting for its focal point'))).toBe(true);
+		expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'field' && r.errors.organization_id.includes('waiting for its focal point'))).toBe(
+			true
+		);
 		const d = await t.db.selectFrom('delegations').selectAll().where('meeting_id', '=', m.id).executeTakeFirstOrThrow();
 		expect(d).toMatchObject({ places_held: 2, unconfirmed_held: 2 });
 		expect((await t.db.selectFrom('meetings').select('places_held').where('id', '=', m.id).executeTakeFirstOrThrow()).places_held).toBe(2);
@@ -207,7 +223,10 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 			origin: ORIGIN
 		});
 		expect(added.ok).toBe(true);
-		expect(await t.db.selectFrom('delegations').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow()).toMatchObject({ places_held: 4, unconfirmed_held: 2 });
+		expect(await t.db.selectFrom('delegations').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow()).toMatchObject({
+			places_held: 4,
+			unconfirmed_held: 2
+		});
 	});
 
 	it('an unconfirmed sign-up holds its place for 7 days, then the job releases it to the waiting list; run twice, once', async () => {
@@ -229,14 +248,28 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 		// The job covers every meeting: other tests' sign-ups are released too.
 		expect(await releaseUnconfirmed(t.db, ORIGIN, eightDays)).toContain(a.r.registration.id);
 		expect(await releaseUnconfirmed(t.db, ORIGIN, eightDays)).toEqual([]);
-		const rows = await t.db.selectFrom('registrations').select(['id', 'status', 'holds_place', 'rejection_reason']).where('meeting_id', '=', m.id).orderBy('id').execute();
+		const rows = await t.db
+			.selectFrom('registrations')
+			.select(['id', 'status', 'holds_place', 'rejection_reason'])
+			.where('meeting_id', '=', m.id)
+			.orderBy('id')
+			.execute();
 		expect(rows.map((r) => [r.status, r.holds_place])).toEqual([
 			['cancelled', 0],
 			['pending', 1]
 		]);
 		expect(rows[0].rejection_reason).toContain('7 days');
 		expect((await mailTo(a.user.email)).map((x) => x.subject)).toContain('HOLD: your registration was released');
-		expect((await t.db.selectFrom('delegations').select('unconfirmed_held').where('meeting_id', '=', m.id).where('organization_id', '=', states.TGO).executeTakeFirstOrThrow()).unconfirmed_held).toBe(0);
+		expect(
+			(
+				await t.db
+					.selectFrom('delegations')
+					.select('unconfirmed_held')
+					.where('meeting_id', '=', m.id)
+					.where('organization_id', '=', states.TGO)
+					.executeTakeFirstOrThrow()
+			).unconfirmed_held
+		).toBe(0);
 	});
 
 	it('tells the ISU of a submitted delegation and of credentials uploaded then replaced; the delegate of approval (with the calendar) and of cancellation', async () => {
@@ -315,7 +348,16 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 				{ id: user.id, email: user.email },
 				m,
 				r.registration.id,
-				{ departure_city: 'X', airfare, nights: 4, justification: null, statement: true, statement_items: [], implementation_responsibility: true, mode: 'submit' },
+				{
+					departure_city: 'X',
+					airfare,
+					nights: 4,
+					justification: null,
+					statement: true,
+					statement_items: [],
+					implementation_responsibility: true,
+					mode: 'submit'
+				},
 				ORIGIN
 			);
 			if (!a.ok) throw new Error(JSON.stringify(a));
@@ -341,7 +383,9 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 		// Before applications close: refused unless confirmed with a reason.
 		const early = await sendOffersChecked(t.db, staff, m, ORIGIN, { confirmed: false, reason: '' });
 		expect(early).toMatchObject({ ok: false, errors: { early: expect.any(String), reason: expect.any(String) } });
-		expect((await t.db.selectFrom('sponsorship_applications').select('status').where('meeting_id', '=', m.id).execute()).every((a) => a.status === 'submitted')).toBe(true);
+		expect(
+			(await t.db.selectFrom('sponsorship_applications').select('status').where('meeting_id', '=', m.id).execute()).every((a) => a.status === 'submitted')
+		).toBe(true);
 		const sent = await sendOffersChecked(t.db, staff, m, ORIGIN, { confirmed: true, reason: 'Visas take eight weeks.' });
 		expect(sent).toEqual({ ok: true, sent: [lao.app.id] });
 		expect((await listAudit(t.db, { action: 'sponsorship.offers_early' })).rows[0].after_json).toContain('Visas take eight weeks.');
@@ -354,17 +398,28 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 		// Lao accepts: both sides hear it.
 		expect(await respondToOffer(t.db, lao.user, m, lao.app.id, true, ORIGIN)).toBe('ok');
 		expect((await mailTo(lao.user.email)).map((x) => x.subject)).toContain('NODE: you accepted the offer of sponsorship');
-		expect((await mailTo(ISU)).find((x) => x.subject === 'NODE: offer of sponsorship accepted (Lao PDR)')?.body_text).toContain(`${ORIGIN}/admin/meetings/node/sponsorship`);
+		expect((await mailTo(ISU)).find((x) => x.subject === 'NODE: offer of sponsorship accepted (Lao PDR)')?.body_text).toContain(
+			`${ORIGIN}/admin/meetings/node/sponsorship`
+		);
 
 		// Lao cancels the registration: the money returns, the ISU is told, Togo is offered; Lao still sees the history.
 		expect(await cancelRegistration(t.db, lao.reg, lao.user, ORIGIN, releaseOnCancel(ORIGIN))).toBe(true);
-		expect((await t.db.selectFrom('sponsorship_programmes').select('committed_centimes').where('meeting_id', '=', m.id).executeTakeFirstOrThrow()).committed_centimes).toBe(0);
+		expect(
+			(await t.db.selectFrom('sponsorship_programmes').select('committed_centimes').where('meeting_id', '=', m.id).executeTakeFirstOrThrow()).committed_centimes
+		).toBe(0);
 		expect((await mailTo(ISU)).map((x) => x.subject)).toContain('NODE: a sponsored delegate of Lao PDR cancelled');
 		expect(await reofferAfterCancel(t.db, m, ORIGIN)).toEqual([tgo.app.id]);
 		expect((await mailTo(tgo.user.email)).map((x) => x.subject)).toContain('NODE: offer of sponsorship');
-		expect(await latestApplicationOf(t.db, m.id, lao.user.id)).toMatchObject({ status: 'withdrawn', offer_sent_at: expect.any(String), responded_at: expect.any(String) });
+		expect(await latestApplicationOf(t.db, m.id, lao.user.id)).toMatchObject({
+			status: 'withdrawn',
+			offer_sent_at: expect.any(String),
+			responded_at: expect.any(String)
+		});
 		// A withdrawn application can no longer be endorsed.
-		expect(await endorseForState(t.db, staff, m.id, lao.app.id, true, 'again', ORIGIN)).toMatchObject({ ok: false, message: expect.stringContaining('no longer') });
+		expect(await endorseForState(t.db, staff, m.id, lao.app.id, true, 'again', ORIGIN)).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('no longer')
+		});
 	});
 
 	it('after applications close, "Send offers" needs no confirmation', async () => {

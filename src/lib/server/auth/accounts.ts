@@ -285,7 +285,8 @@ export async function setUserRole(
 		{ role: before.role, organization_id: before.organization_id },
 		{ role: after.role, organization_id: after.organization_id }
 	);
-	const appointed = after.role === 'focal_point' && after.organization_id && (before.role !== 'focal_point' || before.organization_id !== after.organization_id);
+	const appointed =
+		after.role === 'focal_point' && after.organization_id && (before.role !== 'focal_point' || before.organization_id !== after.organization_id);
 	if (appointed) await tellAppointedFocalPoint(db, after.email, after.organization_id!, origin);
 	return after;
 }

@@ -42,9 +42,7 @@ export const mails = {
 		to,
 		subject: `You are the focal point of ${org} in CCM Meetings`,
 		text: `The Implementation Support Unit has made you the focal point of ${org}: you confirm the members of its delegations, name their heads, submit the delegations with their credentials and endorse sponsorship applications.\n\n${
-			waiting.length
-				? `Already waiting for you:\n${waiting.map((w) => `- ${w.code}: ${w.what}\n  ${w.link}`).join('\n')}`
-				: 'Nothing is waiting for you yet.'
+			waiting.length ? `Already waiting for you:\n${waiting.map((w) => `- ${w.code}: ${w.what}\n  ${w.link}`).join('\n')}` : 'Nothing is waiting for you yet.'
 		}${SIGNATURE}`
 	}),
 	invite: (to: string, roleLabel: string, link: string): Mail => ({

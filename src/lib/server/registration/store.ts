@@ -344,7 +344,14 @@ export async function confirmMember(
 			.executeTakeFirst();
 		if (Number(upd.numUpdatedRows) !== 1) return { ok: false, message: 'This member is already confirmed.' };
 		await freeUnconfirmedSlot(trx, reg.delegation_id);
-		await audit(trx, actor, 'registration.confirm_member', { type: 'registration', id: reg.id }, { unconfirmed_since: reg.unconfirmed_since }, { unconfirmed_since: null });
+		await audit(
+			trx,
+			actor,
+			'registration.confirm_member',
+			{ type: 'registration', id: reg.id },
+			{ unconfirmed_since: reg.unconfirmed_since },
+			{ unconfirmed_since: null }
+		);
 		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', reg.meeting_id).executeTakeFirstOrThrow();
 		if (reg.email) await queueMail(trx, regMails.memberConfirmed(reg.email, meeting, `${origin}/registrations/${reg.id}`));
 		return { ok: true };
@@ -378,7 +385,8 @@ export async function releaseUnconfirmed(db: Db, origin: string, now = nowIso(),
 			await endRegistration(trx, reg, 'cancelled', UNCONFIRMED_REASON, origin);
 			await audit(trx, null, 'registration.release_unconfirmed', { type: 'registration', id }, { status: reg.status }, { status: 'cancelled' });
 			const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', reg.meeting_id).executeTakeFirstOrThrow();
-			if (reg.email) await queueMail(trx, regMails.releasedUnconfirmed(reg.email, meeting, UNCONFIRMED_HOLD_DAYS, `${origin}/meetings/${meeting.slug}/register`));
+			if (reg.email)
+				await queueMail(trx, regMails.releasedUnconfirmed(reg.email, meeting, UNCONFIRMED_HOLD_DAYS, `${origin}/meetings/${meeting.slug}/register`));
 			return true;
 		});
 		if (done) released.push(id);
@@ -578,7 +586,11 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 				}
 				if (fresh.unconfirmed_since) {
 					// Unconfirmed in the new delegation too, within its cap: switching cannot dodge the limit.
-					const { unconfirmed_cap: ucap } = await trx.selectFrom('meetings').select('unconfirmed_cap').where('id', '=', fresh.meeting_id).executeTakeFirstOrThrow();
+					const { unconfirmed_cap: ucap } = await trx
+						.selectFrom('meetings')
+						.select('unconfirmed_cap')
+						.where('id', '=', fresh.meeting_id)
+						.executeTakeFirstOrThrow();
 					if (!(await takeUnconfirmedSlot(trx, delegation.id, ucap))) throw new UnconfirmedFull(ucap ?? 0);
 					await freeUnconfirmedSlot(trx, fresh.delegation_id);
 				}

@@ -62,7 +62,19 @@ export async function saveApplication(
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
-		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'r.unconfirmed_since', 'o.id as org_id', 'o.kind', 'o.ccm_status', 'o.joined', 'o.name'])
+		.select([
+			'r.id',
+			'r.status',
+			'r.email',
+			'r.given_name',
+			'r.family_name',
+			'r.unconfirmed_since',
+			'o.id as org_id',
+			'o.kind',
+			'o.ccm_status',
+			'o.joined',
+			'o.name'
+		])
 		.where('r.id', '=', registrationId)
 		.executeTakeFirst();
 	if (!reg || !['pending', 'approved'].includes(reg.status))
@@ -139,7 +151,13 @@ export async function saveApplication(
 		if (!focal.length)
 			await queueMail(
 				db,
-				sponsorshipMails.isuNoFocalPoint(isuAddress(), meeting, reg.name, [reg.given_name, reg.family_name].join(' '), `${origin}/admin/meetings/${meeting.slug}/sponsorship`)
+				sponsorshipMails.isuNoFocalPoint(
+					isuAddress(),
+					meeting,
+					reg.name,
+					[reg.given_name, reg.family_name].join(' '),
+					`${origin}/admin/meetings/${meeting.slug}/sponsorship`
+				)
 			);
 		for (const f of focal)
 			await queueMail(
@@ -175,7 +193,14 @@ export async function endorse(db: Db, actor: Actor & { organizationId: number | 
 
 /** The applicant's latest application for the meeting, even after the registration ended: its history stays visible. */
 export function latestApplicationOf(db: Db, meetingId: number, userId: number): Promise<SponsorshipApplication | undefined> {
-	return db.selectFrom('sponsorship_applications').selectAll().where('meeting_id', '=', meetingId).where('user_id', '=', userId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+	return db
+		.selectFrom('sponsorship_applications')
+		.selectAll()
+		.where('meeting_id', '=', meetingId)
+		.where('user_id', '=', userId)
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
 }
 
 /** Applications waiting on a state's endorsement (a focal point's appointment lists them). */

@@ -14,7 +14,11 @@ import { sponsorshipMails } from './mails';
  */
 export function releaseOnCancel(origin: string) {
 	return async (trx: Transaction<Database>, reg: Registration, actor: Actor): Promise<void> => {
-		const app = await trx.selectFrom('sponsorship_applications').select(['id', 'status', 'meeting_id']).where('registration_id', '=', reg.id).executeTakeFirst();
+		const app = await trx
+			.selectFrom('sponsorship_applications')
+			.select(['id', 'status', 'meeting_id'])
+			.where('registration_id', '=', reg.id)
+			.executeTakeFirst();
 		if (!app || !['submitted', 'offered', 'accepted'].includes(app.status)) return;
 		if (!(await releaseIn(trx, actor, app.meeting_id, app.id, 'withdrawn'))) return;
 		if (app.status === 'submitted') return;
@@ -70,7 +74,8 @@ export async function sendOffersChecked(
 		const errors: Record<string, string> = {};
 		if (!early.confirmed) errors.early = 'Applications are still open: tick “Send before the closing date” to send offers now.';
 		if (!early.reason.trim()) errors.reason = 'Give the reason for sending offers before the closing date.';
-		if (Object.keys(errors).length) return { ok: false, errors, message: 'Applications have not closed yet: offers now would pass over applicants still to come.' };
+		if (Object.keys(errors).length)
+			return { ok: false, errors, message: 'Applications have not closed yet: offers now would pass over applicants still to come.' };
 		await audit(db, actor, 'sponsorship.offers_early', { type: 'meeting', id: meeting.id }, null, { closes_at: deadline, reason: early.reason.trim() });
 	}
 	return { ok: true, sent: await sendOffers(db, actor, meeting, origin) };
@@ -105,7 +110,13 @@ export async function endorseForState(
 			.executeTakeFirst();
 		if (!app) return { ok: false, message: 'No such application for this meeting.' };
 		if (app.status !== 'submitted') return { ok: false, message: 'This application is no longer awaiting endorsement (it was withdrawn or already decided).' };
-		const focal = await trx.selectFrom('users').select('id').where('role', '=', 'focal_point').where('organization_id', '=', app.org_id).limit(1).executeTakeFirst();
+		const focal = await trx
+			.selectFrom('users')
+			.select('id')
+			.where('role', '=', 'focal_point')
+			.where('organization_id', '=', app.org_id)
+			.limit(1)
+			.executeTakeFirst();
 		if (focal) return { ok: false, message: `${app.state} has a focal point: they endorse its applications.` };
 		const endorsement = endorsed ? 'endorsed' : 'not_endorsed';
 		const note = `Decided by the ISU on behalf of ${app.state}, which has no focal point: ${reason.trim()}`;
@@ -116,9 +127,17 @@ export async function endorseForState(
 			.where('status', '=', 'submitted')
 			.executeTakeFirst();
 		if (Number(upd.numUpdatedRows) !== 1) return { ok: false, message: 'This application changed meanwhile; reload the page.' };
-		await audit(trx, actor, 'sponsorship.endorse_for_state', { type: 'sponsorship_application', id: app.id }, { endorsement: app.endorsement }, { endorsement, reason: reason.trim() });
+		await audit(
+			trx,
+			actor,
+			'sponsorship.endorse_for_state',
+			{ type: 'sponsorship_application', id: app.id },
+			{ endorsement: app.endorsement },
+			{ endorsement, reason: reason.trim() }
+		);
 		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', app.meeting_id).executeTakeFirstOrThrow();
-		if (app.email) await queueMail(trx, sponsorshipMails.endorsedByIsu(app.email, meeting, endorsed, reason.trim(), `${origin}/meetings/${meeting.slug}/sponsorship`));
+		if (app.email)
+			await queueMail(trx, sponsorshipMails.endorsedByIsu(app.email, meeting, endorsed, reason.trim(), `${origin}/meetings/${meeting.slug}/sponsorship`));
 		return { ok: true };
 	});
 }

@@ -127,13 +127,19 @@ export const actions: Actions = {
 			event.url.origin
 		);
 		if (!result.ok) return invalid(formValues(fd), {}, { form, message: result.message });
-		return { form, done: parsed.data.decision === 'endorse' ? 'Endorsed on the state’s behalf; the applicant is told.' : 'Recorded: not endorsed; the applicant is told.' };
+		return {
+			form,
+			done: parsed.data.decision === 'endorse' ? 'Endorsed on the state’s behalf; the applicant is told.' : 'Recorded: not endorsed; the applicant is told.'
+		};
 	},
 	offers: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const fd = await event.request.formData();
 		const early = earlySchema.parse({ early: fd.get('early') ?? undefined, reason: fd.get('reason') ?? '' });
-		const result = await sendOffersChecked({ id: actor.id, email: actor.email }, meeting, event.url.origin, { confirmed: early.early === 'yes', reason: early.reason });
+		const result = await sendOffersChecked({ id: actor.id, email: actor.email }, meeting, event.url.origin, {
+			confirmed: early.early === 'yes',
+			reason: early.reason
+		});
 		if (!result.ok) return invalid(formValues(fd), result.errors, { form: 'offers', message: result.message });
 		const sent = result.sent;
 		return {
