@@ -8,7 +8,6 @@ import { latestApplicationOf, saveApplication } from '../../src/lib/server/spons
 import { respondToOffer, saveProgramme } from '../../src/lib/server/sponsorship/store';
 import { endorseForState, releaseOnCancel, reofferAfterCancel, sendOffersChecked } from '../../src/lib/server/sponsorship/hand-offs';
 import { listAudit } from '../../src/lib/server/audit/audit';
-import { listOutbox } from '../../src/lib/server/mail/outbox';
 import type { Meeting, Registration } from '../../src/lib/server/db/schema';
 
 const ORIGIN = 'http://app.test';
@@ -110,7 +109,7 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 		return { user: { id: user.id, email: user.email }, r };
 	}
 
-	const mailTo = async (to: string) => (await listOutbox(t.db, { to, limit: 100 })).rows;
+	const mailTo = (to: string) => t.db.selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id').execute();
 
 	it('a self-registration is an unconfirmed member: no head, no statement, no counted application, until its focal point confirms', async () => {
 		const m = await makeMeeting('UNC');
