@@ -97,7 +97,7 @@ export const actions: Actions = {
 		return {
 			done:
 				result.application.status === 'submitted'
-					? 'Your application is submitted. Your focal point is asked to endorse it.'
+					? 'Your application is submitted. It needs the endorsement of your state (its focal point, or the ISU where there is none): an e-mail tells you who decides.'
 					: 'Draft saved. Submit it before the deadline.'
 		};
 	},
