@@ -72,6 +72,7 @@ export function listRegistrations(db: Db, meetingId: number, f: RegistrationFilt
 			'r.role',
 			'r.status',
 			'r.holds_place',
+			'r.unconfirmed_since',
 			'r.consent_published',
 			'r.access_needs',
 			'r.attended_at',
