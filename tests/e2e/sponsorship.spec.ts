@@ -38,6 +38,11 @@ test('apply → focal point endorses → staff send offers → offer e-mail → 
 	await a.getByLabel('Role in the delegation').selectOption('member');
 	await a.getByRole('button', { name: 'Register' }).click();
 	await expect(a).toHaveURL(/\/registrations\/\d+/);
+	// A self-registration counts for the state once its focal point confirms the person (issue 12).
+	const fp = await invited(browser, 'focal_point', "Lao People's Democratic Republic");
+	await fp.page.goto('/meetings/14msp/delegation');
+	await fp.page.getByRole('button', { name: /Confirm as member.*Souk Phommachanh/ }).click();
+	await expect(fp.page.getByText('Confirmed as a member of the delegation')).toBeVisible();
 
 	await a.goto('/meetings/14msp/sponsorship');
 	// Let the server judge bad input (the browser would stop 30 nights itself).
@@ -56,7 +61,6 @@ test('apply → focal point endorses → staff send offers → offer e-mail → 
 	await expect(a.getByText('Your application is submitted')).toBeVisible();
 	await expect(a.getByText('awaiting your focal point')).toBeVisible();
 
-	const fp = await invited(browser, 'focal_point', "Lao People's Democratic Republic");
 	await fp.page.goto('/meetings/14msp/delegation');
 	await fp.page.getByRole('button', { name: 'Endorse Souk Phommachanh', exact: true }).click();
 	await expect(fp.page.getByText('Application endorsed.')).toBeVisible();
@@ -67,6 +71,9 @@ test('apply → focal point endorses → staff send offers → offer e-mail → 
 	const row = s.getByRole('row', { name: /Souk Phommachanh/ });
 	await expect(row).toContainText("Lao People's Democratic Republic");
 	await expect(row).toContainText('Funded');
+	// Applications are still open in the demo: sending now needs staff to say so, with a reason.
+	await s.getByLabel('Send before the closing date').check();
+	await s.getByLabel('Reason for sending early').fill('End-to-end test of the offer.');
 	await s.getByRole('button', { name: /Send offers/ }).click();
 	await expect(s.getByText(/offers? sent/)).toBeVisible();
 

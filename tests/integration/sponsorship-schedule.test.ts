@@ -166,7 +166,7 @@ describe.each(engines)('sponsorship pages read, the scheduler writes, on %s', (e
 					consent_published: true,
 					access_needs: null
 				},
-				{ meetingId: meeting.id, userId: u.id, createdBy: u.id, byStaff: false, formToken: null, origin: ORIGIN }
+				{ meetingId: meeting.id, userId: u.id, createdBy: u.id, byStaff: false, formToken: null, origin: ORIGIN, confirmedMember: true }
 			);
 			if (!r.ok) throw new Error(JSON.stringify(r));
 			const user = sessionUser({ id: u.id, email: u.email, role: 'delegate' });

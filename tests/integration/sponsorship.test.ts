@@ -112,7 +112,7 @@ describe.each(engines)('sponsorship on %s', (engine) => {
 				consent_published: true,
 				access_needs: null
 			},
-			{ meetingId: meeting.id, userId: user.id, createdBy: user.id, byStaff: false, formToken: null, origin: ORIGIN }
+			{ meetingId: meeting.id, userId: user.id, createdBy: user.id, byStaff: false, formToken: null, origin: ORIGIN, confirmedMember: true }
 		);
 		if (!r.ok) throw new Error(JSON.stringify(r));
 		return { user: { id: user.id, email: user.email }, registration: r.registration };

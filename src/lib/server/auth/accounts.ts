@@ -7,6 +7,7 @@ import { mails } from '../mail';
 import { mayMail } from '../mail';
 import { nowIso } from '../time';
 import { consumeLinkToken, findLinkToken, issueLinkToken } from './links';
+import { tellAppointedFocalPoint } from './appointment';
 import { hashIsWeaker, hashPassword, verifyPassword } from './password';
 import { clearLoginFailures, loginSucceeded, reserveLoginAttempt } from './rate-limit';
 import { ROLE_LABELS } from './roles';
@@ -247,6 +248,8 @@ export async function inviteUser(
 		role: input.role,
 		organizationId: input.organization_id
 	});
+	// What already waits for a new focal point comes first; the invitation, with its link, is the last message.
+	if (user.role === 'focal_point' && user.organization_id) await tellAppointedFocalPoint(db, user.email, user.organization_id, origin);
 	const token = await issueLinkToken(db, 'invite', user.email, user.id, { role: input.role });
 	await queueMail(db, mails.invite(user.email, ROLE_LABELS[input.role], `${origin}/invite/${token}`));
 	await audit(db, actor, 'user.invite', { type: 'user', id: user.id }, null, {
@@ -275,7 +278,12 @@ export async function acceptInvite(db: Db, token: string, input: { given_name: s
 	);
 }
 
-export async function setUserRole(db: Db, actor: Actor, input: { user_id: number; role: Role; organization_id: number | null }): Promise<User | null> {
+export async function setUserRole(
+	db: Db,
+	actor: Actor,
+	input: { user_id: number; role: Role; organization_id: number | null },
+	origin = ''
+): Promise<User | null> {
 	const before = await db.selectFrom('users').selectAll().where('id', '=', input.user_id).executeTakeFirst();
 	if (!before) return null;
 	const after = await db
@@ -292,5 +300,8 @@ export async function setUserRole(db: Db, actor: Actor, input: { user_id: number
 		{ role: before.role, organization_id: before.organization_id },
 		{ role: after.role, organization_id: after.organization_id }
 	);
+	const appointed =
+		after.role === 'focal_point' && after.organization_id && (before.role !== 'focal_point' || before.organization_id !== after.organization_id);
+	if (appointed) await tellAppointedFocalPoint(db, after.email, after.organization_id!, origin);
 	return after;
 }

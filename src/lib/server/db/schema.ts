@@ -180,6 +180,8 @@ export interface MeetingTable {
 	sequence: Generated<number>;
 	/** Most people one delegation may register; null: no limit. */
 	delegation_cap: number | null;
+	/** Most unconfirmed self-registrations one delegation may hold at once (2 by default); null: no limit. */
+	unconfirmed_cap: Generated<number | null>;
 	created_at: string;
 	updated_at: string;
 }
@@ -223,6 +225,8 @@ export interface DelegationTable {
 	organization_id: number;
 	/** Live registrations (pending, approved, waitlisted); guarded by the meeting's delegation cap. */
 	places_held: Generated<number>;
+	/** Live unconfirmed self-registrations; guarded by the meeting's unconfirmed_cap. */
+	unconfirmed_held: Generated<number>;
 	status: 'open' | 'submitted';
 	submitted_at: string | null;
 	submitted_by: number | null;
@@ -253,6 +257,8 @@ export interface RegistrationTable {
 	/** 1 while the registration counts against the meeting's capacity. */
 	holds_place: number;
 	confirmed_by_person: number;
+	/** Set when the person registered themself; null once their focal point or staff confirm them as a member. */
+	unconfirmed_since: string | null;
 	rejection_reason: string | null;
 	/** Opaque random token in the badge's QR code: no personal data. */
 	badge_token: string;
@@ -315,6 +321,8 @@ export interface SponsorshipApplicationTable {
 	endorsement: 'pending' | 'endorsed' | 'not_endorsed';
 	endorsed_by: number | null;
 	endorsed_at: string | null;
+	/** Staff endorsing for a state with no focal point: who and why, shown to the applicant. */
+	endorsement_note: string | null;
 	submitted_at: string | null;
 	cost_centimes: number | null;
 	offer_sent_at: string | null;

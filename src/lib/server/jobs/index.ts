@@ -1,7 +1,8 @@
 import type { DbHandle } from '../db';
 import { sendDueMail, smtpSender } from '../mail';
 import { expireDueOffers } from '../sponsorship';
-import { MINUTE } from '../time';
+import { releaseUnconfirmed } from '../registration';
+import { HOUR, MINUTE } from '../time';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
 
 export { createScheduler, type Job, type Scheduler } from './scheduler';
@@ -10,7 +11,10 @@ export { createScheduler, type Job, type Scheduler } from './scheduler';
 export function appJobs(handle: DbHandle, env: NodeJS.ProcessEnv = process.env): Job[] {
 	// Links in the mails the jobs queue; the scripts set ORIGIN, as production must.
 	const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? 3000}`;
-	const jobs: Job[] = [{ name: 'sponsorship.expire-offers', everyMs: MINUTE, run: () => expireDueOffers(handle.db, origin) }];
+	const jobs: Job[] = [
+		{ name: 'sponsorship.expire-offers', everyMs: MINUTE, run: () => expireDueOffers(handle.db, origin) },
+		{ name: 'registration.release-unconfirmed', everyMs: HOUR, run: () => releaseUnconfirmed(handle.db, origin) }
+	];
 	const smtp = smtpSender(env);
 	if (smtp) jobs.push({ name: 'mail.send', everyMs: 5000, run: () => sendDueMail(handle.db, smtp.transport, smtp.from) });
 	const sqlite = handle.sqlite;

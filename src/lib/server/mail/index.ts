@@ -19,3 +19,8 @@ export { queueMail } from './outbox';
 // Reads for the staff outbox pages.
 export const listOutbox = bindDb(outbox.listOutbox);
 export const getOutboxMessage = bindDb(outbox.getOutboxMessage);
+
+/** The ISU's one address for hand-offs (ISU_EMAIL, else the staff account's STAFF_EMAIL). */
+export function isuAddress(env: NodeJS.ProcessEnv = process.env): string {
+	return (env.ISU_EMAIL ?? env.STAFF_EMAIL ?? 'isu-staff@example.org').toLowerCase();
+}

@@ -37,6 +37,14 @@ export const mails = {
 		subject: 'A change of your CCM Meetings e-mail address was requested',
 		text: `A change of your account's e-mail address was requested. It takes effect only when confirmed from the new address.\nIf this was not you, change your password.\n\nNew address (as entered): ${quoted(newEmail, 254)}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
 	}),
+	/** A new focal point: what already waits for them, each with the page where they act. */
+	appointedFocalPoint: (to: string, org: string, waiting: { code: string; what: string; link: string }[]): Mail => ({
+		to,
+		subject: `You are the focal point of ${org} in CCM Meetings`,
+		text: `The Implementation Support Unit has made you the focal point of ${org}: you confirm the members of its delegations, name their heads, submit the delegations with their credentials and endorse sponsorship applications.\n\n${
+			waiting.length ? `Already waiting for you:\n${waiting.map((w) => `- ${w.code}: ${w.what}\n  ${w.link}`).join('\n')}` : 'Nothing is waiting for you yet.'
+		}${SIGNATURE}`
+	}),
 	invite: (to: string, roleLabel: string, link: string): Mail => ({
 		to,
 		secret: true,

@@ -12,15 +12,19 @@ export async function speakingFor(db: Db, meetingId: number, user: { id: number;
 	if (user.role === 'focal_point' && user.organizationId) {
 		return db.selectFrom('organizations').select(['id', 'name', 'iso3', 'short_name']).where('id', '=', user.organizationId).executeTakeFirst();
 	}
-	return db
-		.selectFrom('registrations as r')
-		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
-		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
-		.select(['o.id', 'o.name', 'o.iso3', 'o.short_name'])
-		.where('r.meeting_id', '=', meetingId)
-		.where('r.status', 'in', ['pending', 'approved'])
-		.where((eb) => eb.or([eb('r.user_id', '=', user.id), eb('r.email', '=', user.email)]))
-		.executeTakeFirst();
+	return (
+		db
+			.selectFrom('registrations as r')
+			.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+			.innerJoin('organizations as o', 'o.id', 'd.organization_id')
+			.select(['o.id', 'o.name', 'o.iso3', 'o.short_name'])
+			.where('r.meeting_id', '=', meetingId)
+			.where('r.status', 'in', ['pending', 'approved'])
+			// An unconfirmed self-registration does not speak for the state (issue 12).
+			.where('r.unconfirmed_since', 'is', null)
+			.where((eb) => eb.or([eb('r.user_id', '=', user.id), eb('r.email', '=', user.email)]))
+			.executeTakeFirst()
+	);
 }
 
 export type StatementResult = { ok: true; symbol: string } | { ok: false; errors: Record<string, string> };

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit, type Actor } from '../audit';
+import { isuAddress, queueMail } from '../mail';
 import { nowIso } from '../time';
+import { regMails } from './mails';
 import { LIVE_IN_SQL } from './live';
 
 type Db = Kysely<Database>;
@@ -16,7 +18,8 @@ export async function setHead(db: Db, actor: Actor, delegationId: number, regist
 			.where('delegation_id', '=', delegationId)
 			.where('status', 'in', LIVE_IN_SQL)
 			.executeTakeFirst();
-		if (!reg) return false;
+		// An unconfirmed self-registration is confirmed first (confirmMember): only then may it lead the delegation.
+		if (!reg || reg.unconfirmed_since) return false;
 		if (reg.role === 'head') return true;
 		const now = nowIso();
 		const previous = await trx
@@ -38,7 +41,26 @@ export async function setHead(db: Db, actor: Actor, delegationId: number, regist
 	});
 }
 
-export async function setCredentials(db: Db, actor: Actor, delegationId: number, file: { sha256: string; name: string; size: number }): Promise<void> {
+/** Where the ISU opens a delegation and its credentials (the staff delegations page). */
+async function isuDelegationLink(trx: Db, delegationId: number, origin: string) {
+	const d = await trx
+		.selectFrom('delegations as d')
+		.innerJoin('meetings as m', 'm.id', 'd.meeting_id')
+		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
+		.selectAll('m')
+		.select('o.name as org_name')
+		.where('d.id', '=', delegationId)
+		.executeTakeFirstOrThrow();
+	return { meeting: d, org: d.org_name, link: `${origin}/admin/meetings/${d.slug}/delegations` };
+}
+
+export async function setCredentials(
+	db: Db,
+	actor: Actor,
+	delegationId: number,
+	file: { sha256: string; name: string; size: number },
+	origin = ''
+): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('delegations')
@@ -60,13 +82,15 @@ export async function setCredentials(db: Db, actor: Actor, delegationId: number,
 			credentials_sha256: file.sha256,
 			credentials_name: file.name
 		});
+		const { meeting, org, link } = await isuDelegationLink(trx, delegationId, origin);
+		await queueMail(trx, regMails.isuCredentials(isuAddress(), meeting, org, !!before.credentials_sha256, link));
 	});
 }
 
 export type SubmitResult = { ok: true } | { ok: false; message: string };
 
 /** Submits the delegation to the ISU: it needs at least one member and a head. */
-export async function submitDelegation(db: Db, actor: Actor, delegationId: number): Promise<SubmitResult> {
+export async function submitDelegation(db: Db, actor: Actor, delegationId: number, origin = ''): Promise<SubmitResult> {
 	return db.transaction().execute(async (trx): Promise<SubmitResult> => {
 		const members = await trx
 			.selectFrom('registrations')
@@ -82,6 +106,8 @@ export async function submitDelegation(db: Db, actor: Actor, delegationId: numbe
 			.where('id', '=', delegationId)
 			.execute();
 		await audit(trx, actor, 'delegation.submit', { type: 'delegation', id: delegationId }, null, { members: members.length });
+		const { meeting, org, link } = await isuDelegationLink(trx, delegationId, origin);
+		await queueMail(trx, regMails.isuSubmitted(isuAddress(), meeting, org, members.length, link));
 		return { ok: true };
 	});
 }

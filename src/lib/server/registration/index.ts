@@ -12,7 +12,10 @@ import * as queries from './queries';
 import * as store from './store';
 
 export type { RegistrationView, RegistrationFilter } from './queries';
-export type { PersonDetails, RegisterResult, RegisterOptions, Decision, UpdateResult } from './store';
+export type { PersonDetails, RegisterResult, RegisterOptions, Decision, UpdateResult, ConfirmResult, OnCancelled } from './store';
+export { UNCONFIRMED_HOLD_DAYS, HEAD_NEEDS_CONFIRMATION } from './store';
+/** For the scheduler: self-registrations still unconfirmed after UNCONFIRMED_HOLD_DAYS give their place on. */
+export { releaseUnconfirmed } from './store';
 export type { SubmitResult } from './delegation-store';
 export type { CheckIn } from './check-in';
 export type { PersonForm } from './forms';
@@ -56,6 +59,7 @@ export const cancelRegistration = bindDb(store.cancelRegistration);
 export const decide = bindDb(store.decide);
 export const updateRegistration = bindDb(store.updateRegistration);
 export const confirmOwnRegistration = bindDb(confirm.confirmOwnRegistration);
+export const confirmMember = bindDb(store.confirmMember);
 export const checkIn = bindDb(checkInStore.checkIn);
 export const attendance = bindDb(checkInStore.attendance);
 export const setHead = bindDb(delegationStore.setHead);
@@ -70,12 +74,13 @@ export async function uploadCredentials(
 	actor: Actor,
 	meetingId: number,
 	organizationId: number,
-	upload: { bytes: Buffer; mime: string; name: string }
+	upload: { bytes: Buffer; mime: string; name: string },
+	origin = ''
 ): Promise<void> {
 	const db = getDb();
 	const delegation = await store.delegationFor(db, meetingId, organizationId);
 	const sha256 = await storeFile(db, upload.bytes, upload.mime);
-	await delegationStore.setCredentials(db, actor, delegation.id, { sha256, name: upload.name, size: upload.bytes.length });
+	await delegationStore.setCredentials(db, actor, delegation.id, { sha256, name: upload.name, size: upload.bytes.length }, origin);
 }
 
 /** For meetings.updateMeeting: raising a meeting's capacity moves its waiting list up in the same transaction. */

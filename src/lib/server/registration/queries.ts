@@ -71,6 +71,7 @@ export async function listRegistrations(db: Db, meetingId: number, f: Registrati
 			'r.role',
 			'r.status',
 			'r.holds_place',
+			'r.unconfirmed_since',
 			'r.consent_published',
 			'r.access_needs',
 			'r.attended_at',

@@ -1,10 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, DelegationRole, Registration, RegistrationStatus } from '../db';
+import type { Database, DelegationRole, Meeting, Registration, RegistrationStatus } from '../db';
 import { prepared } from '../db';
 import { audit, type Actor } from '../audit';
-import { queueMail } from '../mail';
+import { isuAddress, queueMail } from '../mail';
 import { generateToken, normalizeEmail } from '../auth';
-import { nowIso } from '../time';
+import { DAY, nowIso } from '../time';
 import { windowState } from '../meetings';
 import { needsReapproval } from './rules';
 import { regMails } from './mails';
@@ -45,6 +45,11 @@ export interface RegisterOptions {
 	origin: string;
 	/** Staff acting, for the audit log. */
 	actor?: Actor | null;
+	/**
+	 * Whether the person is a confirmed member of the delegation. Default: true when a focal point or staff add someone
+	 * (userId null), false for a self-registration; the register page passes true for staff and the organisation's focal point.
+	 */
+	confirmedMember?: boolean;
 }
 
 // The registration's statements, compiled once (see prepared.ts): a rush of registrations runs them thousands of times.
@@ -123,6 +128,7 @@ const insertRegistration = prepared(
 		status: RegistrationStatus,
 		holds_place: number,
 		confirmed_by_person: number,
+		unconfirmed_since: string | null,
 		badge_token: string,
 		form_token: string | null,
 		created_by: number | null,
@@ -147,6 +153,7 @@ const insertRegistration = prepared(
 				status,
 				holds_place,
 				confirmed_by_person,
+				unconfirmed_since,
 				rejection_reason: null,
 				badge_token,
 				form_token,
@@ -182,6 +189,8 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			if (existing && opts.formToken && existing.form_token === opts.formToken) return { ok: true as const, registration: existing, repeated: true };
 			if (existing) return { ok: false as const, reason: 'existing' as const, registration: existing };
 
+			const unconfirmed = !(opts.confirmedMember ?? opts.userId === null);
+			if (unconfirmed && input.role === 'head') return { ok: false as const, reason: 'field' as const, errors: { role: HEAD_NEEDS_CONFIRMATION } };
 			if (input.role === 'head' && (await organizationHasHead(trx, meeting.id, input.organization_id))) {
 				return {
 					ok: false as const,
@@ -196,6 +205,15 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 					reason: 'field' as const,
 					errors: { organization_id: `This delegation has reached its limit of ${meeting.delegation_cap} people for this meeting.` }
 				};
+			}
+			if (unconfirmed && !(await takeUnconfirmedSlot(trx, delegation.id, meeting.unconfirmed_cap))) {
+				// The seat taken above is given back in this transaction: nothing half-done.
+				await trx
+					.updateTable('delegations')
+					.set((eb) => ({ places_held: eb('places_held', '-', 1) }))
+					.where('id', '=', delegation.id)
+					.execute();
+				return { ok: false as const, reason: 'field' as const, errors: { organization_id: unconfirmedCapMessage(meeting.unconfirmed_cap ?? 0) } };
 			}
 			const place = await takePlace(trx, meeting.id, meeting.capacity);
 			const now = nowIso();
@@ -217,6 +235,7 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 				place ? 'pending' : 'waitlisted',
 				place ? 1 : 0,
 				opts.userId !== null ? 1 : 0,
+				unconfirmed ? now : null,
 				generateToken(),
 				opts.formToken,
 				opts.createdBy,
@@ -226,6 +245,7 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			const link = `${opts.origin}/registrations/${registration.id}`;
 			if (opts.userId !== null) await queueMail(trx, regMails.received(email, meeting, registration, link));
 			else await queueMail(trx, regMails.addedToDelegation(email, meeting, link, opts.origin));
+			if (unconfirmed) await askToConfirm(trx, meeting, input.organization_id, registration, opts.origin);
 			if (opts.actor)
 				await audit(trx, opts.actor, 'registration.create', { type: 'registration', id: registration.id }, null, {
 					status: registration.status,
@@ -248,6 +268,133 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 		throw e;
 	}
 }
+
+export const HEAD_NEEDS_CONFIRMATION =
+	'Only your focal point or the ISU can name the head of delegation. Register in another role; once they have confirmed you as a member, they can make you head.';
+
+export function unconfirmedCapMessage(cap: number): string {
+	return `This delegation already has ${cap} sign-ups waiting for its focal point to confirm them. Ask your focal point to register you, or try again once they have confirmed those members.`;
+}
+
+/** One more unconfirmed member in the delegation, within the meeting's cap: a guarded counter, like the capacity. */
+async function takeUnconfirmedSlot(trx: Db | Trx, delegationId: number, cap: number | null): Promise<boolean> {
+	let q = trx
+		.updateTable('delegations')
+		.set((eb) => ({ unconfirmed_held: eb('unconfirmed_held', '+', 1) }))
+		.where('id', '=', delegationId);
+	if (cap !== null) q = q.where('unconfirmed_held', '<', cap);
+	return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+}
+
+/** The unconfirmed slot is given back when the person is confirmed, or their registration ends. */
+async function freeUnconfirmedSlot(trx: Db | Trx, delegationId: number): Promise<void> {
+	await trx
+		.updateTable('delegations')
+		.set((eb) => ({ unconfirmed_held: eb('unconfirmed_held', '-', 1) }))
+		.where('id', '=', delegationId)
+		.where('unconfirmed_held', '>', 0)
+		.execute();
+}
+
+/** The focal point confirms a self-registration; a state without one has the ISU do it. */
+async function askToConfirm(trx: Db | Trx, meeting: Meeting, organizationId: number, reg: Registration, origin: string): Promise<void> {
+	const [org, focal] = await Promise.all([
+		trx.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow(),
+		trx.selectFrom('users').select('email').where('role', '=', 'focal_point').where('organization_id', '=', organizationId).execute()
+	]);
+	const who = [reg.given_name, reg.family_name].filter(Boolean).join(' ');
+	if (focal.length) {
+		for (const f of focal) await queueMail(trx, regMails.confirmMember(f.email, meeting, who, org.name, `${origin}/meetings/${meeting.slug}/delegation`));
+	} else {
+		await queueMail(trx, regMails.confirmMember(isuAddress(), meeting, who, org.name, `${origin}/admin/registrations/${reg.id}`, true));
+	}
+}
+
+export type ConfirmResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * The focal point of the person's organisation, or staff, confirm a self-registration as a member of the delegation.
+ * One transaction, audited; the person is told. Someone of another delegation, or a registration already confirmed or
+ * ended, gets a message and nothing changes.
+ */
+export async function confirmMember(
+	db: Db,
+	actor: Actor & { role: string; organizationId: number | null },
+	registrationId: number,
+	origin: string
+): Promise<ConfirmResult> {
+	return db.transaction().execute(async (trx): Promise<ConfirmResult> => {
+		const reg = await trx
+			.selectFrom('registrations as r')
+			.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+			.selectAll('r')
+			.select('d.organization_id')
+			.where('r.id', '=', registrationId)
+			.executeTakeFirst();
+		if (!reg) return { ok: false, message: 'No such registration.' };
+		if (actor.role !== 'staff' && !(actor.role === 'focal_point' && actor.organizationId === reg.organization_id)) {
+			return { ok: false, message: 'Only the focal point of this delegation or the ISU can confirm its members.' };
+		}
+		if (!isLive(reg.status)) return { ok: false, message: 'This registration is no longer active.' };
+		const upd = await trx
+			.updateTable('registrations')
+			.set({ unconfirmed_since: null, updated_at: nowIso() })
+			.where('id', '=', reg.id)
+			.where('unconfirmed_since', 'is not', null)
+			.executeTakeFirst();
+		if (Number(upd.numUpdatedRows) !== 1) return { ok: false, message: 'This member is already confirmed.' };
+		await freeUnconfirmedSlot(trx, reg.delegation_id);
+		await audit(
+			trx,
+			actor,
+			'registration.confirm_member',
+			{ type: 'registration', id: reg.id },
+			{ unconfirmed_since: reg.unconfirmed_since },
+			{ unconfirmed_since: null }
+		);
+		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', reg.meeting_id).executeTakeFirstOrThrow();
+		if (reg.email) await queueMail(trx, regMails.memberConfirmed(reg.email, meeting, `${origin}/registrations/${reg.id}`));
+		return { ok: true };
+	});
+}
+
+/** Days an unconfirmed self-registration holds its place; then `releaseUnconfirmed` gives the place on. */
+export const UNCONFIRMED_HOLD_DAYS = 7;
+export const RELEASE_BATCH = 100;
+
+/**
+ * The scheduler's job: a self-registration still unconfirmed after UNCONFIRMED_HOLD_DAYS is cancelled, its place goes
+ * to the waiting list and the person is told why. Idempotent (the update is guarded by the flag) and bounded.
+ */
+export async function releaseUnconfirmed(db: Db, origin: string, now = nowIso(), limit = RELEASE_BATCH): Promise<number[]> {
+	const cutoff = new Date(Date.parse(now) - UNCONFIRMED_HOLD_DAYS * DAY).toISOString();
+	const due = await db
+		.selectFrom('registrations')
+		.select('id')
+		.where('unconfirmed_since', 'is not', null)
+		.where('unconfirmed_since', '<=', cutoff)
+		.where('status', 'in', LIVE_IN_SQL)
+		.orderBy('unconfirmed_since')
+		.limit(limit)
+		.execute();
+	const released: number[] = [];
+	for (const { id } of due) {
+		const done = await db.transaction().execute(async (trx) => {
+			const reg = await trx.selectFrom('registrations').selectAll().where('id', '=', id).where('unconfirmed_since', '<=', cutoff).executeTakeFirst();
+			if (!reg || !isLive(reg.status)) return false;
+			await endRegistration(trx, reg, 'cancelled', UNCONFIRMED_REASON, origin);
+			await audit(trx, null, 'registration.release_unconfirmed', { type: 'registration', id }, { status: reg.status }, { status: 'cancelled' });
+			const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', reg.meeting_id).executeTakeFirstOrThrow();
+			if (reg.email)
+				await queueMail(trx, regMails.releasedUnconfirmed(reg.email, meeting, UNCONFIRMED_HOLD_DAYS, `${origin}/meetings/${meeting.slug}/register`));
+			return true;
+		});
+		if (done) released.push(id);
+	}
+	return released;
+}
+
+const UNCONFIRMED_REASON = `Not confirmed as a member of the delegation by its focal point or the ISU within ${UNCONFIRMED_HOLD_DAYS} days.`;
 
 export async function findLive(db: Db | Trx, meetingId: number, email: string, userId: number | null): Promise<Registration | undefined> {
 	return userId === null ? liveByEmail.first(db, meetingId, email) : liveByEmailOrUser.first(db, meetingId, email, userId);
@@ -323,6 +470,7 @@ async function endRegistration(trx: Trx, reg: Registration, status: 'rejected' |
 		.set((eb) => ({ places_held: eb('places_held', '-', 1) }))
 		.where('id', '=', reg.delegation_id)
 		.execute();
+	if (reg.unconfirmed_since) await freeUnconfirmedSlot(trx, reg.delegation_id);
 	if (!reg.holds_place) return [];
 	await trx
 		.updateTable('meetings')
@@ -332,12 +480,18 @@ async function endRegistration(trx: Trx, reg: Registration, status: 'rejected' |
 	return promoteWaitlist(trx, reg.meeting_id, origin);
 }
 
-export async function cancelRegistration(db: Db, reg: Registration, actor: Actor, origin: string): Promise<boolean> {
+/** Work another area does in the cancelling transaction (sponsorship releases the money of the person's offer). */
+export type OnCancelled = (trx: Trx, reg: Registration, actor: Actor) => Promise<void>;
+
+export async function cancelRegistration(db: Db, reg: Registration, actor: Actor, origin: string, onCancelled?: OnCancelled): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
 		const fresh = await trx.selectFrom('registrations').selectAll().where('id', '=', reg.id).executeTakeFirstOrThrow();
 		if (!isLive(fresh.status)) return false;
 		await endRegistration(trx, fresh, 'cancelled', null, origin);
 		await audit(trx, actor, 'registration.cancel', { type: 'registration', id: reg.id }, { status: fresh.status }, { status: 'cancelled' });
+		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', fresh.meeting_id).executeTakeFirstOrThrow();
+		if (fresh.email) await queueMail(trx, regMails.cancelled(fresh.email, meeting, `${origin}/meetings/${meeting.slug}/register`));
+		if (onCancelled) await onCancelled(trx, fresh, actor);
 		return true;
 	});
 }
@@ -366,7 +520,8 @@ export async function decide(
 					continue;
 				}
 				await trx.updateTable('registrations').set({ status: 'approved', rejection_reason: null, updated_at: nowIso() }).where('id', '=', reg.id).execute();
-				if (reg.email) await queueMail(trx, regMails.approved(reg.email, meeting, `${origin}/registrations/${reg.id}`));
+				if (reg.email)
+					await queueMail(trx, regMails.approved(reg.email, meeting, `${origin}/registrations/${reg.id}`, `${origin}/meetings/${meeting.slug}/calendar.ics`));
 			} else {
 				if (!isLive(reg.status)) {
 					skipped.push(reg.id);
@@ -414,6 +569,7 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 		return await db.transaction().execute(async (trx): Promise<UpdateResult> => {
 			const fresh = await trx.selectFrom('registrations').selectAll().where('id', '=', reg.id).executeTakeFirstOrThrow();
 			if (!isLive(fresh.status)) return { ok: false as const, errors: { _form: 'This registration is no longer active.' } };
+			if (fresh.unconfirmed_since && input.role === 'head' && fresh.role !== 'head') return { ok: false as const, errors: { role: HEAD_NEEDS_CONFIRMATION } };
 			const delegation = await delegationFor(trx, fresh.meeting_id, input.organization_id);
 			if (input.role === 'head' && (await hasHead(trx, delegation.id, fresh.id))) {
 				return { ok: false as const, errors: { role: 'This delegation already has a head.' } };
@@ -427,6 +583,16 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 						reason: 'delegation_full' as const,
 						errors: { organization_id: `This delegation has reached its limit of ${cap} people for this meeting.` }
 					};
+				}
+				if (fresh.unconfirmed_since) {
+					// Unconfirmed in the new delegation too, within its cap: switching cannot dodge the limit.
+					const { unconfirmed_cap: ucap } = await trx
+						.selectFrom('meetings')
+						.select('unconfirmed_cap')
+						.where('id', '=', fresh.meeting_id)
+						.executeTakeFirstOrThrow();
+					if (!(await takeUnconfirmedSlot(trx, delegation.id, ucap))) throw new UnconfirmedFull(ucap ?? 0);
+					await freeUnconfirmedSlot(trx, fresh.delegation_id);
 				}
 			}
 			const next = { ...input, delegation_id: delegation.id };
@@ -466,7 +632,15 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 			return { ok: true as const, reapproval };
 		});
 	} catch (e) {
+		if (e instanceof UnconfirmedFull) return { ok: false, reason: 'delegation_full', errors: { organization_id: unconfirmedCapMessage(e.cap) } };
 		if (input.role === 'head') return { ok: false, errors: { role: 'This delegation already has a head.' } };
 		throw e;
+	}
+}
+
+/** Thrown to roll back a move whose seat was already taken. */
+class UnconfirmedFull extends Error {
+	constructor(readonly cap: number) {
+		super('unconfirmed cap');
 	}
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Meeting, SponsorshipApplication } from '../db';
 import { audit, type Actor } from '../audit';
-import { queueMail } from '../mail';
+import { isuAddress, queueMail } from '../mail';
 import { nowIso } from '../time';
 import { statesAsAtIn } from '../organizations';
 import { currentCriteria, getProgramme } from './store';
@@ -62,11 +62,19 @@ export async function saveApplication(
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
-		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'o.id as org_id', 'o.kind', 'o.name'])
+		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'r.unconfirmed_since', 'o.id as org_id', 'o.kind', 'o.name'])
 		.where('r.id', '=', registrationId)
 		.executeTakeFirst();
 	if (!reg || !['pending', 'approved'].includes(reg.status))
 		return { ok: false, errors, message: 'You need an active registration for this meeting (not on the waiting list) to apply.' };
+	if (input.mode === 'submit' && reg.unconfirmed_since) {
+		// Counted for the state only once the state (its focal point, or the ISU) stands behind the person.
+		return {
+			ok: false,
+			errors,
+			message: `Your focal point (or the ISU, if ${reg.name} has none) must first confirm you as a member of the delegation. Your draft can be saved meanwhile.`
+		};
+	}
 	if (input.mode === 'submit') {
 		const gates = (await currentCriteria(db)).gates;
 		const status = reg.kind === 'state' ? ((await statesAsAtIn(db, meeting.start_date, [reg.org_id])).get(reg.org_id)?.status.status ?? 'not_party') : null;
@@ -125,8 +133,20 @@ export async function saveApplication(
 			cost_inputs: { airfare_centimes: input.airfare, nights: input.nights }
 		});
 		const link = `${origin}/meetings/${meeting.slug}/sponsorship`;
-		if (reg.email) await queueMail(db, sponsorshipMails.submitted(reg.email, meeting, link));
 		const focal = await db.selectFrom('users').select('email').where('role', '=', 'focal_point').where('organization_id', '=', reg.org_id).execute();
+		if (reg.email) await queueMail(db, sponsorshipMails.submitted(reg.email, meeting, link, focal.length > 0));
+		// No focal point: nobody but the ISU can endorse; without this mail the application would wait for ever.
+		if (!focal.length)
+			await queueMail(
+				db,
+				sponsorshipMails.isuNoFocalPoint(
+					isuAddress(),
+					meeting,
+					reg.name,
+					[reg.given_name, reg.family_name].join(' '),
+					`${origin}/admin/meetings/${meeting.slug}/sponsorship`
+				)
+			);
 		for (const f of focal)
 			await queueMail(
 				db,
@@ -145,15 +165,45 @@ export async function endorse(db: Db, actor: Actor & { organizationId: number | 
 		.select(['a.id', 'a.endorsement', 'a.status', 'd.organization_id'])
 		.where('a.id', '=', applicationId)
 		.executeTakeFirst();
-	if (!app || app.organization_id !== actor.organizationId || app.status === 'draft') return false;
+	if (!app || app.organization_id !== actor.organizationId || app.status === 'draft' || app.status === 'withdrawn') return false;
 	const endorsement = endorsed ? 'endorsed' : 'not_endorsed';
-	await db
+	// Guarded: an application withdrawn since it was read is not endorsed.
+	const upd = await db
 		.updateTable('sponsorship_applications')
-		.set({ endorsement, endorsed_by: actor.id, endorsed_at: nowIso(), updated_at: nowIso() })
+		.set({ endorsement, endorsed_by: actor.id, endorsed_at: nowIso(), endorsement_note: null, updated_at: nowIso() })
 		.where('id', '=', applicationId)
-		.execute();
+		.where('status', '!=', 'withdrawn')
+		.executeTakeFirst();
+	if (Number(upd.numUpdatedRows) !== 1) return false;
 	await audit(db, actor, 'sponsorship.endorse', { type: 'sponsorship_application', id: applicationId }, { endorsement: app.endorsement }, { endorsement });
 	return true;
+}
+
+/** The applicant's latest application for the meeting, even after the registration ended: its history stays visible. */
+export function latestApplicationOf(db: Db, meetingId: number, userId: number): Promise<SponsorshipApplication | undefined> {
+	return db
+		.selectFrom('sponsorship_applications')
+		.selectAll()
+		.where('meeting_id', '=', meetingId)
+		.where('user_id', '=', userId)
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+/** Applications waiting on a state's endorsement (a focal point's appointment lists them). */
+export function pendingEndorsements(db: Db, organizationId: number) {
+	return db
+		.selectFrom('sponsorship_applications as a')
+		.innerJoin('registrations as r', 'r.id', 'a.registration_id')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+		.select(['a.id', 'm.code', 'm.slug', 'r.given_name', 'r.family_name'])
+		.where('d.organization_id', '=', organizationId)
+		.where('a.status', '=', 'submitted')
+		.where('a.endorsement', '=', 'pending')
+		.orderBy('a.id')
+		.execute();
 }
 
 export function listForEndorsement(db: Db, meetingId: number, organizationId: number) {

@@ -4,6 +4,7 @@
 import { bindDb } from '../db';
 import * as applications from './applications';
 import * as committee from './committee';
+import * as handOffs from './hand-offs';
 import * as store from './store';
 
 export type { SaveResult as ApplicationSaveResult } from './applications';
@@ -45,6 +46,16 @@ export const sendOffers = bindDb(store.sendOffers);
 export const expireOffers = bindDb(store.expireOffers);
 export const respondToOffer = bindDb(store.respondToOffer);
 export const releaseApplication = bindDb(store.releaseApplication);
+export const sendOffersChecked = bindDb(handOffs.sendOffersChecked);
+export const endorseForState = bindDb(handOffs.endorseForState);
+export const awaitingIsuEndorsement = bindDb(handOffs.awaitingIsuEndorsement);
+export const reofferAfterCancel = bindDb(handOffs.reofferAfterCancel);
+export const latestApplicationOf = bindDb(applications.latestApplicationOf);
+export const pendingEndorsements = bindDb(applications.pendingEndorsements);
+/** For registration.cancelRegistration: releases the person's offer in the cancelling transaction. */
+export { releaseOnCancel } from './hand-offs';
+export type { SendOffersResult, EndorseResult } from './hand-offs';
+export { offerLines, NEXT_STEPS, type OfferCost } from './mails';
 
 /** For the scheduler: lapse overdue offers and offer their money to the next people, in batches. */
 export { expireDueOffers, seedCriteria } from './store';

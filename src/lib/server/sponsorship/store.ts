@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgramme } from '../db';
 import { audit, type Actor } from '../audit';
-import { queueMail } from '../mail';
+import { isuAddress, queueMail } from '../mail';
 import { nowIso, DAY } from '../time';
 import { defaultCriteria, parseCriteria, reviseCriteria, STAFF_SCORE_ID, type CriteriaSet } from './criteria';
 import { evaluate, stateFactsAsAt, type ApplicantFacts, type Evaluation } from './evaluate';
@@ -381,7 +381,16 @@ export async function sendOffers(db: Db, actor: Actor | null, meeting: Meeting, 
 					.where('a.id', '=', row.applicationId)
 					.executeTakeFirst();
 				if (to?.email)
-					await queueMail(trx, sponsorshipMails.offer(to.email, meeting, row.costCentimes, deadline, `${origin}/meetings/${meeting.slug}/sponsorship`));
+					await queueMail(
+						trx,
+						sponsorshipMails.offer(
+							to.email,
+							meeting,
+							{ airfare: reviewed.airfareCentimes, dsa: programme.dsa_centimes, nights: reviewed.nights, total: row.costCentimes },
+							deadline,
+							`${origin}/meetings/${meeting.slug}/sponsorship`
+						)
+					);
 				await audit(
 					trx,
 					actor,
@@ -444,29 +453,38 @@ export async function expireDueOffers(db: Db, origin: string, limit = EXPIRY_BAT
 }
 
 async function release(db: Db, actor: Actor | null, meetingId: number, applicationId: number, status: 'declined' | 'expired' | 'withdrawn'): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		const a = await trx.selectFrom('sponsorship_applications').select(['status', 'cost_centimes']).where('id', '=', applicationId).executeTakeFirst();
-		if (!a || (a.status !== 'offered' && a.status !== 'accepted' && !(status === 'withdrawn' && a.status === 'submitted'))) return false;
-		// Only an open offer lapses: one accepted since the job read it stays accepted.
-		if (status === 'expired' && a.status !== 'offered') return false;
-		// Guarded by the status read: an answer and the expiry job racing release the money once.
-		const upd = await trx
-			.updateTable('sponsorship_applications')
-			.set({ status, responded_at: nowIso(), updated_at: nowIso() })
-			.where('id', '=', applicationId)
-			.where('status', '=', a.status)
-			.executeTakeFirst();
-		if (Number(upd.numUpdatedRows) !== 1) return false;
-		if ((a.status === 'offered' || a.status === 'accepted') && a.cost_centimes) {
-			await trx
-				.updateTable('sponsorship_programmes')
-				.set((eb) => ({ committed_centimes: eb('committed_centimes', '-', a.cost_centimes!) }))
-				.where('meeting_id', '=', meetingId)
-				.execute();
-		}
-		await audit(trx, actor, `sponsorship.${status}`, { type: 'sponsorship_application', id: applicationId }, { status: a.status }, { status });
-		return true;
-	});
+	return db.transaction().execute((trx) => releaseIn(trx, actor, meetingId, applicationId, status));
+}
+
+/** `release` inside the caller's transaction (a cancelled registration releases its offer in the same one). */
+export async function releaseIn(
+	trx: Transaction<Database>,
+	actor: Actor | null,
+	meetingId: number,
+	applicationId: number,
+	status: 'declined' | 'expired' | 'withdrawn'
+): Promise<boolean> {
+	const a = await trx.selectFrom('sponsorship_applications').select(['status', 'cost_centimes']).where('id', '=', applicationId).executeTakeFirst();
+	if (!a || (a.status !== 'offered' && a.status !== 'accepted' && !(status === 'withdrawn' && a.status === 'submitted'))) return false;
+	// Only an open offer lapses: one accepted since the job read it stays accepted.
+	if (status === 'expired' && a.status !== 'offered') return false;
+	// Guarded by the status read: an answer and the expiry job racing release the money once.
+	const upd = await trx
+		.updateTable('sponsorship_applications')
+		.set({ status, responded_at: nowIso(), updated_at: nowIso() })
+		.where('id', '=', applicationId)
+		.where('status', '=', a.status)
+		.executeTakeFirst();
+	if (Number(upd.numUpdatedRows) !== 1) return false;
+	if ((a.status === 'offered' || a.status === 'accepted') && a.cost_centimes) {
+		await trx
+			.updateTable('sponsorship_programmes')
+			.set((eb) => ({ committed_centimes: eb('committed_centimes', '-', a.cost_centimes!) }))
+			.where('meeting_id', '=', meetingId)
+			.execute();
+	}
+	await audit(trx, actor, `sponsorship.${status}`, { type: 'sponsorship_application', id: applicationId }, { status: a.status }, { status });
+	return true;
 }
 
 /** The applicant answers an offer before its deadline; a decline hands the money to the next in line. */
@@ -495,11 +513,27 @@ export async function respondToOffer(
 			.executeTakeFirst();
 		if (Number(upd.numUpdatedRows) !== 1) return 'late';
 		await audit(db, actor, 'sponsorship.accept', { type: 'sponsorship_application', id: applicationId }, { status: 'offered' }, { status: 'accepted' });
+		await tellAnswer(db, meeting, applicationId, true, origin);
 		return 'ok';
 	}
-	await release(db, actor, meeting.id, applicationId, 'declined');
+	if (await release(db, actor, meeting.id, applicationId, 'declined')) await tellAnswer(db, meeting, applicationId, false, origin);
 	await sendOffers(db, null, meeting, origin);
 	return 'ok';
+}
+
+/** Both sides hear of an answer: the applicant (what happens next) and the ISU (where to act). */
+async function tellAnswer(db: Db, meeting: Meeting, applicationId: number, accepted: boolean, origin: string): Promise<void> {
+	const a = await db
+		.selectFrom('sponsorship_applications as a')
+		.innerJoin('registrations as r', 'r.id', 'a.registration_id')
+		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
+		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
+		.select(['r.email', 'r.given_name', 'r.family_name', 'o.name as state'])
+		.where('a.id', '=', applicationId)
+		.executeTakeFirstOrThrow();
+	const who = [a.given_name, a.family_name].filter(Boolean).join(' ');
+	if (a.email) await queueMail(db, sponsorshipMails.answerReceived(a.email, meeting, accepted, `${origin}/meetings/${meeting.slug}/sponsorship`));
+	await queueMail(db, sponsorshipMails.isuAnswer(isuAddress(), meeting, who, a.state, accepted, `${origin}/admin/meetings/${meeting.slug}/sponsorship`));
 }
 
 export { release as releaseApplication };

@@ -13,6 +13,7 @@ import {
 	updateRegistration,
 	waitingListPosition
 } from '$lib/server/registration';
+import { releaseOnCancel, reofferAfterCancel } from '$lib/server/sponsorship';
 import { visibleRegistration } from '$lib/server/web/access';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -83,9 +84,11 @@ export const actions: Actions = {
 	},
 	cancel: async (event) => {
 		const { user, reg } = await visibleRegistration(event);
-		if (!(await cancelRegistration({ ...reg }, { id: user.id, email: user.email }, event.url.origin))) {
+		if (!(await cancelRegistration({ ...reg }, { id: user.id, email: user.email }, event.url.origin, releaseOnCancel(event.url.origin)))) {
 			return fail(400, { message: 'This registration is no longer active.' });
 		}
+		// The money of a released offer goes to the next in line, once offers have begun.
+		await reofferAfterCancel({ id: reg.meeting_id }, event.url.origin);
 		redirect(303, `/registrations/${reg.id}?cancelled=1`);
 	}
 };

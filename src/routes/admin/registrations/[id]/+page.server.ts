@@ -1,7 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { entityHistory } from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guards';
-import { getRegistration, ROLE_LABELS, STATUS_LABELS, erasePerson } from '$lib/server/registration';
+import { getRegistration, ROLE_LABELS, STATUS_LABELS, erasePerson, confirmMember, isLive } from '$lib/server/registration';
 import { formatInstant } from '$lib/format';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 			consent: reg.consent_published === 1,
 			access_needs: reg.access_needs,
 			rejection_reason: reg.rejection_reason,
+			unconfirmed: reg.unconfirmed_since !== null && isLive(reg.status),
 			erased: !!reg.erased_at,
 			attended: reg.attended_at ? formatInstant(reg.attended_at, reg.time_zone) : null,
 			meeting: { slug: reg.meeting_slug, code: reg.meeting_code }
@@ -39,6 +40,12 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	confirm: async (event) => {
+		const { actor, reg } = await staffRegistration(event);
+		const result = await confirmMember({ id: actor.id, email: actor.email, role: actor.role, organizationId: null }, reg.id, event.url.origin);
+		if (!result.ok) return fail(400, { message: result.message });
+		return { done: 'Confirmed as a member of the delegation; the person is told by e-mail.' };
+	},
 	erase: async (event) => {
 		const { actor, reg } = await staffRegistration(event);
 		const fd = await event.request.formData();

@@ -28,7 +28,7 @@ export const actions: Actions = {
 		if (parsed.data.user_id === actor.id && parsed.data.role !== 'staff') {
 			return invalid(formValues(fd), { role: 'You cannot take away your own staff role; ask another staff member.' });
 		}
-		const updated = await setUserRole(actor, parsed.data);
+		const updated = await setUserRole(actor, parsed.data, event.url.origin);
 		if (!updated) error(404, 'No such account.');
 		return { saved: true };
 	}

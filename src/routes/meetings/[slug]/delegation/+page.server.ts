@@ -19,9 +19,10 @@ import {
 	register,
 	setHead,
 	uploadCredentials,
-	submitDelegation
+	submitDelegation,
+	confirmMember
 } from '$lib/server/registration';
-import { endorse, listForEndorsement, formatChf } from '$lib/server/sponsorship';
+import { endorse, listForEndorsement, formatChf, releaseOnCancel, reofferAfterCancel } from '$lib/server/sponsorship';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,6 +66,7 @@ export const load: PageServerLoad = async (event) => {
 			status: m.status,
 			statusLabel: STATUS_LABELS[m.status],
 			confirmed: m.confirmed_by_person === 1,
+			member: m.unconfirmed_since === null,
 			live: isLive(m.status)
 		})),
 		window: windowState(meeting.registration_opens_at, meeting.registration_closes_at),
@@ -108,21 +110,30 @@ export const actions: Actions = {
 		const id = Number((await event.request.formData()).get('id'));
 		const reg = (await listDelegation(meeting.id, org.id)).find((m) => m.id === id);
 		if (!reg) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
-		await cancelRegistration(reg, actor, event.url.origin);
+		await cancelRegistration(reg, actor, event.url.origin, releaseOnCancel(event.url.origin));
+		await reofferAfterCancel(meeting, event.url.origin);
 		return { form: 'members', done: 'Removed from the delegation; the place is freed.' };
+	},
+	confirm: async (event) => {
+		const { user, actor } = await focal(event);
+		const id = Number((await event.request.formData()).get('id'));
+		const result = await confirmMember({ ...actor, role: user.role, organizationId: user.organizationId }, id, event.url.origin);
+		if (!result.ok) return fail(400, { form: 'members', message: result.message });
+		return { form: 'members', done: 'Confirmed as a member of the delegation; they are told by e-mail.' };
 	},
 	head: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const id = Number((await event.request.formData()).get('id'));
 		const delegation = await getDelegation(meeting.id, org.id);
-		if (!delegation || !(await setHead(actor, delegation.id, id))) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
+		if (!delegation || !(await setHead(actor, delegation.id, id)))
+			return fail(404, { form: 'members', message: 'That person is not a confirmed member of your delegation: confirm them first.' });
 		return { form: 'members', done: 'Head of delegation named.' };
 	},
 	credentials: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const check = await checkUpload((await event.request.formData()).get('file'), ['application/pdf'], CREDENTIALS_MAX);
 		if (!check.ok) return invalid({}, { file: check.message }, { form: 'credentials' });
-		await uploadCredentials(actor, meeting.id, org.id, check);
+		await uploadCredentials(actor, meeting.id, org.id, check, event.url.origin);
 		return { form: 'credentials', done: `Credentials received (${check.name}).` };
 	},
 	endorse: async (event) => {
@@ -136,7 +147,7 @@ export const actions: Actions = {
 		const { meeting, org, actor } = await focal(event);
 		const delegation = await getDelegation(meeting.id, org.id);
 		if (!delegation) return fail(400, { form: 'submit', message: 'Add at least one member before submitting the delegation.' });
-		const result = await submitDelegation(actor, delegation.id);
+		const result = await submitDelegation(actor, delegation.id, event.url.origin);
 		if (!result.ok) return fail(400, { form: 'submit', message: result.message });
 		return { form: 'submit', done: 'The delegation is submitted to the ISU. You can still add or change members.' };
 	}

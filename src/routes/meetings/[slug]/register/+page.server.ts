@@ -45,6 +45,8 @@ export const actions: Actions = {
 			userId: user.id,
 			createdBy: user.id,
 			byStaff: user.role === 'staff',
+			// A self-registration is an unconfirmed member unless it is staff's or the organisation's own focal point's.
+			confirmedMember: user.role === 'staff' || (user.role === 'focal_point' && user.organizationId === input.organization_id),
 			formToken: formToken(fd),
 			origin: event.url.origin
 		});

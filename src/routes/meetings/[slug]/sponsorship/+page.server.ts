@@ -15,7 +15,10 @@ import {
 	offerLapsed,
 	releaseApplication,
 	respondToOffer,
-	formatChf
+	formatChf,
+	offerLines,
+	NEXT_STEPS,
+	latestApplicationOf
 } from '$lib/server/sponsorship';
 import { findLive } from '$lib/server/registration';
 import type { RequestEvent } from '@sveltejs/kit';
@@ -32,10 +35,11 @@ async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { meeting, reg } = await mine(event);
+	const { meeting, reg, user } = await mine(event);
+	// Without a live registration (cancelled, say) the person still sees what became of their application.
 	const [programme, app, agenda] = await Promise.all([
 		getProgramme(meeting.id),
-		reg ? getApplicationByRegistration(reg.id) : undefined,
+		reg ? getApplicationByRegistration(reg.id) : latestApplicationOf(meeting.id, user.id),
 		listAgenda(meeting.id)
 	]);
 	const window = applicationWindowNow(meeting, programme);
@@ -55,6 +59,18 @@ export const load: PageServerLoad = async (event) => {
 					status: offerLapsed(app) ? ('expired' as const) : app.status,
 					endorsement: app.endorsement,
 					cost: app.cost_centimes ? formatChf(app.cost_centimes) : null,
+					costLines:
+						app.cost_centimes && programme
+							? offerLines({ airfare: app.airfare_centimes ?? 0, dsa: programme.dsa_centimes, nights: app.nights ?? 0, total: app.cost_centimes })
+							: [],
+					nextSteps: NEXT_STEPS,
+					endorsementNote: app.endorsement_note,
+					history: [
+						{ what: 'Submitted', at: app.submitted_at },
+						{ what: 'Endorsement decided', at: app.endorsed_at },
+						{ what: 'Offer sent', at: app.offer_sent_at },
+						{ what: 'Answered or closed', at: app.responded_at }
+					].filter((h): h is { what: string; at: string } => !!h.at),
 					offer_deadline: app.offer_deadline,
 					values: {
 						departure_city: app.departure_city ?? '',
@@ -82,7 +98,7 @@ export const actions: Actions = {
 		return {
 			done:
 				result.application.status === 'submitted'
-					? 'Your application is submitted. Your focal point is asked to endorse it.'
+					? 'Your application is submitted. It needs the endorsement of your state (its focal point, or the ISU where there is none): an e-mail tells you who decides.'
 					: 'Draft saved. Submit it before the deadline.'
 		};
 	},

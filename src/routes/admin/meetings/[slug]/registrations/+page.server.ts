@@ -12,6 +12,7 @@ import {
 	ROLE_LABELS,
 	STATUS_LABELS,
 	decide,
+	isLive,
 	register
 } from '$lib/server/registration';
 import { generateToken } from '$lib/server/auth';
@@ -51,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
 			role: ROLE_LABELS[r.role],
 			status: r.status,
 			statusLabel: STATUS_LABELS[r.status],
+			unconfirmed: r.unconfirmed_since !== null && isLive(r.status),
 			attended: !!r.attended_at
 		})),
 		organizations,

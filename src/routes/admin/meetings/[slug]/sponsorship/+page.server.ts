@@ -10,7 +10,9 @@ import {
 	adjustScore,
 	review,
 	saveProgramme,
-	sendOffers,
+	sendOffersChecked,
+	endorseForState,
+	awaitingIsuEndorsement,
 	rankingView,
 	STAFF_SCORE_ID
 } from '$lib/server/sponsorship';
@@ -25,6 +27,13 @@ const filterSchema = z.object({
 	obligations: z.enum(['yes', 'no']).optional().catch(undefined)
 });
 
+const earlySchema = z.object({ early: z.literal('yes').optional().catch(undefined), reason: z.string().max(500).catch('') });
+const endorseSchema = z.object({
+	application_id: z.coerce.number().int().positive(),
+	decision: z.enum(['endorse', 'not_endorse'], { error: 'Choose endorse or not.' }),
+	reason: text('A reason', 500)
+});
+
 const adjustSchema = z.object({
 	application_id: z.coerce.number().int().positive(),
 	criterion_id: z.string({ error: 'Choose a criterion.' }).min(1, 'Choose a criterion.').max(60),
@@ -35,7 +44,7 @@ const adjustSchema = z.object({
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	// Reads only: an offer past its deadline shows as expired; the scheduler's job lapses it and offers the money on.
-	const r = await review(meeting);
+	const [r, awaiting] = await Promise.all([review(meeting), awaitingIsuEndorsement(meeting.id)]);
 	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
 	const p = r.programme;
 	return {
@@ -51,6 +60,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		deadline: meeting.sponsorship_deadline ? formatInZone(meeting.sponsorship_deadline, meeting.time_zone) : null,
 		hasProgramme: !!p,
+		awaiting: awaiting.map((a) => ({ id: a.id, name: [a.given_name, a.family_name].filter(Boolean).join(' '), state: a.state })),
+		closed: applicationWindowNow(meeting, p ?? undefined).closed,
 		view: rankingView(r, filter),
 		filter
 	};
@@ -103,9 +114,36 @@ export const actions: Actions = {
 		);
 		return { form, done: `Score of ${row.name} adjusted; the reason is in the audit log.` };
 	},
+	endorse: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const fd = await event.request.formData();
+		const form = `endorse-${fd.get('application_id')}`;
+		const parsed = parseForm(endorseSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
+		const result = await endorseForState(
+			{ id: actor.id, email: actor.email, role: actor.role },
+			meeting.id,
+			parsed.data.application_id,
+			parsed.data.decision === 'endorse',
+			parsed.data.reason,
+			event.url.origin
+		);
+		if (!result.ok) return invalid(formValues(fd), {}, { form, message: result.message });
+		return {
+			form,
+			done: parsed.data.decision === 'endorse' ? 'Endorsed on the state’s behalf; the applicant is told.' : 'Recorded: not endorsed; the applicant is told.'
+		};
+	},
 	offers: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
-		const sent = await sendOffers({ id: actor.id, email: actor.email }, meeting, event.url.origin);
+		const fd = await event.request.formData();
+		const early = earlySchema.parse({ early: fd.get('early') ?? undefined, reason: fd.get('reason') ?? '' });
+		const result = await sendOffersChecked({ id: actor.id, email: actor.email }, meeting, event.url.origin, {
+			confirmed: early.early === 'yes',
+			reason: early.reason
+		});
+		if (!result.ok) return invalid(formValues(fd), result.errors, { form: 'offers', message: result.message });
+		const sent = result.sent;
 		return {
 			form: 'offers',
 			done: sent.length
