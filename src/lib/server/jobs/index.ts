@@ -1,6 +1,7 @@
 import type { DbHandle } from '../db';
 import { sendDueMail, smtpSender } from '../mail';
 import { expireDueOffers } from '../sponsorship';
+import { sendTaskReminders } from '../decisions';
 import { MINUTE } from '../time';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
 
@@ -11,6 +12,7 @@ export function appJobs(handle: DbHandle, env: NodeJS.ProcessEnv = process.env):
 	// Links in the mails the jobs queue; the scripts set ORIGIN, as production must.
 	const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? 3000}`;
 	const jobs: Job[] = [{ name: 'sponsorship.expire-offers', everyMs: MINUTE, run: () => expireDueOffers(handle.db, origin) }];
+	jobs.push({ name: 'decisions.task-reminders', everyMs: 15 * MINUTE, run: () => sendTaskReminders(handle.db, origin) });
 	const smtp = smtpSender(env);
 	if (smtp) jobs.push({ name: 'mail.send', everyMs: 5000, run: () => sendDueMail(handle.db, smtp.transport, smtp.from) });
 	const sqlite = handle.sqlite;
