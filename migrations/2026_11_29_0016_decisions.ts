@@ -27,8 +27,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addCheckConstraint('outcomes_number', sql`length(number) > 0 and length(text) > 0`)
 		.execute();
 	// One number once per document; outcomes without a document (minutes) once per meeting.
-	await db.schema.createIndex('outcomes_number_in_document').on('outcomes').columns(['meeting_id', 'symbol', 'number']).unique().where(sql.ref('symbol'), 'is not', null).execute();
-	await db.schema.createIndex('outcomes_number_in_meeting').on('outcomes').columns(['meeting_id', 'number']).unique().where(sql.ref('symbol'), 'is', null).execute();
+	await db.schema
+		.createIndex('outcomes_number_in_document')
+		.on('outcomes')
+		.columns(['meeting_id', 'symbol', 'number'])
+		.unique()
+		.where(sql.ref('symbol'), 'is not', null)
+		.execute();
+	await db.schema
+		.createIndex('outcomes_number_in_meeting')
+		.on('outcomes')
+		.columns(['meeting_id', 'number'])
+		.unique()
+		.where(sql.ref('symbol'), 'is', null)
+		.execute();
 
 	await db.schema
 		.createTable('tasks')

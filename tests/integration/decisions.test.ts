@@ -18,7 +18,7 @@ function event(user: SessionUser | null, path: string, slug: string) {
 	return { locals: { user, session: null }, params: { slug }, url: new URL(path, ORIGIN), setHeaders: () => {}, parent: async () => ({}) } as never;
 }
 
-async function status(p: Promise<unknown>): Promise<number | 'ok'> {
+async function status(p: unknown): Promise<number | 'ok'> {
 	try {
 		await p;
 		return 'ok';
@@ -49,14 +49,20 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 		const outcomes = await t.db.selectFrom('outcomes').select(['text', 'illustrative', 'source']).where('meeting_id', '=', nine.id).execute();
 		expect(outcomes.map((o) => o.text).join(' ')).toMatch(/Bulgaria.*Germany.*Lao.*CCM\/MSP\/2019\/2.*Switzerland/s);
 		expect(outcomes.every((o) => o.source && o.illustrative === 0)).toBe(true);
-		const report = (await followUpLoad(event(null, '/meetings/2rc-1/follow-up', '2rc-1'))) as { previous: { code: string }; report: { groups: { outcomes: { state: string }[] }[] } };
+		const report = (await followUpLoad(event(null, '/meetings/2rc-1/follow-up', '2rc-1'))) as {
+			previous: { code: string };
+			report: { groups: { outcomes: { state: string }[] }[] };
+		};
 		expect(report.previous.code).toBe('9MSP');
 		expect(report.report.groups.flatMap((g) => g.outcomes.map((o) => o.state))).toContain('done');
 	});
 
 	it('committee minutes and action points: members and staff only, 404 to everyone else', async () => {
 		for (const role of ['cc_member', 'staff'] as Role[]) {
-			const page = (await committeeMeetingLoad(event(users[role], '/committee/meetings/cc-demo-1', 'cc-demo-1'))) as { minutes: { text: string }; outcomes: unknown[] };
+			const page = (await committeeMeetingLoad(event(users[role], '/committee/meetings/cc-demo-1', 'cc-demo-1'))) as {
+				minutes: { text: string };
+				outcomes: unknown[];
+			};
 			expect(page.minutes.text).toMatch(/ILLUSTRATIVE/);
 			expect(page.outcomes.length).toBe(3);
 		}
@@ -77,13 +83,25 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 		expect(await addOutcome(t.db, staff, msp, input)).toEqual({ field: 'number', message: expect.stringMatching(/already used in CCM\/MSP\/2025\/9/) });
 		expect('id' in (await addOutcome(t.db, staff, msp, { ...input, symbol: 'CCM/MSP/2025/10' }))).toBe(true);
 		const outcome_id = (first as { id: number }).id;
-		const task = { outcome_id, what: 'Do it.', owner_kind: 'organization' as const, owner_organization_id: 999999, owner_user_id: null, owner_label: null, due_date: '2026-01-01' };
+		const task = {
+			outcome_id,
+			what: 'Do it.',
+			owner_kind: 'organization' as const,
+			owner_organization_id: 999999,
+			owner_user_id: null,
+			owner_label: null,
+			due_date: '2026-01-01'
+		};
 		expect(await addTask(t.db, staff, msp, { ...task, due_date: '2025-09-01' }, ORIGIN)).toMatchObject({ field: 'due_date' });
 		expect(await addTask(t.db, staff, msp, task, ORIGIN)).toMatchObject({ field: 'owner_organization_id' });
-		expect(await addTask(t.db, staff, msp, { ...task, owner_kind: 'person', owner_organization_id: null, owner_user_id: users.delegate.id }, ORIGIN)).toMatchObject({
+		expect(
+			await addTask(t.db, staff, msp, { ...task, owner_kind: 'person', owner_organization_id: null, owner_user_id: users.delegate.id }, ORIGIN)
+		).toMatchObject({
 			field: 'owner_user_id'
 		});
-		expect(await addTask(t.db, staff, msp, { ...task, owner_kind: 'coordinator', owner_organization_id: null, owner_user_id: users.focal_point.id }, ORIGIN)).toMatchObject({
+		expect(
+			await addTask(t.db, staff, msp, { ...task, owner_kind: 'coordinator', owner_organization_id: null, owner_user_id: users.focal_point.id }, ORIGIN)
+		).toMatchObject({
 			field: 'owner_user_id'
 		});
 	});
@@ -97,7 +115,15 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 			t.db,
 			staff,
 			msp,
-			{ outcome_id, what: 'Draft the paper.', owner_kind: 'coordinator', owner_organization_id: null, owner_user_id: cc.id, owner_label: 'clearance', due_date: '2030-01-01' },
+			{
+				outcome_id,
+				what: 'Draft the paper.',
+				owner_kind: 'coordinator',
+				owner_organization_id: null,
+				owner_user_id: cc.id,
+				owner_label: 'clearance',
+				due_date: '2030-01-01'
+			},
 			ORIGIN
 		);
 		const id = (saved as { id: number }).id;
@@ -109,10 +135,15 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 		expect(await addNote(t.db, users.focal_point, { task_id: id, text: 'Not mine.', status: 'done', drop_reason: null })).toBe('not_found');
 		expect(await addNote(t.db, cc, { task_id: id, text: 'Gone.', status: 'dropped', drop_reason: 'x' })).toMatchObject({ field: 'status' });
 		expect(await addNote(t.db, cc, { task_id: id, text: 'Finished.', status: 'done', drop_reason: null })).toEqual({ ok: true });
-		expect(await addNote(t.db, cc, { task_id: id, text: 'One more.', status: null, drop_reason: null })).toMatchObject({ field: 'text', message: expect.stringMatching(/done/) });
+		expect(await addNote(t.db, cc, { task_id: id, text: 'One more.', status: null, drop_reason: null })).toMatchObject({
+			field: 'text',
+			message: expect.stringMatching(/done/)
+		});
 		const notes = await t.db.selectFrom('task_notes').select('text').where('task_id', '=', id).execute();
 		expect(notes).toEqual([{ text: 'Finished.' }]);
-		const actions = (await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'task').where('entity_id', '=', String(id)).execute()).map((a) => a.action);
+		const actions = (await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'task').where('entity_id', '=', String(id)).execute()).map(
+			(a) => a.action
+		);
 		expect(actions).toEqual(['task.create', 'task.note']);
 	});
 
@@ -121,10 +152,19 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 		const owner = users.focal_point;
 		const outcome = await addOutcome(t.db, staff, msp, { number: 'AP 10', symbol: null, agenda_item_id: null, kind: 'action_point', text: 'Remind me.' });
 		const outcome_id = (outcome as { id: number }).id;
-		const task = { outcome_id, what: 'Report back.', owner_kind: 'person' as const, owner_organization_id: null, owner_user_id: owner.id, owner_label: null, due_date: '2027-03-10' };
+		const task = {
+			outcome_id,
+			what: 'Report back.',
+			owner_kind: 'person' as const,
+			owner_organization_id: null,
+			owner_user_id: owner.id,
+			owner_label: null,
+			due_date: '2027-03-10'
+		};
 		await addTask(t.db, staff, msp, task, ORIGIN);
 		await addTask(t.db, staff, msp, { ...task, what: 'Report later.', due_date: '2027-06-01' }, ORIGIN);
-		const reminders = () => t.db.selectFrom('outbox').select('subject').where('to_address', '=', owner.email).where('subject', 'not like', 'A task for you%').execute();
+		const reminders = () =>
+			t.db.selectFrom('outbox').select('subject').where('to_address', '=', owner.email).where('subject', 'not like', 'A task for you%').execute();
 
 		expect(await sendTaskReminders(t.db, ORIGIN, new Date('2027-02-20T08:00:00Z'))).toBe(0);
 		const runs = await Promise.all([1, 2, 3, 4].map(() => sendTaskReminders(t.db, ORIGIN, new Date('2027-03-04T08:00:00Z'))));
@@ -134,6 +174,9 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 		const overdue = await Promise.all([1, 2].map(() => sendTaskReminders(t.db, ORIGIN, new Date('2027-03-11T08:00:00Z'))));
 		expect(overdue.reduce((a, b) => a + b, 0)).toBe(1);
 		expect(await sendTaskReminders(t.db, ORIGIN, new Date('2027-03-20T08:00:00Z'))).toBe(0);
-		expect((await reminders()).map((r) => r.subject).sort()).toEqual([expect.stringMatching(/^Overdue task/), expect.stringMatching(/^Task due on 2027-03-10/)]);
+		expect((await reminders()).map((r) => r.subject).sort()).toEqual([
+			expect.stringMatching(/^Overdue task/),
+			expect.stringMatching(/^Task due on 2027-03-10/)
+		]);
 	});
 });

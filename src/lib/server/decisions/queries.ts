@@ -40,7 +40,19 @@ export async function meetingOutcomes(db: Db, meetingId: number): Promise<Outcom
 	const rows = await db
 		.selectFrom('outcomes as o')
 		.leftJoin('agenda_items as a', 'a.id', 'o.agenda_item_id')
-		.select(['o.id', 'o.number', 'o.symbol', 'o.kind', 'o.text', 'o.illustrative', 'o.source', 'o.agenda_item_id', 'a.number as a_number', 'a.sub_number as a_sub', 'a.title as agenda_title'])
+		.select([
+			'o.id',
+			'o.number',
+			'o.symbol',
+			'o.kind',
+			'o.text',
+			'o.illustrative',
+			'o.source',
+			'o.agenda_item_id',
+			'a.number as a_number',
+			'a.sub_number as a_sub',
+			'a.title as agenda_title'
+		])
 		.where('o.meeting_id', '=', meetingId)
 		.orderBy(sql`case when a.position is null then 1 else 0 end`)
 		.orderBy('a.position')
@@ -111,7 +123,11 @@ export async function followUpTasks(db: Db, f: FollowUpFilter, today: string): P
 
 /** The tasks a person owns (as a person or as a named Coordinator). */
 export async function tasksOwnedBy(db: Db, userId: number): Promise<TaskView[]> {
-	const rows = await taskQuery(db).where('t.owner_user_id', '=', userId).orderBy(sql`case when t.status in ('done', 'dropped') then 1 else 0 end`).orderBy('t.due_date').execute();
+	const rows = await taskQuery(db)
+		.where('t.owner_user_id', '=', userId)
+		.orderBy(sql`case when t.status in ('done', 'dropped') then 1 else 0 end`)
+		.orderBy('t.due_date')
+		.execute();
 	return rows.map(toView);
 }
 
@@ -128,7 +144,13 @@ export async function committeeTasks(db: Db): Promise<TaskView[]> {
 
 export function taskNotes(db: Db, taskIds: number[]) {
 	if (!taskIds.length) return Promise.resolve([]);
-	return db.selectFrom('task_notes').select(['id', 'task_id', 'at', 'author_email', 'text']).where('task_id', 'in', taskIds).orderBy('at').orderBy('id').execute();
+	return db
+		.selectFrom('task_notes')
+		.select(['id', 'task_id', 'at', 'author_email', 'text'])
+		.where('task_id', 'in', taskIds)
+		.orderBy('at')
+		.orderBy('id')
+		.execute();
 }
 
 /** The meeting before this one whose outcomes it follows up: the previous committee meeting, or the previous formal one. */
@@ -178,7 +200,11 @@ export async function ownerChoices(db: Db) {
 	]);
 	return {
 		organizations,
-		people: people.map((p) => ({ id: p.id, role: p.role, label: `${[p.given_name, p.family_name].filter(Boolean).join(' ') || p.email} (${p.role.replace('_', ' ')})` }))
+		people: people.map((p) => ({
+			id: p.id,
+			role: p.role,
+			label: `${[p.given_name, p.family_name].filter(Boolean).join(' ') || p.email} (${p.role.replace('_', ' ')})`
+		}))
 	};
 }
 

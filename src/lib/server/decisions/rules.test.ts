@@ -37,8 +37,18 @@ describe('follow-up report', () => {
 		expect(outcomeState([t('in_progress')], '2026-12-01')).toBe('in_progress');
 	});
 	it('groups by agenda item in the order given, outcomes without an item last, and counts states', () => {
-		const o = (id: number, agenda_label: string | null, tasks: ReportOutcome['tasks']): ReportOutcome => ({ id, number: `para. ${id}`, kind: 'decision', text: 't', agenda_label, tasks });
-		const { groups, counts } = groupReport([o(1, null, []), o(2, '12. Extensions', [t('done')]), o(3, '14. ISU', [t('open')]), o(4, '12. Extensions', [t('open', '2026-01-01')])], '2026-12-01');
+		const o = (id: number, agenda_label: string | null, tasks: ReportOutcome['tasks']): ReportOutcome => ({
+			id,
+			number: `para. ${id}`,
+			kind: 'decision',
+			text: 't',
+			agenda_label,
+			tasks
+		});
+		const { groups, counts } = groupReport(
+			[o(1, null, []), o(2, '12. Extensions', [t('done')]), o(3, '14. ISU', [t('open')]), o(4, '12. Extensions', [t('open', '2026-01-01')])],
+			'2026-12-01'
+		);
 		expect(groups.map((g) => [g.agenda_label, g.outcomes.map((x) => x.state)])).toEqual([
 			['12. Extensions', ['done', 'overdue']],
 			['14. ISU', ['open']],

@@ -11,7 +11,12 @@ export type Refusal = { field: string; message: string };
 export async function addOutcome(db: Db, actor: Actor, meeting: Pick<Meeting, 'id'>, input: OutcomeInput): Promise<{ id: number } | Refusal> {
 	return db.transaction().execute(async (trx) => {
 		if (input.agenda_item_id !== null) {
-			const item = await trx.selectFrom('agenda_items').select('id').where('id', '=', input.agenda_item_id).where('meeting_id', '=', meeting.id).executeTakeFirst();
+			const item = await trx
+				.selectFrom('agenda_items')
+				.select('id')
+				.where('id', '=', input.agenda_item_id)
+				.where('meeting_id', '=', meeting.id)
+				.executeTakeFirst();
 			if (!item) return { field: 'agenda_item_id', message: 'Choose an item of this meeting’s agenda.' };
 		}
 		let dup = trx.selectFrom('outcomes').select('id').where('meeting_id', '=', meeting.id).where('number', '=', input.number);
@@ -42,10 +47,22 @@ export async function deleteOutcome(db: Db, actor: Actor, meetingId: number, id:
 }
 
 /** A task for an outcome of this meeting, due on or after the meeting's first day; its owner, if a person, is told. */
-export async function addTask(db: Db, actor: Actor, meeting: Pick<Meeting, 'id' | 'code' | 'start_date'>, input: TaskInput, origin: string): Promise<{ id: number } | Refusal> {
-	if (input.due_date < meeting.start_date) return { field: 'due_date', message: `The due date must be on or after the meeting’s first day (${meeting.start_date}).` };
+export async function addTask(
+	db: Db,
+	actor: Actor,
+	meeting: Pick<Meeting, 'id' | 'code' | 'start_date'>,
+	input: TaskInput,
+	origin: string
+): Promise<{ id: number } | Refusal> {
+	if (input.due_date < meeting.start_date)
+		return { field: 'due_date', message: `The due date must be on or after the meeting’s first day (${meeting.start_date}).` };
 	return db.transaction().execute(async (trx) => {
-		const outcome = await trx.selectFrom('outcomes').select(['id', 'number']).where('id', '=', input.outcome_id).where('meeting_id', '=', meeting.id).executeTakeFirst();
+		const outcome = await trx
+			.selectFrom('outcomes')
+			.select(['id', 'number'])
+			.where('id', '=', input.outcome_id)
+			.where('meeting_id', '=', meeting.id)
+			.executeTakeFirst();
 		if (!outcome) return { field: 'outcome_id', message: 'Choose an outcome of this meeting.' };
 		const k = input.owner_kind;
 		const org = k === 'organization' ? input.owner_organization_id : null;
@@ -57,8 +74,10 @@ export async function addTask(db: Db, actor: Actor, meeting: Pick<Meeting, 'id' 
 		let owner: { email: string; role: string } | undefined;
 		if (k === 'person' || (k === 'coordinator' && userId !== null)) {
 			owner = userId === null ? undefined : await trx.selectFrom('users').select(['email', 'role']).where('id', '=', userId).executeTakeFirst();
-			if (!owner || owner.role === 'delegate') return { field: 'owner_user_id', message: 'Choose a person with an account (staff, a committee member or a focal point).' };
-			if (k === 'coordinator' && owner.role !== 'cc_member') return { field: 'owner_user_id', message: 'A Coordinator is a member of the Coordination Committee: choose one.' };
+			if (!owner || owner.role === 'delegate')
+				return { field: 'owner_user_id', message: 'Choose a person with an account (staff, a committee member or a focal point).' };
+			if (k === 'coordinator' && owner.role !== 'cc_member')
+				return { field: 'owner_user_id', message: 'A Coordinator is a member of the Coordination Committee: choose one.' };
 		}
 		const now = nowIso();
 		const values = {
@@ -120,7 +139,12 @@ export async function saveMinutes(db: Db, actor: Actor, meetingId: number, text:
 	await db.transaction().execute(async (trx) => {
 		const before = await trx.selectFrom('meeting_minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
 		const now = nowIso();
-		if (before) await trx.updateTable('meeting_minutes').set({ text, illustrative: 0, updated_at: now, updated_by: actor.id }).where('meeting_id', '=', meetingId).execute();
+		if (before)
+			await trx
+				.updateTable('meeting_minutes')
+				.set({ text, illustrative: 0, updated_at: now, updated_by: actor.id })
+				.where('meeting_id', '=', meetingId)
+				.execute();
 		else await trx.insertInto('meeting_minutes').values({ meeting_id: meetingId, text, updated_at: now, updated_by: actor.id }).execute();
 		await audit(trx, actor, 'minutes.save', { type: 'meeting', id: meetingId }, before ? { text: before.text } : null, { text });
 	});

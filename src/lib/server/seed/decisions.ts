@@ -201,15 +201,45 @@ export async function seedDecisions(db: Kysely<Database>, today = new Date()): P
 			const points: [string, SeedTask][] = [
 				[
 					'AP 1',
-					{ what: 'Circulate a draft of the victim assistance section of the progress report to the Committee.', owner_kind: 'coordinator', owner_label: 'victim assistance', due_date: addDays(day, 5), status: 'open', illustrative: 1 }
+					{
+						what: 'Circulate a draft of the victim assistance section of the progress report to the Committee.',
+						owner_kind: 'coordinator',
+						owner_label: 'victim assistance',
+						due_date: addDays(day, 5),
+						status: 'open',
+						illustrative: 1
+					}
 				],
-				['AP 2', { what: 'Propose dates for the next intersessional meeting.', owner_kind: 'isu', due_date: addDays(day, -2), status: 'open', illustrative: 1 }],
-				['AP 3', { what: 'Contact States not party ahead of the next Meeting of States Parties.', owner_kind: 'presidency', due_date: addDays(day, 30), status: 'in_progress', illustrative: 1 }]
+				[
+					'AP 2',
+					{ what: 'Propose dates for the next intersessional meeting.', owner_kind: 'isu', due_date: addDays(day, -2), status: 'open', illustrative: 1 }
+				],
+				[
+					'AP 3',
+					{
+						what: 'Contact States not party ahead of the next Meeting of States Parties.',
+						owner_kind: 'presidency',
+						due_date: addDays(day, 30),
+						status: 'in_progress',
+						illustrative: 1
+					}
+				]
 			];
 			for (const [number, t] of points) {
 				const row = await trx
 					.insertInto('outcomes')
-					.values({ meeting_id: m.id, agenda_item_id: null, number, symbol: null, kind: 'action_point', text: t.what, illustrative: 1, source: null, created_at: now, updated_at: now })
+					.values({
+						meeting_id: m.id,
+						agenda_item_id: null,
+						number,
+						symbol: null,
+						kind: 'action_point',
+						text: t.what,
+						illustrative: 1,
+						source: null,
+						created_at: now,
+						updated_at: now
+					})
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				await insertTask(trx, row.id, t, [], now);

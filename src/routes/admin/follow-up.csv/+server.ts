@@ -9,7 +9,9 @@ export const GET: RequestHandler = async (event) => {
 	const tasks = await followUpTasks(filter, today);
 	const head = ['meeting', 'outcome', 'task', 'owner', 'due', 'status', 'overdue', 'illustrative'];
 	const lines = tasks.map((t) =>
-		[t.meeting_code, t.outcome_number, t.what, t.owner, t.due_date, t.status, isOverdue(t, today) ? 'yes' : '', t.illustrative ? 'yes' : ''].map(csvCell).join(',')
+		[t.meeting_code, t.outcome_number, t.what, t.owner, t.due_date, t.status, isOverdue(t, today) ? 'yes' : '', t.illustrative ? 'yes' : '']
+			.map(csvCell)
+			.join(',')
 	);
 	return new Response([head.join(','), ...lines].join('\r\n') + '\r\n', {
 		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="follow-up-${today}.csv"` }

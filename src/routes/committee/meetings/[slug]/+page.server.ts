@@ -10,7 +10,11 @@ export const load: PageServerLoad = async (event) => {
 	if (user.role !== 'cc_member' && user.role !== 'staff') error(404, 'No such page.');
 	const meeting = await getMeeting(event.params.slug, user.role === 'staff');
 	if (!meeting || meeting.kind !== 'coordination_committee') error(404, 'No such committee meeting.');
-	const [minutes, outcomes, lists] = await Promise.all([minutesOf(meeting.id), meetingOutcomes(meeting.id), committeeMeetings('0000-00-00', user.role === 'staff')]);
+	const [minutes, outcomes, lists] = await Promise.all([
+		minutesOf(meeting.id),
+		meetingOutcomes(meeting.id),
+		committeeMeetings('0000-00-00', user.role === 'staff')
+	]);
 	const tasks = await outcomeTasks(outcomes.map((o) => o.id));
 	return {
 		meeting: { code: meeting.code, slug: meeting.slug, title: meeting.title, start_date: meeting.start_date },
