@@ -15,11 +15,18 @@ function person(role: string, family: string): { email: string; token: string } 
 		const email = `decisions-${role}-${suffix}@example.org`;
 		const id = Number(
 			db
-				.prepare('insert into users (email, email_verified, password_hash, role, given_name, family_name, organization_id, created_at) values (?, 1, null, ?, ?, ?, null, ?)')
+				.prepare(
+					'insert into users (email, email_verified, password_hash, role, given_name, family_name, organization_id, created_at) values (?, 1, null, ?, ?, ?, null, ?)'
+				)
 				.run(email, role, 'Dana', family, now).lastInsertRowid
 		);
 		const token = crypto.randomBytes(24).toString('base64url');
-		db.prepare('insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)').run(sha256(token), id, new Date(Date.now() + 86_400_000).toISOString(), now);
+		db.prepare('insert into sessions (id, user_id, expires_at, created_at) values (?, ?, ?, ?)').run(
+			sha256(token),
+			id,
+			new Date(Date.now() + 86_400_000).toISOString(),
+			now
+		);
 		return { email, token };
 	} finally {
 		db.close();

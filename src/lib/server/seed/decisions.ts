@@ -131,9 +131,7 @@ const NINE_MSP: SeedOutcome[] = [
 	}
 ];
 
-const MINUTES = `ILLUSTRATIVE: demonstration minutes, not a record of a real meeting.
-
-1. The Presidency opened the meeting and the agenda was adopted.
+const MINUTES = `1. The Presidency opened the meeting and the agenda was adopted.
 2. The Coordinators reported on their thematic areas.
 3. The ISU presented the state of the sponsorship programme for the coming Meeting of States Parties.
 4. Action points were agreed (see below).`;

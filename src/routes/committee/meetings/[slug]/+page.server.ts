@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { committeeMeetings, meetingOutcomes, minutesOf, outcomeTasks } from '$lib/server/decisions';
+import { canRead, committeeMeetings, meetingOutcomes, minutesOf, outcomeAudience, outcomeTasks } from '$lib/server/decisions';
 import { getMeeting } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	// Limited records: to anyone but members and staff the page does not exist (no hint that the meeting has minutes).
 	if (user.role !== 'cc_member' && user.role !== 'staff') error(404, 'No such page.');
 	const meeting = await getMeeting(event.params.slug, user.role === 'staff');
-	if (!meeting || meeting.kind !== 'coordination_committee') error(404, 'No such committee meeting.');
+	if (!meeting) error(404, 'No such meeting.');
 	const [minutes, outcomes, lists] = await Promise.all([
 		minutesOf(meeting.id),
 		meetingOutcomes(meeting.id),
@@ -17,7 +17,13 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const tasks = await outcomeTasks(outcomes.map((o) => o.id));
 	return {
-		meeting: { code: meeting.code, slug: meeting.slug, title: meeting.title, start_date: meeting.start_date },
+		meeting: {
+			code: meeting.code,
+			slug: meeting.slug,
+			title: meeting.title,
+			start_date: meeting.start_date,
+			committee: meeting.kind === 'coordination_committee'
+		},
 		minutes: minutes ?? null,
 		outcomes: outcomes.map((o) => ({ ...o, tasks: tasks.filter((t) => t.outcome_id === o.id) })),
 		papers: [...lists.upcoming, ...lists.past].find((m) => m.id === meeting.id)?.papers ?? [],

@@ -6,7 +6,11 @@ export const load: PageServerLoad = async (event) => {
 	const meeting = await publicMeeting(event);
 	const previous = await previousMeeting(meeting);
 	// The previous meeting's outcomes are shown only to those who may read them.
-	if (!previous || !canRead(outcomeAudience(previous), event.locals.user?.role ?? null)) return { previous: null, report: null };
 	const today = new Date().toISOString().slice(0, 10);
-	return { previous: { code: previous.code, slug: previous.slug, title: previous.title }, report: groupReport(await reportOutcomes(previous.id), today) };
+	if (!previous || !canRead(outcomeAudience(previous), event.locals.user?.role ?? null)) return { previous: null, report: null, today };
+	return {
+		previous: { code: previous.code, slug: previous.slug, title: previous.title },
+		report: groupReport(await reportOutcomes(previous.id), today),
+		today
+	};
 };
