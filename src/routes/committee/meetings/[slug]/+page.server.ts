@@ -10,9 +10,11 @@ export const load: PageServerLoad = async (event) => {
 	if (user.role !== 'cc_member' && user.role !== 'staff') error(404, 'No such page.');
 	const meeting = await getMeeting(event.params.slug, user.role === 'staff');
 	if (!meeting) error(404, 'No such meeting.');
+	// Any meeting as the Committee follows it up (its own minutes, an MSP's decisions); staff-only outcomes stay hidden.
+	const readable = canRead(outcomeAudience(meeting), user.role);
 	const [minutes, outcomes, lists] = await Promise.all([
 		minutesOf(meeting.id),
-		meetingOutcomes(meeting.id),
+		readable ? meetingOutcomes(meeting.id) : [],
 		committeeMeetings('0000-00-00', user.role === 'staff')
 	]);
 	const tasks = await outcomeTasks(outcomes.map((o) => o.id));
