@@ -60,10 +60,10 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 	it('committee minutes and action points: members and staff only, 404 to everyone else', async () => {
 		for (const role of ['cc_member', 'staff'] as Role[]) {
 			const page = (await committeeMeetingLoad(event(users[role], '/committee/meetings/cc-demo-1', 'cc-demo-1'))) as {
-				minutes: { text: string };
+				minutes: { text: string; illustrative: number };
 				outcomes: unknown[];
 			};
-			expect(page.minutes.text).toMatch(/ILLUSTRATIVE/);
+			expect(page.minutes).toMatchObject({ illustrative: 1, text: expect.stringMatching(/Action points were agreed/) });
 			expect(page.outcomes.length).toBe(3);
 		}
 		expect(await status(committeeMeetingLoad(event(users.delegate, '/committee/meetings/cc-demo-1', 'cc-demo-1')))).toBe(404);
@@ -73,6 +73,27 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 		expect(await status(decisionsLoad(event(null, '/meetings/cc-demo-1/decisions', 'cc-demo-1')))).toBe(404);
 		expect(await status(decisionsLoad(event(users.cc_member, '/meetings/cc-demo-1/decisions', 'cc-demo-1')))).toBe('ok');
 		expect(await status(decisionsLoad(event(null, '/meetings/9msp/decisions', '9msp')))).toBe('ok');
+		// The Committee's view of a staff-only meeting shows no outcome to a member.
+		const workshop = await t.db
+			.insertInto('meetings')
+			.values({
+				code: 'WS',
+				slug: 'ws',
+				title: 'Workshop',
+				kind: 'workshop',
+				start_date: '2026-01-10',
+				end_date: '2026-01-10',
+				time_zone: 'Europe/Zurich',
+				status: 'published',
+				created_at: '2026-01-01T00:00:00Z',
+				updated_at: '2026-01-01T00:00:00Z'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await addOutcome(t.db, users.staff, { id: workshop.id }, { number: '1', symbol: null, agenda_item_id: null, kind: 'recommendation', text: 'Internal.' });
+		const ws = (await committeeMeetingLoad(event(users.cc_member, '/committee/meetings/ws', 'ws'))) as { outcomes: unknown[] };
+		expect(ws.outcomes).toEqual([]);
+		expect(await status(decisionsLoad(event(users.cc_member, '/meetings/ws/decisions', 'ws')))).toBe(404);
 	});
 
 	it('refuses bad input at the field: a number used twice in one document, a task due before its meeting, an owner who is no one', async () => {
