@@ -154,7 +154,9 @@ function mismatches(results: Result[]): string[] {
 function guardedRows(top: 'admin' | 'committee'): Row[] {
 	return routeCases(top, w).flatMap((c) => {
 		const ok = c.exists ? '200' : '404';
-		const expected = top === 'admin' ? expect_('403', { anon: 'login', staff: ok }) : expect_('403', { anon: 'login', cc: ok, staff: ok });
+		// The Committee's minutes and action points (issue 17): to other roles the page does not exist (404, not 403).
+		const others = top === 'committee' && c.route === '/committee/meetings/[slug]' ? '404' : '403';
+		const expected = top === 'admin' ? expect_('403', { anon: 'login', staff: ok }) : expect_(others, { anon: 'login', cc: ok, staff: ok });
 		const rows: Row[] = [{ label: `GET ${c.path}`, path: c.path, expected }];
 		if (c.kind === 'page') rows.push({ label: `    ${c.path}/__data.json`, path: c.path, expected, data: true });
 		return rows;

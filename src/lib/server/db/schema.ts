@@ -405,7 +405,67 @@ export interface JobTable {
 	last_error: string | null;
 }
 
+export type OutcomeKind = 'decision' | 'recommendation' | 'action_point';
+export type TaskOwnerKind = 'isu' | 'presidency' | 'coordinator' | 'organization' | 'person';
+export type TaskStatus = 'open' | 'in_progress' | 'done' | 'dropped';
+
+/** A decision, recommendation or action point of a meeting (migration 0016, src/lib/server/decisions). */
+export interface OutcomeTable {
+	id: Generated<number>;
+	meeting_id: number;
+	agenda_item_id: number | null;
+	/** As in the report or minutes, e.g. `para. 27`; unique per document (or per meeting without one). */
+	number: string;
+	symbol: string | null;
+	kind: OutcomeKind;
+	text: string;
+	/** 1: demonstration content, not taken from a source. */
+	illustrative: Generated<number>;
+	source: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface TaskTable {
+	id: Generated<number>;
+	outcome_id: number;
+	what: string;
+	owner_kind: TaskOwnerKind;
+	owner_organization_id: number | null;
+	owner_user_id: number | null;
+	owner_label: string | null;
+	due_date: string;
+	status: Generated<TaskStatus>;
+	drop_reason: string | null;
+	illustrative: Generated<number>;
+	reminded_week_at: string | null;
+	reminded_overdue_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface TaskNoteTable {
+	id: Generated<number>;
+	task_id: number;
+	at: string;
+	author_user_id: number | null;
+	author_email: string | null;
+	text: string;
+}
+
+export interface MeetingMinutesTable {
+	meeting_id: number;
+	text: string;
+	illustrative: Generated<number>;
+	updated_at: string;
+	updated_by: number | null;
+}
+
 export interface Database {
+	outcomes: OutcomeTable;
+	tasks: TaskTable;
+	task_notes: TaskNoteTable;
+	meeting_minutes: MeetingMinutesTable;
 	content_versions: ContentVersionTable;
 	jobs: JobTable;
 	documents: DocumentTable;

@@ -2,6 +2,7 @@ import type { DbHandle } from '../db';
 import { sendDueMail, smtpSender } from '../mail';
 import { expireDueOffers } from '../sponsorship';
 import { releaseUnconfirmed } from '../registration';
+import { sendTaskReminders } from '../decisions';
 import { HOUR, MINUTE } from '../time';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
 
@@ -15,6 +16,7 @@ export function appJobs(handle: DbHandle, env: NodeJS.ProcessEnv = process.env):
 		{ name: 'sponsorship.expire-offers', everyMs: MINUTE, run: () => expireDueOffers(handle.db, origin) },
 		{ name: 'registration.release-unconfirmed', everyMs: HOUR, run: () => releaseUnconfirmed(handle.db, origin) }
 	];
+	jobs.push({ name: 'decisions.task-reminders', everyMs: 15 * MINUTE, run: () => sendTaskReminders(handle.db, origin) });
 	const smtp = smtpSender(env);
 	if (smtp) jobs.push({ name: 'mail.send', everyMs: 5000, run: () => sendDueMail(handle.db, smtp.transport, smtp.from) });
 	const sqlite = handle.sqlite;

@@ -13,6 +13,7 @@ import { seedNineMspDocuments } from './documents';
 import { seedDemoPeople } from './people';
 import { seedCriteria } from '../sponsorship';
 import { seedStateFacts } from './facts';
+import { seedDecisions } from './decisions';
 
 /** The reference and demo data, bundled into the build so the app never reads shared/ at run time. */
 export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
@@ -27,4 +28,5 @@ export async function seedDemoData(db: Kysely<Database>, today = new Date()): Pr
 	const demoMeeting = await seedMeetings(db, { meetingsCsv, presidenciesCsv, nineMspAgenda, demoAgenda }, today);
 	if (demoMeeting !== null) await seedDemoPeople(db, demoMeeting);
 	await seedNineMspDocuments(db, documentsCsv);
+	await seedDecisions(db, today);
 }

@@ -1,0 +1,151 @@
+// Changes of the decisions area: each in one transaction with its audit row (and its mail, when it hands work over).
+import type { Db, Meeting, TaskStatus } from '../db';
+import { audit, type Actor } from '../audit';
+import { queueMail } from '../mail';
+import { nowIso } from '../time';
+import type { NoteInput, OutcomeInput, TaskInput } from './forms';
+import { isClosed, OWNER_KIND_LABELS } from './rules';
+
+export type Refusal = { field: string; message: string };
+
+export async function addOutcome(db: Db, actor: Actor, meeting: Pick<Meeting, 'id'>, input: OutcomeInput): Promise<{ id: number } | Refusal> {
+	return db.transaction().execute(async (trx) => {
+		if (input.agenda_item_id !== null) {
+			const item = await trx
+				.selectFrom('agenda_items')
+				.select('id')
+				.where('id', '=', input.agenda_item_id)
+				.where('meeting_id', '=', meeting.id)
+				.executeTakeFirst();
+			if (!item) return { field: 'agenda_item_id', message: 'Choose an item of this meeting’s agenda.' };
+		}
+		let dup = trx.selectFrom('outcomes').select('id').where('meeting_id', '=', meeting.id).where('number', '=', input.number);
+		dup = input.symbol === null ? dup.where('symbol', 'is', null) : dup.where('symbol', '=', input.symbol);
+		if (await dup.executeTakeFirst()) {
+			const where = input.symbol ? `in ${input.symbol}` : 'in this meeting’s minutes';
+			return { field: 'number', message: `Number “${input.number}” is already used ${where}.` };
+		}
+		const now = nowIso();
+		const row = await trx
+			.insertInto('outcomes')
+			.values({ meeting_id: meeting.id, ...input, source: null, created_at: now, updated_at: now })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit(trx, actor, 'outcome.create', { type: 'outcome', id: row.id }, null, { meeting_id: meeting.id, ...input });
+		return { id: row.id };
+	});
+}
+
+export async function deleteOutcome(db: Db, actor: Actor, meetingId: number, id: number): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const before = await trx.selectFrom('outcomes').selectAll().where('id', '=', id).where('meeting_id', '=', meetingId).executeTakeFirst();
+		if (!before) return false;
+		await trx.deleteFrom('outcomes').where('id', '=', id).execute();
+		await audit(trx, actor, 'outcome.delete', { type: 'outcome', id }, before, null);
+		return true;
+	});
+}
+
+/** A task for an outcome of this meeting, due on or after the meeting's first day; its owner, if a person, is told. */
+export async function addTask(
+	db: Db,
+	actor: Actor,
+	meeting: Pick<Meeting, 'id' | 'code' | 'start_date'>,
+	input: TaskInput,
+	origin: string
+): Promise<{ id: number } | Refusal> {
+	if (input.due_date < meeting.start_date)
+		return { field: 'due_date', message: `The due date must be on or after the meeting’s first day (${meeting.start_date}).` };
+	return db.transaction().execute(async (trx) => {
+		const outcome = await trx
+			.selectFrom('outcomes')
+			.select(['id', 'number'])
+			.where('id', '=', input.outcome_id)
+			.where('meeting_id', '=', meeting.id)
+			.executeTakeFirst();
+		if (!outcome) return { field: 'outcome_id', message: 'Choose an outcome of this meeting.' };
+		const k = input.owner_kind;
+		const org = k === 'organization' ? input.owner_organization_id : null;
+		const userId = k === 'person' || k === 'coordinator' ? input.owner_user_id : null;
+		if (k === 'organization') {
+			const found = org !== null && (await trx.selectFrom('organizations').select('id').where('id', '=', org).executeTakeFirst());
+			if (!found) return { field: 'owner_organization_id', message: 'Choose a State or organisation of the Convention from the list.' };
+		}
+		let owner: { email: string; role: string } | undefined;
+		if (k === 'person' || (k === 'coordinator' && userId !== null)) {
+			owner = userId === null ? undefined : await trx.selectFrom('users').select(['email', 'role']).where('id', '=', userId).executeTakeFirst();
+			if (!owner || owner.role === 'delegate')
+				return { field: 'owner_user_id', message: 'Choose a person with an account (staff, a committee member or a focal point).' };
+			if (k === 'coordinator' && owner.role !== 'cc_member')
+				return { field: 'owner_user_id', message: 'A Coordinator is a member of the Coordination Committee: choose one.' };
+		}
+		const now = nowIso();
+		const values = {
+			outcome_id: outcome.id,
+			what: input.what,
+			owner_kind: k,
+			owner_organization_id: org,
+			owner_user_id: userId,
+			owner_label: input.owner_label,
+			due_date: input.due_date,
+			created_at: now,
+			updated_at: now,
+			reminded_week_at: null,
+			reminded_overdue_at: null,
+			drop_reason: null
+		};
+		const row = await trx.insertInto('tasks').values(values).returning('id').executeTakeFirstOrThrow();
+		await audit(trx, actor, 'task.create', { type: 'task', id: row.id }, null, values);
+		if (owner) {
+			await queueMail(trx, {
+				to: owner.email,
+				subject: `A task for you from the ${meeting.code}`,
+				text: `The ISU has recorded a task for you (${OWNER_KIND_LABELS[k]}) following ${outcome.number} of the ${meeting.code}:\n\n${input.what}\n\nDue: ${input.due_date}\n\nSee it and report progress: ${origin}/account/tasks#task-${row.id}\n\n-- \nCCM Meetings, Implementation Support Unit of the Convention on Cluster Munitions`
+			});
+		}
+		return { id: row.id };
+	});
+}
+
+/**
+ * A dated progress note, optionally with a new status. Owners add notes to their own tasks and may mark them in
+ * progress or done; only staff drop a task (with a reason). A closed task takes no more notes: the guarded update
+ * (`status in open, in_progress`) decides, so a note racing a "done" never lands on the closed task.
+ */
+export async function addNote(db: Db, actor: Actor & { role: string }, input: NoteInput): Promise<{ ok: true } | Refusal | 'not_found'> {
+	const staff = actor.role === 'staff';
+	if (input.status === 'dropped' && !staff) return { field: 'status', message: 'Only the ISU can drop a task.' };
+	if (input.status === 'dropped' && !input.drop_reason) return { field: 'drop_reason', message: 'Say why the task is dropped.' };
+	return db.transaction().execute(async (trx) => {
+		const task = await trx.selectFrom('tasks').select(['id', 'status', 'owner_user_id']).where('id', '=', input.task_id).executeTakeFirst();
+		if (!task || (!staff && task.owner_user_id !== actor.id)) return 'not_found';
+		if (isClosed(task.status)) return { field: 'text', message: `This task is ${task.status}: it takes no more progress notes.` };
+		const now = nowIso();
+		const status: TaskStatus = input.status ?? task.status;
+		const updated = await trx
+			.updateTable('tasks')
+			.set({ status, drop_reason: status === 'dropped' ? input.drop_reason : null, updated_at: now })
+			.where('id', '=', task.id)
+			.where('status', 'in', ['open', 'in_progress'])
+			.executeTakeFirst();
+		if (Number(updated.numUpdatedRows) !== 1) return { field: 'text', message: 'This task was closed meanwhile: it takes no more progress notes.' };
+		await trx.insertInto('task_notes').values({ task_id: task.id, at: now, author_user_id: actor.id, author_email: actor.email, text: input.text }).execute();
+		await audit(trx, actor, 'task.note', { type: 'task', id: task.id }, { status: task.status }, { status, note: input.text, drop_reason: input.drop_reason });
+		return { ok: true as const };
+	});
+}
+
+export async function saveMinutes(db: Db, actor: Actor, meetingId: number, text: string): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const before = await trx.selectFrom('meeting_minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+		const now = nowIso();
+		if (before)
+			await trx
+				.updateTable('meeting_minutes')
+				.set({ text, illustrative: 0, updated_at: now, updated_by: actor.id })
+				.where('meeting_id', '=', meetingId)
+				.execute();
+		else await trx.insertInto('meeting_minutes').values({ meeting_id: meetingId, text, updated_at: now, updated_by: actor.id }).execute();
+		await audit(trx, actor, 'minutes.save', { type: 'meeting', id: meetingId }, before ? { text: before.text } : null, { text });
+	});
+}

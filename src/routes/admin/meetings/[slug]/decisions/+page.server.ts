@@ -1,0 +1,83 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
+import { staffMeeting } from '$lib/server/web/access';
+import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
+import {
+	addNote,
+	addOutcome,
+	addTask,
+	deleteOutcome,
+	meetingOutcomes,
+	minutesOf,
+	minutesSchema,
+	noteSchema,
+	outcomeSchema,
+	outcomeTasks,
+	ownerChoices,
+	saveMinutes,
+	taskSchema
+} from '$lib/server/decisions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { meeting } = await staffMeeting(event);
+	const [outcomes, agenda, owners, minutes] = await Promise.all([meetingOutcomes(meeting.id), listAgenda(meeting.id), ownerChoices(), minutesOf(meeting.id)]);
+	const tasks = await outcomeTasks(outcomes.map((o) => o.id));
+	return {
+		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, kind: meeting.kind, start_date: meeting.start_date },
+		outcomes: outcomes.map((o) => ({ ...o, tasks: tasks.filter((t) => t.outcome_id === o.id) })),
+		agenda: agenda.map((a) => ({ value: a.id, label: `${formatAgendaNumber(a.number, a.sub_number)}. ${a.title.slice(0, 70)}` })),
+		owners,
+		minutes: minutes?.text ?? ''
+	};
+};
+
+const idSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const actions: Actions = {
+	outcome: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const fd = await event.request.formData();
+		const parsed = parseForm(outcomeSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'outcome' });
+		const saved = await addOutcome(actor, meeting, parsed.data);
+		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form: 'outcome' });
+		return { form: 'outcome', done: `Recorded ${parsed.data.number}.` };
+	},
+	deleteOutcome: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const id = idSchema.safeParse(Object.fromEntries(await event.request.formData()));
+		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown outcome.' });
+		const deleted = await deleteOutcome(actor, meeting.id, id.data.id);
+		return { form: 'delete', done: deleted ? 'Outcome deleted, with its tasks.' : 'That outcome no longer exists.' };
+	},
+	task: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const fd = await event.request.formData();
+		const form = `task-${String(fd.get('outcome_id') ?? '').slice(0, 12)}`;
+		const parsed = parseForm(taskSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
+		const saved = await addTask(actor, meeting, parsed.data, event.url.origin);
+		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form });
+		return { form, done: 'Task recorded; its owner, if a person, has been told.' };
+	},
+	note: async (event) => {
+		const { actor } = await staffMeeting(event);
+		const fd = await event.request.formData();
+		const form = `note-${String(fd.get('task_id') ?? '').slice(0, 12)}`;
+		const parsed = parseForm(noteSchema, fd);
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
+		const saved = await addNote(actor, parsed.data);
+		if (saved === 'not_found') return fail(404, { form, message: 'That task no longer exists.' });
+		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form });
+		return { form, done: 'Progress note added.' };
+	},
+	minutes: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const parsed = parseForm(minutesSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'minutes' });
+		await saveMinutes(actor, meeting.id, parsed.data.text);
+		return { form: 'minutes', done: 'Minutes saved.' };
+	}
+};
