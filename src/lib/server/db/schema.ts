@@ -180,6 +180,8 @@ export interface MeetingTable {
 	sequence: Generated<number>;
 	/** Most people one delegation may register; null: no limit. */
 	delegation_cap: number | null;
+	/** How the list of participants is published: 'notice' (official list) or 'consent' (an unticked box). */
+	participants_list: Generated<'notice' | 'consent'>;
 	created_at: string;
 	updated_at: string;
 }
@@ -230,6 +232,11 @@ export interface DelegationTable {
 	credentials_name: string | null;
 	credentials_size: number | null;
 	credentials_uploaded_at: string | null;
+	/** The ISU's decision on the current letter (migration 0015); a new letter clears it. */
+	credentials_decision: 'accepted' | 'refused' | null;
+	credentials_reason: string | null;
+	credentials_decided_at: string | null;
+	credentials_decided_by: number | null;
 	created_at: string;
 	updated_at: string;
 }

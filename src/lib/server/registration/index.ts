@@ -6,6 +6,7 @@ import { storeFile } from '../files';
 import * as checkInStore from './check-in';
 import * as confirm from './confirm';
 import * as delegationStore from './delegation-store';
+import * as delegations from './delegations';
 import * as csvExport from './export';
 import * as personalData from './personal-data';
 import * as queries from './queries';
@@ -72,14 +73,31 @@ export async function uploadCredentials(
 	meetingId: number,
 	organizationId: number,
 	upload: { bytes: Buffer; mime: string; name: string }
-): Promise<void> {
+): Promise<{ ok: true } | { ok: false; message: string }> {
 	const db = getDb();
 	const delegation = await store.delegationFor(db, meetingId, organizationId);
+	if (delegation.credentials_decision === 'accepted')
+		return { ok: false, message: 'The ISU has already accepted your credentials; write to the ISU to change them.' };
 	const sha256 = await storeFile(db, upload.bytes, upload.mime);
-	await delegationStore.setCredentials(db, actor, delegation.id, { sha256, name: upload.name, size: upload.bytes.length });
+	return delegationStore.setCredentials(db, actor, delegation.id, { sha256, name: upload.name, size: upload.bytes.length });
 }
 
 /** For meetings.updateMeeting: raising a meeting's capacity moves its waiting list up in the same transaction. */
 export function waitlistPromoter(origin: string) {
 	return (trx: Parameters<typeof store.promoteWaitlist>[0], meetingId: number) => store.promoteWaitlist(trx, meetingId, origin);
 }
+
+// Issue 12 (H9): the ISU's delegations page, credentials decisions, the printable list of delegations.
+export {
+	DELEGATION_STATES,
+	DELEGATION_STATE_LABELS,
+	credentialsDecisionSchema,
+	delegationState,
+	type DelegationFilter,
+	type DelegationRow,
+	type DelegationState
+} from './delegations';
+export const listDelegations = bindDb(delegations.listDelegations);
+export const decideCredentials = bindDb(delegations.decideCredentials);
+export const participatingDelegations = bindDb(delegations.participatingDelegations);
+export const getDelegationById = bindDb(delegations.getDelegationById);
