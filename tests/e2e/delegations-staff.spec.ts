@@ -82,7 +82,7 @@ test('a focal point submits a delegation with credentials; staff find it, open t
 	const stale = await s.context().newPage();
 	await stale.goto(s.url());
 	await row.getByRole('button', { name: 'Accept the credentials of Peru' }).click();
-	await expect(s.getByText('Credentials accepted; the focal point was e-mailed.')).toBeVisible();
+	await expect(s.getByText('Credentials of Peru accepted; the focal point was e-mailed.')).toBeVisible();
 	await stale.getByRole('row', { name: /Peru/ }).getByRole('button', { name: 'Accept the credentials of Peru' }).click();
 	await expect(stale.getByText('The credentials of Peru were already accepted; nothing was changed.')).toBeVisible();
 

@@ -113,7 +113,7 @@ describe.each(engines)('delegations and credentials on %s', (engine) => {
 			message: 'Senegal has not uploaded a credentials letter.'
 		});
 		expect(await setCredentials(t.db, focal, id, LETTER)).toEqual({ ok: true });
-		expect(await decideCredentials(t.db, staff, meetingId, id, { accept: true }, ORIGIN)).toEqual({ ok: true, mailed: 1 });
+		expect(await decideCredentials(t.db, staff, meetingId, id, { accept: true }, ORIGIN)).toEqual({ ok: true, mailed: 1, organization: 'Senegal' });
 		const again = await decideCredentials(t.db, staff, meetingId, id, { accept: true }, ORIGIN);
 		expect(again).toEqual({ ok: false, message: 'The credentials of Senegal were already accepted; nothing was changed.' });
 		const mail = await listOutbox(t.db, { to: focal.email });
@@ -132,7 +132,7 @@ describe.each(engines)('delegations and credentials on %s', (engine) => {
 		// Another meeting's id for this delegation is not found.
 		expect((await decideCredentials(t.db, staff, meetingId + 999, id, { accept: true }, ORIGIN)).ok).toBe(false);
 		const refused = await decideCredentials(t.db, staff, meetingId, id, { accept: false, reason: 'Signed by the ambassador, not the minister.' }, ORIGIN);
-		expect(refused).toEqual({ ok: true, mailed: 0 });
+		expect(refused).toEqual({ ok: true, mailed: 0, organization: 'Austria' });
 		let row = (await listDelegations(t.db, meetingId)).find((r) => r.organization === 'Austria')!;
 		expect(row).toMatchObject({ state: 'refused', credentials_reason: 'Signed by the ambassador, not the minister.' });
 		expect(await setCredentials(t.db, staff, id, { ...LETTER, sha256: 'c'.repeat(64), name: 'new.pdf' })).toEqual({ ok: true });

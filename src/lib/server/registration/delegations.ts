@@ -92,7 +92,7 @@ export async function listDelegations(db: Db, meetingId: number, f: DelegationFi
 
 export type DelegationRow = Awaited<ReturnType<typeof listDelegations>>[number];
 
-export type CredentialsResult = { ok: true; mailed: number } | { ok: false; message: string };
+export type CredentialsResult = { ok: true; mailed: number; organization: string } | { ok: false; message: string };
 
 /**
  * Accepts or refuses the delegation's current credentials letter: one transaction, one audit row, a mail to each focal
@@ -158,7 +158,7 @@ export async function decideCredentials(
 			: `The Implementation Support Unit could not accept the credentials of the delegation of ${d.organization} to the ${d.code} (${d.title}), for this reason:\n\n${decision.reason}\n\nPlease upload a new credentials letter here: ${link}`;
 		for (const address of to)
 			await queueMail(trx, { to: address, subject, text: `${text}\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions` });
-		return { ok: true, mailed: to.length };
+		return { ok: true, mailed: to.length, organization: d.organization };
 	});
 }
 

@@ -35,7 +35,8 @@ export const actions: Actions = {
 			event.url.origin
 		);
 		if (!result.ok) return invalid({}, {}, { form: `credentials-${id}`, message: result.message });
-		const verb = d.decision === 'accept' ? 'Credentials accepted' : 'Credentials refused';
-		return { form: `credentials-${id}`, done: `${verb}; ${result.mailed ? 'the focal point was e-mailed' : 'no focal point to e-mail'}.` };
+		const verb = d.decision === 'accept' ? 'accepted' : 'refused';
+		const told = result.mailed ? 'the focal point was e-mailed' : 'there is no focal point to e-mail';
+		return { form: `credentials-${id}`, done: `Credentials of ${result.organization} ${verb}; ${told}.` };
 	}
 };
