@@ -7,6 +7,7 @@ import * as checkInStore from './check-in';
 import * as confirm from './confirm';
 import * as delegationStore from './delegation-store';
 import * as delegations from './delegations';
+import * as ownSpace from './own-space';
 import * as csvExport from './export';
 import * as personalData from './personal-data';
 import * as queries from './queries';
@@ -101,3 +102,6 @@ export const listDelegations = bindDb(delegations.listDelegations);
 export const decideCredentials = bindDb(delegations.decideCredentials);
 export const participatingDelegations = bindDb(delegations.participatingDelegations);
 export const getDelegationById = bindDb(delegations.getDelegationById);
+// Issue 12 (H9): the delegate's own space ("My meetings").
+export { nextStep, SPONSORSHIP_LABELS } from './own-space';
+export const listOwnRegistrations = bindDb(ownSpace.listOwnRegistrations);

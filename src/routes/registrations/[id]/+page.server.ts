@@ -83,6 +83,8 @@ export const actions: Actions = {
 	},
 	cancel: async (event) => {
 		const { user, reg } = await visibleRegistration(event);
+		// Two steps, with or without JavaScript: the first press only asks; the confirmation carries confirm=yes.
+		if ((await event.request.formData()).get('confirm') !== 'yes') return { askCancel: true };
 		if (!(await cancelRegistration({ ...reg }, { id: user.id, email: user.email }, event.url.origin))) {
 			return fail(400, { message: 'This registration is no longer active.' });
 		}
