@@ -101,7 +101,8 @@ test('a focal point builds a delegation of three, staff approve, badges download
 		await add.getByLabel('Family name').fill(p.family);
 		await add.getByLabel('E-mail address').fill(uniqueEmail(p.given.toLowerCase()));
 		await add.getByLabel('Role in the delegation').selectOption(p.role);
-		if (!p.consent) await add.getByLabel(/published list of participants/).uncheck();
+		// Never ticked in advance: those who agree tick it.
+		if (p.consent) await add.getByLabel(/published list of participants/).check();
 		await add.getByRole('button', { name: 'Add to the delegation' }).click();
 		await expect(page.getByText(`${p.given} ${p.family} is added`)).toBeVisible();
 	}

@@ -28,6 +28,7 @@ export const load: LayoutServerLoad = async (event) => {
 			registration_closes_at: m.registration_closes_at,
 			sponsorship_deadline: m.sponsorship_deadline,
 			capacity: m.capacity,
+			participants_list: m.participants_list,
 			phase: meetingPhase(m)
 		}
 	};

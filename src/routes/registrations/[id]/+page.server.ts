@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			rejection_reason: reg.rejection_reason,
 			confirmed: reg.confirmed_by_person === 1,
 			live: isLive(reg.status),
-			meeting: { slug: reg.meeting_slug, code: reg.meeting_code, title: reg.meeting_title }
+			meeting: { slug: reg.meeting_slug, code: reg.meeting_code, title: reg.meeting_title, participants_list: reg.participants_list }
 		},
 		waitPosition,
 		relation,

@@ -33,7 +33,14 @@ export const load: PageServerLoad = async (event) => {
 	const filter = filterSchema.parse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
 	const [rows, organizations, regions] = await Promise.all([listRegistrations(meeting.id, filter), listOrganizationOptions(), organizationRegions()]);
 	return {
-		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, capacity: meeting.capacity, places_held: meeting.places_held },
+		meeting: {
+			slug: meeting.slug,
+			code: meeting.code,
+			title: meeting.title,
+			capacity: meeting.capacity,
+			places_held: meeting.places_held,
+			participants_list: meeting.participants_list
+		},
 		filter,
 		query: event.url.search,
 		rows: rows.map((r) => ({
