@@ -197,6 +197,6 @@ export const credentialsDecisionSchema = z.discriminatedUnion('decision', [
 	z.object({ decision: z.literal('refuse'), id: z.coerce.number().int().positive(), reason: multilineText('The reason', 1000) })
 ]);
 
-export function getDelegationById(db: Db, meetingId: number, delegationId: number) {
-	return db.selectFrom('delegations').selectAll().where('id', '=', delegationId).where('meeting_id', '=', meetingId).executeTakeFirst();
+export function getDelegationById(db: Db, delegationId: number) {
+	return db.selectFrom('delegations').selectAll().where('id', '=', delegationId).executeTakeFirst();
 }
