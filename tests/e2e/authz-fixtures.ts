@@ -37,6 +37,8 @@ export interface World {
 	/** A statement that delegate A uploaded, still a draft: A and staff may see it. */
 	statementA: { id: number; symbol: string };
 	outboxId: number;
+	/** X's delegation to the 14MSP, with a credentials letter. */
+	delegationX: number;
 	/** An unpublished meeting, with a session and a sponsorship programme: 404 to all but staff. */
 	draftMeeting: { id: number; slug: string; title: string; sessionId: number };
 }
@@ -199,6 +201,7 @@ function build(db: Database.Database, staffEmail: string): World {
 	db.prepare(
 		'update delegations set credentials_sha256 = ?, credentials_name = ?, credentials_size = ?, credentials_uploaded_at = ? where meeting_id = ? and organization_id = ?'
 	).run(credentials, 'credentials.pdf', fs.statSync(path.join(DATA_DIR, 'files', credentials.slice(0, 2), credentials)).size, now, m14.id, orgX.id);
+	const delegationX = (db.prepare('select id from delegations where meeting_id = ? and organization_id = ?').get(m14.id, orgX.id) as { id: number }).id;
 
 	// Documents of the 9MSP: a staff draft and a statement A uploaded that is not yet published.
 	const n = 90_000 + crypto.randomInt(9_999);
@@ -279,6 +282,7 @@ function build(db: Database.Database, staffEmail: string): World {
 		draft,
 		statementA,
 		outboxId,
+		delegationX,
 		draftMeeting: { id: draftMeetingId, slug, title: draftTitle, sessionId }
 	};
 }
@@ -342,7 +346,8 @@ const PARAMS: Record<string, ParamFill> = {
 	'registrations/[id]': { values: (w) => [String(w.regA)], unknown: UNKNOWN_IDS },
 	'documents/[id]': { values: (w) => [String(w.draft.id)], unknown: UNKNOWN_IDS },
 	'outbox/[id]': { values: (w) => [String(w.outboxId)], unknown: UNKNOWN_IDS },
-	'sessions/[id]': { values: (w) => [String(w.draftMeeting.sessionId)], unknown: UNKNOWN_IDS }
+	'sessions/[id]': { values: (w) => [String(w.draftMeeting.sessionId)], unknown: UNKNOWN_IDS },
+	'delegations/[id]': { values: (w) => [String(w.delegationX)], unknown: UNKNOWN_IDS }
 };
 
 function hasGet(file: string): boolean {

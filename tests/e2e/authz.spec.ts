@@ -456,7 +456,7 @@ test('a focal point or delegate cannot act on another delegation’s people', as
 			form: { id: String(appA), endorse: 'no' },
 			expected: ['403', '403']
 		},
-		{ label: `B cancels A's registration`, actor: 'delegateB', url: `/registrations/${regA}?/cancel`, form: {}, expected: ['404', '404'] },
+		{ label: `B cancels A's registration`, actor: 'delegateB', url: `/registrations/${regA}?/cancel`, form: { confirm: 'yes' }, expected: ['404', '404'] },
 		{
 			label: `Y edits A's registration`,
 			actor: 'focalY',
@@ -464,7 +464,7 @@ test('a focal point or delegate cannot act on another delegation’s people', as
 			form: { organization_id: String(w.orgY.id), given_name: 'Hijacked', family_name: 'Hijacked', role: 'member', email: 'x@example.org' },
 			expected: ['404', '404']
 		},
-		{ label: `CC member cancels A's registration`, actor: 'cc', url: `/registrations/${regA}?/cancel`, form: {}, expected: ['404', '404'] },
+		{ label: `CC member cancels A's registration`, actor: 'cc', url: `/registrations/${regA}?/cancel`, form: { confirm: 'yes' }, expected: ['404', '404'] },
 		{
 			label: 'B withdraws (B has no application)',
 			actor: 'delegateB',
@@ -472,7 +472,13 @@ test('a focal point or delegate cannot act on another delegation’s people', as
 			form: {},
 			expected: ['400', '400 failure']
 		},
-		{ label: 'anonymous cancels A’s registration', actor: 'anon', url: `/registrations/${regA}?/cancel`, form: {}, expected: ['login', 'login'] },
+		{
+			label: 'anonymous cancels A’s registration',
+			actor: 'anon',
+			url: `/registrations/${regA}?/cancel`,
+			form: { confirm: 'yes' },
+			expected: ['login', 'login']
+		},
 		// Control: X's own focal point may endorse, so the refusals above are about who asks.
 		{
 			label: `X endorses A's application (control)`,

@@ -119,6 +119,7 @@ const FORMS: Record<string, FormSpec> = {
 			registration_closes: '2031-08-15T18:00',
 			capacity: '300',
 			delegation_cap: '',
+			participants_list: 'consent',
 			sponsorship_deadline: '',
 			symbol_prefix: 'CCM/MSP/2031'
 		},
@@ -133,6 +134,7 @@ const FORMS: Record<string, FormSpec> = {
 			code: 20,
 			slug: 60,
 			kind: 40,
+			participants_list: 7,
 			start_date: 10,
 			end_date: 10,
 			time_zone: 64,

@@ -182,6 +182,8 @@ export interface MeetingTable {
 	delegation_cap: number | null;
 	/** Most unconfirmed self-registrations one delegation may hold at once (2 by default); null: no limit. */
 	unconfirmed_cap: Generated<number | null>;
+	/** How the list of participants is published: 'notice' (official list) or 'consent' (an unticked box). */
+	participants_list: Generated<'notice' | 'consent'>;
 	created_at: string;
 	updated_at: string;
 }
@@ -234,6 +236,11 @@ export interface DelegationTable {
 	credentials_name: string | null;
 	credentials_size: number | null;
 	credentials_uploaded_at: string | null;
+	/** The ISU's decision on the current letter (migration 0015); a new letter clears it. */
+	credentials_decision: 'accepted' | 'refused' | null;
+	credentials_reason: string | null;
+	credentials_decided_at: string | null;
+	credentials_decided_by: number | null;
 	created_at: string;
 	updated_at: string;
 }

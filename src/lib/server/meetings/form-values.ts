@@ -20,6 +20,7 @@ export function meetingFormValues(m: Meeting): Record<string, string> {
 		registration_closes: local(m.registration_closes_at),
 		capacity: m.capacity === null ? '' : String(m.capacity),
 		delegation_cap: m.delegation_cap === null ? '' : String(m.delegation_cap),
+		participants_list: m.participants_list,
 		sponsorship_deadline: local(m.sponsorship_deadline),
 		symbol_prefix: m.symbol_prefix ?? ''
 	};

@@ -74,6 +74,8 @@ export const meetingSchema = formObject(
 		registration_closes: localDateTime,
 		capacity: positiveCount('Capacity'),
 		delegation_cap: positiveCount('The limit per delegation'),
+		// Never ticked in advance: an official list is a choice staff make and the form announces (issue 12, item 7).
+		participants_list: z.enum(['notice', 'consent'], { error: 'Choose how the list of participants is published.' }).default('consent'),
 		sponsorship_deadline: localDateTime,
 		symbol_prefix: z
 			.string()
@@ -119,6 +121,7 @@ export const meetingSchema = formObject(
 		registration_closes_at: utc(d.registration_closes),
 		capacity: d.capacity,
 		delegation_cap: d.delegation_cap,
+		participants_list: d.participants_list,
 		sponsorship_deadline: utc(d.sponsorship_deadline),
 		symbol_prefix: d.symbol_prefix || null
 	};

@@ -54,36 +54,50 @@ async function isuDelegationLink(trx: Db, delegationId: number, origin: string) 
 	return { meeting: d, org: d.org_name, link: `${origin}/admin/meetings/${d.slug}/delegations` };
 }
 
+/**
+ * Stores a new credentials letter. A refused letter can be replaced (the refusal is cleared, so staff decide again);
+ * an accepted one cannot, so what the ISU accepted stays what is on file.
+ */
 export async function setCredentials(
 	db: Db,
 	actor: Actor,
 	delegationId: number,
 	file: { sha256: string; name: string; size: number },
 	origin = ''
-): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	return db.transaction().execute(async (trx) => {
 		const before = await trx
 			.selectFrom('delegations')
-			.select(['credentials_sha256', 'credentials_name'])
+			.select(['credentials_sha256', 'credentials_name', 'credentials_decision'])
 			.where('id', '=', delegationId)
 			.executeTakeFirstOrThrow();
-		await trx
+		if (before.credentials_decision === 'accepted')
+			return { ok: false as const, message: 'The ISU has already accepted your credentials; write to the ISU to change them.' };
+		const done = await trx
 			.updateTable('delegations')
 			.set({
 				credentials_sha256: file.sha256,
 				credentials_name: file.name,
 				credentials_size: file.size,
 				credentials_uploaded_at: nowIso(),
+				credentials_decision: null,
+				credentials_reason: null,
+				credentials_decided_at: null,
+				credentials_decided_by: null,
 				updated_at: nowIso()
 			})
 			.where('id', '=', delegationId)
-			.execute();
+			.where((eb) => eb.or([eb('credentials_decision', 'is', null), eb('credentials_decision', '<>', 'accepted')]))
+			.executeTakeFirst();
+		if (Number(done.numUpdatedRows) !== 1)
+			return { ok: false as const, message: 'The ISU has already accepted your credentials; write to the ISU to change them.' };
 		await audit(trx, actor, 'delegation.credentials', { type: 'delegation', id: delegationId }, before, {
 			credentials_sha256: file.sha256,
 			credentials_name: file.name
 		});
 		const { meeting, org, link } = await isuDelegationLink(trx, delegationId, origin);
 		await queueMail(trx, regMails.isuCredentials(isuAddress(), meeting, org, !!before.credentials_sha256, link));
+		return { ok: true as const };
 	});
 }
 

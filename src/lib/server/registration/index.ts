@@ -6,6 +6,8 @@ import { storeFile } from '../files';
 import * as checkInStore from './check-in';
 import * as confirm from './confirm';
 import * as delegationStore from './delegation-store';
+import * as delegations from './delegations';
+import * as ownSpace from './own-space';
 import * as csvExport from './export';
 import * as personalData from './personal-data';
 import * as queries from './queries';
@@ -76,14 +78,34 @@ export async function uploadCredentials(
 	organizationId: number,
 	upload: { bytes: Buffer; mime: string; name: string },
 	origin = ''
-): Promise<void> {
+): Promise<{ ok: true } | { ok: false; message: string }> {
 	const db = getDb();
 	const delegation = await store.delegationFor(db, meetingId, organizationId);
+	if (delegation.credentials_decision === 'accepted')
+		return { ok: false, message: 'The ISU has already accepted your credentials; write to the ISU to change them.' };
 	const sha256 = await storeFile(db, upload.bytes, upload.mime);
-	await delegationStore.setCredentials(db, actor, delegation.id, { sha256, name: upload.name, size: upload.bytes.length }, origin);
+	return delegationStore.setCredentials(db, actor, delegation.id, { sha256, name: upload.name, size: upload.bytes.length }, origin);
 }
 
 /** For meetings.updateMeeting: raising a meeting's capacity moves its waiting list up in the same transaction. */
 export function waitlistPromoter(origin: string) {
 	return (trx: Parameters<typeof store.promoteWaitlist>[0], meetingId: number) => store.promoteWaitlist(trx, meetingId, origin);
 }
+
+// Issue 12 (H9): the ISU's delegations page, credentials decisions, the printable list of delegations.
+export {
+	DELEGATION_STATES,
+	DELEGATION_STATE_LABELS,
+	credentialsDecisionSchema,
+	delegationState,
+	type DelegationFilter,
+	type DelegationRow,
+	type DelegationState
+} from './delegations';
+export const listDelegations = bindDb(delegations.listDelegations);
+export const decideCredentials = bindDb(delegations.decideCredentials);
+export const participatingDelegations = bindDb(delegations.participatingDelegations);
+export const getDelegationById = bindDb(delegations.getDelegationById);
+// Issue 12 (H9): the delegate's own space ("My meetings").
+export { nextStep, SPONSORSHIP_LABELS } from './own-space';
+export const listOwnRegistrations = bindDb(ownSpace.listOwnRegistrations);

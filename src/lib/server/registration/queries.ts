@@ -26,7 +26,8 @@ export function getRegistration(db: Db, id: number) {
 			'm.city',
 			'm.time_zone',
 			'm.registration_opens_at',
-			'm.registration_closes_at'
+			'm.registration_closes_at',
+			'm.participants_list'
 		])
 		.where('r.id', '=', id)
 		.executeTakeFirst();
@@ -106,15 +107,16 @@ export function getDelegation(db: Db, meetingId: number, organizationId: number)
 	return db.selectFrom('delegations').selectAll().where('meeting_id', '=', meetingId).where('organization_id', '=', organizationId).executeTakeFirst();
 }
 
-/** Approved, consenting people for the published list of participants, with their category at the meeting. */
+/** Approved people for the published list, with their category at the meeting: everyone when the meeting publishes an official list by notice, else those who consented. */
 export async function listParticipants(db: Db, meetingId: number) {
 	const rows = await db
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
+		.innerJoin('meetings as m', 'm.id', 'r.meeting_id')
 		.where('r.meeting_id', '=', meetingId)
 		.where('r.status', '=', 'approved')
-		.where('r.consent_published', '=', 1)
+		.where((eb) => eb.or([eb('m.participants_list', '=', 'notice'), eb('r.consent_published', '=', 1)]))
 		.where('r.erased_at', 'is', null)
 		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.position', 'r.role', 'o.id as organization_id', 'o.name as organization', 'o.kind'])
 		.execute();

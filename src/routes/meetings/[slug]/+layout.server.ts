@@ -1,10 +1,15 @@
 import { publicMeeting } from '$lib/server/web/access';
 import { meetingPhase } from '$lib/server/meetings';
+import { findLive, STATUS_LABELS } from '$lib/server/registration';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const m = await publicMeeting(event);
+	const user = event.locals.user;
+	// The signed-in person's own live registration: the page says "You are registered" instead of "Register".
+	const own = user ? await findLive(m.id, user.email, user.id) : undefined;
 	return {
+		mine: own ? { id: own.id, status: own.status, statusLabel: STATUS_LABELS[own.status] } : null,
 		meeting: {
 			id: m.id,
 			slug: m.slug,
@@ -23,6 +28,7 @@ export const load: LayoutServerLoad = async (event) => {
 			registration_closes_at: m.registration_closes_at,
 			sponsorship_deadline: m.sponsorship_deadline,
 			capacity: m.capacity,
+			participants_list: m.participants_list,
 			phase: meetingPhase(m)
 		}
 	};

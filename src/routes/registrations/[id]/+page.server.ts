@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 			rejection_reason: reg.rejection_reason,
 			confirmed: reg.confirmed_by_person === 1,
 			live: isLive(reg.status),
-			meeting: { slug: reg.meeting_slug, code: reg.meeting_code, title: reg.meeting_title }
+			meeting: { slug: reg.meeting_slug, code: reg.meeting_code, title: reg.meeting_title, participants_list: reg.participants_list }
 		},
 		waitPosition,
 		relation,
@@ -84,6 +84,8 @@ export const actions: Actions = {
 	},
 	cancel: async (event) => {
 		const { user, reg } = await visibleRegistration(event);
+		// Two steps, with or without JavaScript: the first press only asks; the confirmation carries confirm=yes.
+		if ((await event.request.formData()).get('confirm') !== 'yes') return { askCancel: true };
 		if (!(await cancelRegistration({ ...reg }, { id: user.id, email: user.email }, event.url.origin, releaseOnCancel(event.url.origin)))) {
 			return fail(400, { message: 'This registration is no longer active.' });
 		}

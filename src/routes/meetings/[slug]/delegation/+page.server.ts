@@ -54,7 +54,9 @@ export const load: PageServerLoad = async (event) => {
 					status: delegation.status,
 					submitted_at: delegation.submitted_at,
 					credentials_name: delegation.credentials_name,
-					credentials_uploaded_at: delegation.credentials_uploaded_at
+					credentials_uploaded_at: delegation.credentials_uploaded_at,
+					credentials_decision: delegation.credentials_decision,
+					credentials_reason: delegation.credentials_reason
 				}
 			: null,
 		members: members.map((m) => ({
@@ -133,7 +135,8 @@ export const actions: Actions = {
 		const { meeting, org, actor } = await focal(event);
 		const check = await checkUpload((await event.request.formData()).get('file'), ['application/pdf'], CREDENTIALS_MAX);
 		if (!check.ok) return invalid({}, { file: check.message }, { form: 'credentials' });
-		await uploadCredentials(actor, meeting.id, org.id, check, event.url.origin);
+		const stored = await uploadCredentials(actor, meeting.id, org.id, check, event.url.origin);
+		if (!stored.ok) return invalid({}, { file: stored.message }, { form: 'credentials' });
 		return { form: 'credentials', done: `Credentials received (${check.name}).` };
 	},
 	endorse: async (event) => {

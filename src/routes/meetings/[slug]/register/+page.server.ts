@@ -25,8 +25,7 @@ export const load: PageServerLoad = async (event) => {
 			organization_id: user.organizationId ? String(user.organizationId) : '',
 			given_name: user.givenName ?? '',
 			family_name: user.familyName ?? '',
-			email: user.email,
-			consent_published: 'on'
+			email: user.email
 		}
 	};
 };

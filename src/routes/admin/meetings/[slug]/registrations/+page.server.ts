@@ -39,7 +39,14 @@ export const load: PageServerLoad = async (event) => {
 		organizationRegions()
 	]);
 	return {
-		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, capacity: meeting.capacity, places_held: meeting.places_held },
+		meeting: {
+			slug: meeting.slug,
+			code: meeting.code,
+			title: meeting.title,
+			capacity: meeting.capacity,
+			places_held: meeting.places_held,
+			participants_list: meeting.participants_list
+		},
 		filter,
 		query: event.url.search,
 		rows: rows.map((r) => ({
