@@ -55,6 +55,19 @@ describe.each(engines)('delegations and credentials on %s', (engine) => {
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			org[name] = row.id;
+			// Groups follow the state's status as at the meeting's date: the dated facts, not the row.
+			if (kind === 'state' && joined)
+				await t.db
+					.insertInto('state_facts')
+					.values({
+						organization_id: row.id,
+						source: 'test',
+						recorded_at: now,
+						kind: 'status',
+						event: ccm_status === 'signatory' ? 'signature' : 'deposit',
+						on_date: joined
+					})
+					.execute();
 		}
 		meetingId = (
 			await t.db
