@@ -171,3 +171,10 @@ export function invalid(
 ): ActionFailure<Invalid> {
 	return fail(status, { values, errors, ...extra });
 }
+
+/** A YYYY-MM-DD that names a day of the calendar (Date.parse rolls 2021-02-31 over to 3 March). */
+export function isCalendarDate(s: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const t = Date.parse(`${s}T00:00:00Z`);
+	return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}

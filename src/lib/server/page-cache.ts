@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { Handle } from '@sveltejs/kit';
-import { getDb } from './db';
-import { contentVersion, type ContentName } from './db';
+import { getDb, contentVersion, type ContentName } from './db';
 import { SESSION_COOKIE } from './auth/session';
 
 /**

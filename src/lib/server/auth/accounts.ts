@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Db, Role, User } from '../db';
 import { normalizeEmail } from './email';
-import type { Database, Role, User } from '../db';
 import { audit, type Actor } from '../audit';
-import { queueMail } from '../mail';
-import { mails } from '../mail';
-import { mayMail } from '../mail';
+import { queueMail, mails, mayMail } from '../mail';
 import { nowIso } from '../time';
 import { consumeLinkToken, findLinkToken, issueLinkToken } from './links';
 import { tellAppointedFocalPoint } from './appointment';
@@ -12,8 +9,6 @@ import { hashIsWeaker, hashPassword, verifyPassword } from './password';
 import { clearLoginFailures, loginSucceeded, reserveLoginAttempt } from './rate-limit';
 import { ROLE_LABELS } from './roles';
 import { invalidateUserSessions } from './session';
-
-type Db = Kysely<Database>;
 
 export { normalizeEmail };
 

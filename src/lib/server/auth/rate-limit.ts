@@ -1,10 +1,7 @@
-import { type Kysely } from 'kysely';
+import type { Db } from '../db';
 import { normalizeEmail } from './email';
-import type { Database } from '../db';
 import { MINUTE, nowIso } from '../time';
 import { KNOWN_PREFIX, TRIM_BATCH, limitAddress, refund, reserve, type Limit } from '../limits';
-
-type Db = Kysely<Database>;
 
 // ---- Logins (and current-password checks, which are the same guess) ----
 

@@ -1,11 +1,9 @@
 // Guarded counters shared by every limit the app keeps (logins, current-password checks, mail anyone can trigger):
 // rows, not process memory, so several app processes share them. Infrastructure like db: any area may import it.
+import type { Db } from '../db';
 import { isIPv4, isIPv6 } from 'node:net';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { Database } from '../db';
+import { PostgresAdapter, sql } from 'kysely';
 import { DAY, HOUR, MINUTE, nowIso } from '../time';
-
-type Db = Kysely<Database>;
 
 /** One guarded counter: at most `max` uses per `window` for `key`. */
 export interface Limit {

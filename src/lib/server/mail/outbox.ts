@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { prepared } from '../db';
+import { prepared, containsText } from '../db';
 import type { Database, OutboxMessage } from '../db';
 import { nowIso } from '../time';
-import { containsText } from '../db';
 
 export interface Mail {
 	to: string;

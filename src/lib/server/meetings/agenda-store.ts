@@ -1,12 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { AgendaItem, Database } from '../db';
+import type { Db, AgendaItem } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { renumber, subLetter, type AgendaDraftItem } from './agenda';
 import { agendaBlocks, moveAgendaItem } from './rules';
 import { listAgenda, touchMeeting, writeAgendaOrder } from './queries';
 
-type Db = Kysely<Database>;
 const entity = (id: number) => ({ type: 'agenda_item', id });
 
 /** 'a' → 0, 'z' → 25, 'aa' → 26: the inverse of subLetter. */

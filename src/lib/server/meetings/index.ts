@@ -1,11 +1,10 @@
 // The meetings area's front door: meetings, their agenda and programme, calendars. Routes and other areas import
 // from here only. Functions without a database argument are bound to the app's database (for routes); the few that
 // take one are for other areas' transactions.
-import { bindDb } from '../db';
+import { bindDb, contentVersion } from '../db';
 import * as agendaStore from './agenda-store';
 import * as queries from './queries';
 import * as sessionStore from './session-store';
-import { contentVersion } from '../db';
 import { loadCalMeetings as loadCal } from './public';
 
 export type { MeetingFilter, SaveResult, CapacityRaised, SessionWithItems } from './queries';

@@ -1,11 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { AgendaItem, Database, Meeting, MeetingKind, MeetingSession, MeetingStatus } from '../db';
+import type { Db, AgendaItem, Database, Meeting, MeetingKind, MeetingSession, MeetingStatus } from '../db';
+import { sql, type Kysely } from 'kysely';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { prepared } from '../db';
 import type { MeetingInput } from './forms';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export interface MeetingFilter {
 	kind?: MeetingKind;

@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database, Meeting } from '../db';
+import type { Db, Meeting } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { sessionTimeErrors } from './rules';
 import { localToUtc } from './zoned-time';
-
-type Db = Kysely<Database>;
 
 export interface SessionInput {
 	title: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, text, type FieldErrors } from '../forms';
+import { optionalText, text, type FieldErrors, isCalendarDate } from '../forms';
 import type { StateFactKind } from '../db';
 import { CONVENTION_ADOPTED, deadlineAsAt, earliestDay, type FactEntry } from './as-at';
 
@@ -26,7 +26,7 @@ const isoDay = z.union([
 	z
 		.string()
 		.regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2021-04-01.')
-		.refine((s) => !Number.isNaN(Date.parse(s)), 'Not a real date.')
+		.refine(isCalendarDate, 'Not a real date: check the day and the month.')
 ]);
 const optionalDay = z
 	.string()

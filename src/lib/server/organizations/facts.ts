@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../forms';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db';
@@ -7,7 +8,7 @@ const date = z
 	.string()
 	.optional()
 	.transform((s) => (s ?? '').trim())
-	.pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2021-04-01, or empty.')]));
+	.pipe(z.union([z.literal('').transform(() => null), z.string().refine(isCalendarDate, 'A date like 2021-04-01, or empty.')]));
 /** The last Article 7 report received. The other facts are dated entries (state-facts.ts), never overwritten. */
 export const stateFactsSchema = z.object({
 	last_article7_report: date

@@ -61,6 +61,18 @@ export async function addStateFact(
 	input: FactInput,
 	today = nowIso().slice(0, 10)
 ): Promise<AddFactResult> {
+	try {
+		return await addStateFactOnce(db, actor, organizationId, input, today);
+	} catch (e) {
+		// Two staff correcting the same entry at once: the unique index on replaces_id lets one through.
+		if (input.replaces_id !== null && /replaced_once|state_facts\.replaces_id/.test(String((e as Error).message))) {
+			return { ok: false, errors: { replaces_id: 'Someone has just replaced this entry. Reload the page to see the newer one.' } };
+		}
+		throw e;
+	}
+}
+
+async function addStateFactOnce(db: Kysely<Database>, actor: Actor, organizationId: number, input: FactInput, today: string): Promise<AddFactResult> {
 	return db.transaction().execute(async (trx) => {
 		const org = await trx.selectFrom('organizations').select(['kind']).where('id', '=', organizationId).executeTakeFirst();
 		if (!org || org.kind !== 'state') return null;

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database, DocumentRow } from '../db';
+import type { Db, DocumentRow } from '../db';
 import { contentVersion } from '../db';
 import { compareSymbols } from './symbols';
 import { buildSearchIndex, matchDocuments, type SearchIndex } from './search-index';
-
-type Db = Kysely<Database>;
 
 /** Lower case without accents: titles and queries meet in this form on SQLite and PostgreSQL alike. */
 /** Characters a title and a query may write differently: typographic apostrophes, quotes and dashes, ligatures. */

@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database, Meeting } from '../db';
+import type { Db, Meeting } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { searchForm } from './queries';
 import { attachFile } from './store';
-
-type Db = Kysely<Database>;
 
 /** The delegation a user speaks for at a meeting: a focal point's organisation, or the delegate's own registration. */
 export async function speakingFor(db: Db, meetingId: number, user: { id: number; email: string; role: string; organizationId: number | null }) {

@@ -1,13 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Database, DocumentRow, Meeting } from '../db';
+import type { Db, DocumentRow, Meeting } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { checkUpload, storeFile } from '../files';
 import { ALLOWED_DOCUMENT_MIMES, isLanguage, MAX_DOCUMENT_BYTES } from './files';
 import { baseSymbol, formatSymbol, nextCorrigendum, nextNumber, nextRevision, parseSymbol, type ParsedSymbol, type Series } from './symbols';
 import { searchForm } from './queries';
-
-type Db = Kysely<Database>;
 
 export type UploadResult = { ok: true } | { ok: false; errors: Record<string, string> };
 

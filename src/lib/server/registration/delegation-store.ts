@@ -1,12 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db';
+import type { Db } from '../db';
 import { audit, type Actor } from '../audit';
 import { isuAddress, queueMail } from '../mail';
 import { nowIso } from '../time';
 import { regMails } from './mails';
 import { LIVE_IN_SQL } from './live';
-
-type Db = Kysely<Database>;
 
 /** Names the head of delegation; a previous head becomes an alternate. One transaction, so never two heads. */
 export async function setHead(db: Db, actor: Actor, delegationId: number, registrationId: number): Promise<boolean> {

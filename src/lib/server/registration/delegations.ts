@@ -1,6 +1,6 @@
 // The ISU's view of every delegation of a meeting and its decision on their credentials (issue 12, item 2).
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db';
+import type { Db } from '../db';
+import { sql } from 'kysely';
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
 import { nowIso } from '../time';
@@ -8,8 +8,6 @@ import { FILTER_CATEGORIES, type Category } from './rules';
 import { meetingDay, withCategories } from './categories';
 import { z } from 'zod';
 import { multilineText } from '../forms';
-
-type Db = Kysely<Database>;
 
 export const DELEGATION_STATES = ['not_started', 'in_progress', 'submitted', 'accepted', 'refused'] as const;
 export type DelegationState = (typeof DELEGATION_STATES)[number];

@@ -1,8 +1,6 @@
 // The delegate's own space (issue 12, item 5): every registration of the signed-in person, with what to do next.
-import { sql, type Kysely } from 'kysely';
-import type { ApplicationStatus, Database, RegistrationStatus } from '../db';
-
-type Db = Kysely<Database>;
+import type { Db, ApplicationStatus, RegistrationStatus } from '../db';
+import { sql } from 'kysely';
 
 /**
  * The person's registrations, newest meeting first: theirs by account, or by address while nobody has claimed them

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db';
+import type { Db } from '../db';
 import { audit, type Actor } from '../audit';
 import { generateToken } from '../auth';
 import { nowIso } from '../time';
-
-type Db = Kysely<Database>;
 
 /** Everything we hold about the person with this address: their account and every registration. */
 export async function exportPerson(db: Db, actor: Actor, email: string) {

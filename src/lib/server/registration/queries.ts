@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database, DelegationRole, RegistrationStatus } from '../db';
+import type { Db, DelegationRole, RegistrationStatus } from '../db';
 import { containsText } from '../db';
 import { meetingDay, withCategories } from './categories';
 import { FILTER_CATEGORIES } from './rules';
-
-type Db = Kysely<Database>;
 
 /** A registration with what its pages need about the delegation and organisation. */
 export function getRegistration(db: Db, id: number) {

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, DelegationRole, Meeting, Registration, RegistrationStatus } from '../db';
+import type { Db, Database, DelegationRole, Meeting, Registration, RegistrationStatus } from '../db';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { prepared } from '../db';
 import { audit, type Actor } from '../audit';
 import { isuAddress, queueMail } from '../mail';
@@ -10,7 +10,6 @@ import { needsReapproval } from './rules';
 import { regMails } from './mails';
 import { isLive, LIVE_IN_SQL } from './live';
 
-type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 
 export interface PersonDetails {
@@ -567,7 +566,13 @@ async function moveSeat(trx: Trx, from: number, to: number, cap: number | null):
 export async function updateRegistration(db: Db, reg: Registration, input: PersonDetails, actor: Actor): Promise<UpdateResult> {
 	try {
 		return await db.transaction().execute(async (trx): Promise<UpdateResult> => {
-			const fresh = await trx.selectFrom('registrations').selectAll().where('id', '=', reg.id).executeTakeFirstOrThrow();
+			// Locked on PostgreSQL: two staff moving the same person at once must not both move their seat (SQLite has one writer).
+			const fresh = await trx
+				.selectFrom('registrations')
+				.selectAll()
+				.where('id', '=', reg.id)
+				.$if(trx.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
+				.executeTakeFirstOrThrow();
 			if (!isLive(fresh.status)) return { ok: false as const, errors: { _form: 'This registration is no longer active.' } };
 			if (fresh.unconfirmed_since && input.role === 'head' && fresh.role !== 'head') return { ok: false as const, errors: { role: HEAD_NEEDS_CONFIRMATION } };
 			const delegation = await delegationFor(trx, fresh.meeting_id, input.organization_id);

@@ -2,9 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db';
 import { storeFile } from '../files';
-import { placeholderPdf } from '../records';
-import { searchForm } from '../records';
-import { baseSymbol, parseSymbol } from '../records';
+import { placeholderPdf, searchForm, baseSymbol, parseSymbol } from '../records';
 import { nowIso } from '../time';
 
 /** Agenda items the known 9MSP documents belong to (numbers of the demo agenda). */

@@ -2,9 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database, MeetingKind } from '../db';
 import { MEETING_KINDS } from '../db';
-import { parseAgendaText } from '../meetings';
-import { slugFromCode } from '../meetings';
-import { localToUtc } from '../meetings';
+import { parseAgendaText, slugFromCode, localToUtc } from '../meetings';
 import { nowIso } from '../time';
 
 const ZONES: Record<string, string> = {

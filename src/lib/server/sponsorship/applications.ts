@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database, Meeting, SponsorshipApplication } from '../db';
+import type { Db, Meeting, SponsorshipApplication } from '../db';
 import { audit, type Actor } from '../audit';
 import { isuAddress, queueMail } from '../mail';
 import { nowIso } from '../time';
@@ -7,8 +6,6 @@ import { statesAsAtIn } from '../organizations';
 import { currentCriteria, getProgramme } from './store';
 import type { ApplicationInput } from './forms';
 import { sponsorshipMails } from './mails';
-
-type Db = Kysely<Database>;
 
 /** Nights a sponsored delegate may claim: the meeting's days plus a travel day on each side. */
 export function maxNights(m: Pick<Meeting, 'start_date' | 'end_date'>): number {
@@ -106,53 +103,57 @@ export async function saveApplication(
 	const existing = await getApplicationByRegistration(db, registrationId);
 	if (existing && existing.status !== 'draft') return { ok: false, errors, message: 'This application is already submitted; it can no longer be changed.' };
 	const status = input.mode === 'submit' ? 'submitted' : 'draft';
-	const application = existing
-		? await db
-				.updateTable('sponsorship_applications')
-				.set({ ...values, status, submitted_at: status === 'submitted' ? now : null })
-				.where('id', '=', existing.id)
-				.where('status', '=', 'draft')
-				.returningAll()
-				.executeTakeFirstOrThrow()
-		: await db
-				.insertInto('sponsorship_applications')
-				.values({
-					...values,
-					meeting_id: meeting.id,
-					registration_id: registrationId,
-					user_id: actor.id,
-					status,
-					endorsement: 'pending',
-					submitted_at: status === 'submitted' ? now : null,
-					created_at: now
-				})
-				.returningAll()
-				.executeTakeFirstOrThrow();
-	if (status === 'submitted') {
-		await audit(db, actor, 'sponsorship.submit', { type: 'sponsorship_application', id: application.id }, null, {
-			cost_inputs: { airfare_centimes: input.airfare, nights: input.nights }
-		});
-		const link = `${origin}/meetings/${meeting.slug}/sponsorship`;
-		const focal = await db.selectFrom('users').select('email').where('role', '=', 'focal_point').where('organization_id', '=', reg.org_id).execute();
-		if (reg.email) await queueMail(db, sponsorshipMails.submitted(reg.email, meeting, link, focal.length > 0));
-		// No focal point: nobody but the ISU can endorse; without this mail the application would wait for ever.
-		if (!focal.length)
-			await queueMail(
-				db,
-				sponsorshipMails.isuNoFocalPoint(
-					isuAddress(),
-					meeting,
-					reg.name,
-					[reg.given_name, reg.family_name].join(' '),
-					`${origin}/admin/meetings/${meeting.slug}/sponsorship`
-				)
-			);
-		for (const f of focal)
-			await queueMail(
-				db,
-				sponsorshipMails.endorse(f.email, meeting, [reg.given_name, reg.family_name].join(' '), `${origin}/meetings/${meeting.slug}/delegation`)
-			);
-	}
+	// The application, its audit row and the mails it hands on: one transaction, nothing half-done.
+	const application = await db.transaction().execute(async (trx) => {
+		const application = existing
+			? await trx
+					.updateTable('sponsorship_applications')
+					.set({ ...values, status, submitted_at: status === 'submitted' ? now : null })
+					.where('id', '=', existing.id)
+					.where('status', '=', 'draft')
+					.returningAll()
+					.executeTakeFirstOrThrow()
+			: await trx
+					.insertInto('sponsorship_applications')
+					.values({
+						...values,
+						meeting_id: meeting.id,
+						registration_id: registrationId,
+						user_id: actor.id,
+						status,
+						endorsement: 'pending',
+						submitted_at: status === 'submitted' ? now : null,
+						created_at: now
+					})
+					.returningAll()
+					.executeTakeFirstOrThrow();
+		if (status === 'submitted') {
+			await audit(trx, actor, 'sponsorship.submit', { type: 'sponsorship_application', id: application.id }, null, {
+				cost_inputs: { airfare_centimes: input.airfare, nights: input.nights }
+			});
+			const link = `${origin}/meetings/${meeting.slug}/sponsorship`;
+			const focal = await trx.selectFrom('users').select('email').where('role', '=', 'focal_point').where('organization_id', '=', reg.org_id).execute();
+			if (reg.email) await queueMail(trx, sponsorshipMails.submitted(reg.email, meeting, link, focal.length > 0));
+			// No focal point: nobody but the ISU can endorse; without this mail the application would wait for ever.
+			if (!focal.length)
+				await queueMail(
+					trx,
+					sponsorshipMails.isuNoFocalPoint(
+						isuAddress(),
+						meeting,
+						reg.name,
+						[reg.given_name, reg.family_name].join(' '),
+						`${origin}/admin/meetings/${meeting.slug}/sponsorship`
+					)
+				);
+			for (const f of focal)
+				await queueMail(
+					trx,
+					sponsorshipMails.endorse(f.email, meeting, [reg.given_name, reg.family_name].join(' '), `${origin}/meetings/${meeting.slug}/delegation`)
+				);
+		}
+		return application;
+	});
 	return { ok: true, application };
 }
 
@@ -167,16 +168,18 @@ export async function endorse(db: Db, actor: Actor & { organizationId: number | 
 		.executeTakeFirst();
 	if (!app || app.organization_id !== actor.organizationId || app.status === 'draft' || app.status === 'withdrawn') return false;
 	const endorsement = endorsed ? 'endorsed' : 'not_endorsed';
-	// Guarded: an application withdrawn since it was read is not endorsed.
-	const upd = await db
-		.updateTable('sponsorship_applications')
-		.set({ endorsement, endorsed_by: actor.id, endorsed_at: nowIso(), endorsement_note: null, updated_at: nowIso() })
-		.where('id', '=', applicationId)
-		.where('status', '!=', 'withdrawn')
-		.executeTakeFirst();
-	if (Number(upd.numUpdatedRows) !== 1) return false;
-	await audit(db, actor, 'sponsorship.endorse', { type: 'sponsorship_application', id: applicationId }, { endorsement: app.endorsement }, { endorsement });
-	return true;
+	// The decision and its audit row in one transaction; guarded: an application withdrawn since it was read is not endorsed.
+	return db.transaction().execute(async (trx) => {
+		const upd = await trx
+			.updateTable('sponsorship_applications')
+			.set({ endorsement, endorsed_by: actor.id, endorsed_at: nowIso(), endorsement_note: null, updated_at: nowIso() })
+			.where('id', '=', applicationId)
+			.where('status', '!=', 'withdrawn')
+			.executeTakeFirst();
+		if (Number(upd.numUpdatedRows) !== 1) return false;
+		await audit(trx, actor, 'sponsorship.endorse', { type: 'sponsorship_application', id: applicationId }, { endorsement: app.endorsement }, { endorsement });
+		return true;
+	});
 }
 
 /** The applicant's latest application for the meeting, even after the registration ended: its history stays visible. */

@@ -1,6 +1,5 @@
 import { DELEGATION_ROLES, type CcmStatus } from '../db';
-import { GENDERS } from '../registration';
-import { ROLE_LABELS } from '../registration';
+import { GENDERS, ROLE_LABELS } from '../registration';
 import type { CriterionConfig } from './criteria';
 
 /*

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { formObject, optionalMultilineText, optionalText } from '../forms';
-import { localDateTime } from '../meetings';
-import { localToUtc } from '../meetings';
+import { localDateTime, localToUtc } from '../meetings';
 
 /** "1,250.50", "1250.5", "1 250" → centimes; null when it is not a positive amount with at most two decimals. */
 export function chfToCentimes(input: string): number | null {

@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely';
-import type { Database, Meeting, Registration } from '../db';
+import type { Database, Meeting, Registration, Db } from '../db';
 import { audit, type Actor } from '../audit';
 import { isuAddress, queueMail } from '../mail';
 import { nowIso } from '../time';
-import type { Db } from '../db';
 import { getProgramme, releaseIn, sendOffers } from './store';
 import { applicationDeadline } from './applications';
 import { sponsorshipMails } from './mails';

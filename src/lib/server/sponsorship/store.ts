@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgramme } from '../db';
+import type { Db, ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgramme } from '../db';
+import type { Transaction } from 'kysely';
 import { audit, type Actor } from '../audit';
 import { isuAddress, queueMail } from '../mail';
 import { nowIso, DAY } from '../time';
@@ -10,7 +10,6 @@ import { rank, type Ranked } from './ranking';
 import { allocate, formatChf, type AllocationResult, type AllocationStatus } from './allocation';
 import { sponsorshipMails } from './mails';
 
-type Db = Kysely<Database>;
 type Trx = Transaction<Database> | Db;
 
 // ---- criteria -----------------------------------------------------------------------------------------------
