@@ -19,6 +19,7 @@ test('sign up, confirm the e-mail from the outbox, log in and log out', async ({
 	expect(mail.subject).toContain('Confirm your e-mail');
 	const link = mail.links.find((l) => l.includes('/verify/'))!;
 	await page.goto(link);
+	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await expect(page.getByRole('heading', { name: 'E-mail confirmed' })).toBeVisible();
 
 	await logIn(page, email, 'a long enough password');

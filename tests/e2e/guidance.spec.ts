@@ -179,6 +179,7 @@ test('sign-up from a login page with redirectTo ends on that page after the e-ma
 
 	const mail = await latestMail(browser, email);
 	await page.goto(mail.links.find((l) => l.includes('/verify/'))!);
+	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await expect(page.getByRole('heading', { name: 'E-mail confirmed' })).toBeVisible();
 	await page.getByRole('link', { name: 'Log in' }).last().click();
 	await page.getByLabel('E-mail address').fill(email);

@@ -395,6 +395,7 @@ test('only staff reach the new-meeting form', async ({ page, browser }) => {
 	await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
 	const links = await mailLinks(browser, staff, email);
 	await page.goto(links.find((l) => l.includes('/verify/'))!);
+	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await expect(page.getByRole('heading', { name: 'E-mail confirmed' })).toBeVisible();
 	await logInAs(page, email, 'plain delegate pw');
 	const res = await page.goto('/admin/meetings/new');

@@ -18,6 +18,7 @@ test('a delegate finds their registration from My meetings and cancels it withou
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
 	await page.goto((await latestMail(browser, email)).links.find((l) => l.includes('/verify/'))!);
+	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await logIn(page, email, PASSWORD);
 
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My meetings' }).click();

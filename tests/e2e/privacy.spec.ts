@@ -27,6 +27,7 @@ test('the privacy notice is linked from sign-up and the registration form; the c
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
 	await page.goto((await latestMail(browser, email)).links.find((l) => l.includes('/verify/'))!);
+	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await logIn(page, email, PASSWORD);
 
 	await page.goto('/meetings/14msp/register');

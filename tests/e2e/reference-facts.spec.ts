@@ -25,6 +25,7 @@ test('a state not party registers as an observer and is listed as one, on the pa
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
 	await page.goto((await latestMail(browser, email)).links.find((l) => l.includes('/verify/'))!);
+	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await logIn(page, email, PASSWORD);
 
 	await page.goto('/meetings/14msp/register');

@@ -18,6 +18,7 @@ async function delegate(browser: Browser, given: string, family: string): Promis
 	await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
 	const mail = await latestMail(browser, email);
 	await page.goto(mail.links.find((l) => l.includes('/verify/'))!);
+	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await logIn(page, email, PASSWORD);
 	return { page, email };
 }
