@@ -19,8 +19,8 @@ async function delegate(browser: Browser): Promise<{ page: Page; email: string }
 	const mail = await latestMail(browser, email);
 	const page = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();
 	await page.goto(mail.links.find((l) => l.includes('/invite/'))!);
-	await page.getByLabel('Given name').fill('Achta');
-	await page.getByLabel('Family name').fill('Mahamat');
+	await page.getByLabel('Given name').fill('Khadija');
+	await page.getByLabel('Family name').fill('Oumar');
 	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 	await page.getByLabel('Repeat the password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Create my account' }).click();
@@ -71,7 +71,7 @@ test('a delegate of a state with no focal point: staff confirm and endorse her, 
 
 	// Staff endorse on Chad's behalf, with a reason.
 	await s.goto('/admin/meetings/14msp/sponsorship');
-	const card = s.locator('form[action="?/endorse"]').filter({ hasText: 'Achta Mahamat' });
+	const card = s.locator('form[action="?/endorse"]').filter({ hasText: 'Khadija Oumar' });
 	await card.getByRole('button', { name: /Record the decision/ }).click();
 	await expect(card.locator('.error')).toContainText('reason');
 	await card.getByLabel('Reason').fill('Note verbale of the Permanent Mission names her.');
@@ -108,6 +108,6 @@ test('a delegate of a state with no focal point: staff confirm and endorse her, 
 	expect(told.subject).toBe('14MSP: offer of sponsorship accepted (Chad)');
 	expect(told.links.some((l) => l.endsWith('/admin/meetings/14msp/sponsorship'))).toBe(true);
 	await s.goto('/admin/meetings/14msp/sponsorship');
-	await expect(s.getByRole('row', { name: /Achta Mahamat/ })).toContainText('Status: accepted');
+	await expect(s.getByRole('row', { name: /Khadija Oumar/ })).toContainText('Status: accepted');
 	await s.screenshot({ path: 'test-results/hand-offs-staff.png', fullPage: true });
 });

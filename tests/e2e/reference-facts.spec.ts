@@ -36,6 +36,8 @@ test('a state not party registers as an observer and is listed as one, on the pa
 	await expect(page.locator('optgroup[label="Signatories"] option', { hasText: /^Nigeria$/ })).toHaveCount(0);
 	await page.getByLabel('State or organisation').selectOption({ label: 'Brazil' });
 	await page.getByLabel('Role in the delegation').selectOption('observer');
+	// The list of participants shows people who agreed to it (the box is never ticked in advance).
+	await page.getByLabel(/published list of participants/).check();
 	await page.getByRole('button', { name: 'Register' }).click();
 	await expect(page.getByText('Pending approval')).toBeVisible();
 
