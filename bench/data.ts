@@ -243,6 +243,9 @@ export async function insertRush(dbFile: string, accounts = RUSH_ACCOUNTS, warmu
 						registration_opens_at: iso(-3_600_000),
 						registration_closes_at: iso(7 * 86_400_000),
 						capacity,
+						// The rush measures registration itself: its thousands of sign-ups per state are not held back by the
+						// cap on members awaiting their focal point's confirmation (a per-meeting setting; 2 by default).
+						unconfirmed_cap: null,
 						status: 'published',
 						published_at: now.toISOString(),
 						symbol_prefix: `CCM/${code}/2027`,
