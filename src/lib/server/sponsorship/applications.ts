@@ -4,7 +4,7 @@ import { isuAddress, queueMail } from '../mail';
 import { nowIso } from '../time';
 import { statesAsAtIn } from '../organizations';
 import { currentCriteria, getProgramme } from './store';
-import type { ApplicationInput } from './forms';
+import { tooManyNights, type ApplicationInput } from './forms';
 import { sponsorshipMails } from './mails';
 
 /** Nights a sponsored delegate may claim: the meeting's days plus a travel day on each side. */
@@ -49,7 +49,7 @@ export async function saveApplication(
 ): Promise<SaveResult> {
 	const errors: Record<string, string> = {};
 	const limit = maxNights(meeting);
-	if (input.nights > limit) errors.nights = `At most ${limit} nights: the ${limit - 2} days of the meeting and a travel day on each side.`;
+	if (input.nights > limit) errors.nights = tooManyNights(limit);
 	const programme = await getProgramme(db, meeting.id);
 	const window = applicationWindowNow(meeting, programme);
 	if (window.closed) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are closed.' };
