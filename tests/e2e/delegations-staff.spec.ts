@@ -1,47 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { clientAddress, latestMail, logIn, staff, tinyPdf, uniqueEmail } from './helpers';
+import { expect, test } from '@playwright/test';
+import { focalPoint, latestMail, seriousViolations, staffPage, tinyPdf, uniqueEmail } from './helpers';
 
 const PASSWORD = 'delegations e2e password';
 
-async function staffPage(browser: Browser): Promise<Page> {
-	const page = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();
-	await logIn(page, staff.email, staff.password);
-	return page;
-}
-
-/** A focal point of the organisation, invited by staff, logged in. */
-async function focalPoint(browser: Browser, organisation: string): Promise<{ page: Page; email: string }> {
-	const s = await staffPage(browser);
-	const email = uniqueEmail('focal');
-	await s.goto('/admin/users');
-	const invite = s.locator('form[action="?/invite"]');
-	await invite.getByLabel('E-mail address').fill(email);
-	await invite.getByLabel('Role').selectOption('focal_point');
-	await invite.getByLabel('Organization').selectOption({ label: organisation });
-	await invite.getByRole('button', { name: 'Send invitation' }).click();
-	await expect(s.getByText(`Invitation sent to ${email}`)).toBeVisible();
-	await s.context().close();
-	const mail = await latestMail(browser, email);
-	const page = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();
-	await page.goto(mail.links.find((l) => l.includes('/invite/'))!);
-	await page.getByLabel('Given name').fill('Focal');
-	await page.getByLabel('Family name').fill('Point');
-	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-	await page.getByLabel('Repeat the password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Create my account' }).click();
-	await expect(page.getByRole('heading', { name: 'Welcome to CCM Meetings' })).toBeVisible();
-	return { page, email };
-}
-
-async function axe(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()} ${v.id}: ${v.help}`);
-}
-
 test('a focal point submits a delegation with credentials; staff find it, open the letter and accept it; the focal point is told', async ({ browser }) => {
 	test.slow();
-	const { page, email } = await focalPoint(browser, 'Peru');
+	const { page, email } = await focalPoint(browser, 'Peru', PASSWORD);
 	await page.goto('/meetings/14msp/delegation');
 	const add = page.locator('form[action="?/add"]');
 	await add.getByLabel('Given name').fill('Rosa');
@@ -68,7 +32,7 @@ test('a focal point submits a delegation with credentials; staff find it, open t
 	await expect(row.getByText('Submitted', { exact: true })).toBeVisible();
 	await expect(row.getByText('Rosa Quispe')).toBeVisible();
 	await expect(row.getByText(`by ${email}`)).toBeVisible();
-	expect(await axe(s)).toEqual([]);
+	expect(await seriousViolations(s)).toEqual([]);
 	await s.screenshot({ path: 'test-results/h9-delegations.png', fullPage: true });
 
 	// Open the letter: a PDF for staff only.
@@ -97,7 +61,7 @@ test('a focal point submits a delegation with credentials; staff find it, open t
 	await s.goto('/admin/meetings/14msp/delegations/list');
 	await expect(s.getByRole('heading', { name: 'Delegations that took part' })).toBeVisible();
 	await expect(s.getByRole('heading', { name: /^States Parties/ })).toBeVisible();
-	expect(await axe(s)).toEqual([]);
+	expect(await seriousViolations(s)).toEqual([]);
 	await s.screenshot({ path: 'test-results/h9-delegations-list.png', fullPage: true });
 
 	const csv = await s.request.get('/admin/meetings/14msp/delegations.csv?state=accepted');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export const staff = { email: process.env.E2E_STAFF_EMAIL!, password: process.env.E2E_STAFF_PASSWORD! };
@@ -34,6 +35,43 @@ export async function latestMail(browser: Browser, to: string): Promise<{ subjec
 	const links = await page.locator('pre.mail a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
 	await ctx.close();
 	return { subject, body, links };
+}
+
+/** A staff member's page, logged in, in a browser context with its own client address. */
+export async function staffPage(browser: Browser): Promise<Page> {
+	const page = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();
+	await logIn(page, staff.email, staff.password);
+	return page;
+}
+
+/** A focal point of the organisation, invited by staff, who accepts the invitation: logged in. */
+export async function focalPoint(browser: Browser, organisation: string, password: string): Promise<{ page: Page; email: string }> {
+	const s = await staffPage(browser);
+	const email = uniqueEmail('focal');
+	await s.goto('/admin/users');
+	const invite = s.locator('form[action="?/invite"]');
+	await invite.getByLabel('E-mail address').fill(email);
+	await invite.getByLabel('Role').selectOption('focal_point');
+	await invite.getByLabel('Organization').selectOption({ label: organisation });
+	await invite.getByRole('button', { name: 'Send invitation' }).click();
+	await expect(s.getByText(`Invitation sent to ${email}`)).toBeVisible();
+	await s.context().close();
+	const mail = await latestMail(browser, email);
+	const page = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();
+	await page.goto(mail.links.find((l) => l.includes('/invite/'))!);
+	await page.getByLabel('Given name').fill('Focal');
+	await page.getByLabel('Family name').fill('Point');
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByLabel('Repeat the password').fill(password);
+	await page.getByRole('button', { name: 'Create my account' }).click();
+	await expect(page.getByRole('heading', { name: 'Welcome to CCM Meetings' })).toBeVisible();
+	return { page, email };
+}
+
+/** axe's serious and critical findings on the page, as "url rule: help" lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${page.url()} ${v.id}: ${v.help}`);
 }
 
 /** A small valid PDF. */

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { clientAddress, latestMail, logIn, staff, uniqueEmail } from './helpers';
+import { clientAddress, focalPoint, latestMail, logIn, staffPage, uniqueEmail } from './helpers';
 
 const PASSWORD = 'registration e2e password';
 
@@ -20,38 +20,6 @@ async function delegate(browser: Browser, given: string, family: string): Promis
 	await page.goto(mail.links.find((l) => l.includes('/verify/'))!);
 	await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
 	await logIn(page, email, PASSWORD);
-	return { page, email };
-}
-
-async function staffPage(browser: Browser): Promise<Page> {
-	const ctx = await browser.newContext({ extraHTTPHeaders: clientAddress() });
-	const page = await ctx.newPage();
-	await logIn(page, staff.email, staff.password);
-	return page;
-}
-
-/** A focal point of the given organisation, invited by staff, logged in. */
-async function focalPoint(browser: Browser, organisation: string): Promise<{ page: Page; email: string }> {
-	const s = await staffPage(browser);
-	const email = uniqueEmail('focal');
-	await s.goto('/admin/users');
-	const invite = s.locator('form[action="?/invite"]');
-	await invite.getByLabel('E-mail address').fill(email);
-	await invite.getByLabel('Role').selectOption('focal_point');
-	await invite.getByLabel('Organization').selectOption({ label: organisation });
-	await invite.getByRole('button', { name: 'Send invitation' }).click();
-	await expect(s.getByText(`Invitation sent to ${email}`)).toBeVisible();
-	await s.context().close();
-	const mail = await latestMail(browser, email);
-	const ctx = await browser.newContext({ extraHTTPHeaders: clientAddress() });
-	const page = await ctx.newPage();
-	await page.goto(mail.links.find((l) => l.includes('/invite/'))!);
-	await page.getByLabel('Given name').fill('Focal');
-	await page.getByLabel('Family name').fill('Point');
-	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-	await page.getByLabel('Repeat the password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Create my account' }).click();
-	await expect(page.getByRole('heading', { name: 'Welcome to CCM Meetings' })).toBeVisible();
 	return { page, email };
 }
 
@@ -90,7 +58,7 @@ test('bad input keeps the form and says what is wrong, without JavaScript', asyn
 test('a focal point builds a delegation of three, staff approve, badges download, the list shows only those who consented', async ({ browser }) => {
 	// A long journey through three accounts: on a loaded machine it outgrows the default 30 s.
 	test.slow();
-	const { page } = await focalPoint(browser, 'Ghana');
+	const { page } = await focalPoint(browser, 'Ghana', PASSWORD);
 	await page.goto('/meetings/14msp/delegation');
 	await expect(page.getByRole('heading', { name: 'Delegation of Ghana' })).toBeVisible();
 	const people = [
