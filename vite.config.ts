@@ -1,10 +1,16 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// Messages (messages/<part>/<locale>.json) compiled to functions in src/lib/paraglide; the locale is chosen by
+		// src/lib/i18n.ts and the request hook, so the strategy below only names the fallback.
+		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['url', 'baseLocale'] }),
+		sveltekit()
+	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node',
