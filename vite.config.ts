@@ -8,7 +8,8 @@ export default defineConfig({
 	plugins: [
 		// Messages (messages/<part>/<locale>.json) compiled to functions in src/lib/paraglide; the locale is chosen by
 		// src/lib/i18n.ts and the request hook, so the strategy below only names the fallback.
-		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['url', 'baseLocale'] }),
+		// vitest reads the compiled output (`npm run test:unit` compiles first): the plugin's watcher would keep it open.
+		...(process.env.VITEST ? [] : [paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['url', 'baseLocale'] })]),
 		sveltekit()
 	],
 	test: {

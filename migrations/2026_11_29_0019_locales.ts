@@ -9,7 +9,12 @@ import { sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.alterTable('users')
-		.addColumn('locale', 'text', (c) => c.notNull().defaultTo('en').check(sql`locale in ('en', 'fr', 'es')`))
+		.addColumn('locale', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('en')
+				.check(sql`locale in ('en', 'fr', 'es')`)
+		)
 		.execute();
 	await db.schema
 		.alterTable('outbox')
