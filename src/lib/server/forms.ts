@@ -1,4 +1,5 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 
 export type FieldErrors = Record<string, string>;
@@ -178,3 +179,33 @@ export function isCalendarDate(s: string): boolean {
 	const t = Date.parse(`${s}T00:00:00Z`);
 	return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
+
+/**
+ * A title's French and Spanish translations (issue 14), beside its English `title`: optional, one line, at most `max`
+ * characters; empty is null (the page then shows the English). Messages made at parse time, in the request's language.
+ */
+export const titleTranslationFields = (max = 500) => ({
+	title_fr: translation(
+		max,
+		() => m.cnt_title_fr_too_long({ max }),
+		() => m.cnt_title_fr_one_line()
+	),
+	title_es: translation(
+		max,
+		() => m.cnt_title_es_too_long({ max }),
+		() => m.cnt_title_es_one_line()
+	)
+});
+
+const translation = (max: number, tooLong: () => string, notOneLine: () => string) =>
+	z
+		.string()
+		.optional()
+		.transform((s) => (s ?? '').trim())
+		.pipe(
+			z
+				.string()
+				.max(max, { error: tooLong })
+				.refine((s) => !NOT_ONE_LINE.test(s), { error: notOneLine })
+		)
+		.transform((s) => (s === '' ? null : s));

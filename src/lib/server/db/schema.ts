@@ -161,6 +161,9 @@ export interface MeetingTable {
 	code: string;
 	slug: string;
 	title: string;
+	/** The title in French and Spanish (migration 0020); null: not translated, the English is shown. */
+	title_fr: Generated<string | null>;
+	title_es: Generated<string | null>;
 	kind: MeetingKind;
 	/** Local calendar dates in the meeting's zone, `YYYY-MM-DD`. */
 	start_date: string;
@@ -200,6 +203,9 @@ export interface AgendaItemTable {
 	number: string;
 	sub_number: string | null;
 	title: string;
+	/** The title in French and Spanish (migration 0020); null: not translated, the English is shown. */
+	title_fr: Generated<string | null>;
+	title_es: Generated<string | null>;
 	updated_at: string;
 }
 
@@ -207,6 +213,9 @@ export interface MeetingSessionTable {
 	id: Generated<number>;
 	meeting_id: number;
 	title: string;
+	/** The title in French and Spanish (migration 0020); null: not translated, the English is shown. */
+	title_fr: Generated<string | null>;
+	title_es: Generated<string | null>;
 	starts_at: string;
 	ends_at: string;
 	room: string | null;
@@ -373,6 +382,9 @@ export interface DocumentTable {
 	revision: number | null;
 	corrigendum: number | null;
 	title: string;
+	/** The title in French and Spanish (migration 0020); null: not translated, the English is shown. */
+	title_fr: Generated<string | null>;
+	title_es: Generated<string | null>;
 	/** Lower-cased, accents stripped: what title-word search matches against on both engines. */
 	title_search: string;
 	type: string;

@@ -26,7 +26,7 @@ export async function addAgendaItem(
 	db: Db,
 	actor: Actor,
 	meetingId: number,
-	input: { title: string; parent_id: number | null }
+	input: { title: string; title_fr?: string | null; title_es?: string | null; parent_id: number | null }
 ): Promise<AgendaItem | 'no_parent'> {
 	return db.transaction().execute(async (trx) => {
 		const items = await listAgenda(trx, meetingId);
@@ -48,14 +48,29 @@ export async function addAgendaItem(
 		}
 		const item = await trx
 			.insertInto('agenda_items')
-			.values({ meeting_id: meetingId, position: items.length, number, sub_number: sub, title: input.title, updated_at: nowIso() })
+			.values({
+				meeting_id: meetingId,
+				position: items.length,
+				number,
+				sub_number: sub,
+				title: input.title,
+				title_fr: input.title_fr ?? null,
+				title_es: input.title_es ?? null,
+				updated_at: nowIso()
+			})
 			.returningAll()
 			.executeTakeFirstOrThrow();
 		const order = items.map((i) => i.id);
 		order.splice(insertAfter + 1, 0, item.id);
 		await writeAgendaOrder(trx, meetingId, order);
 		await touchMeeting(trx, meetingId);
-		await audit(trx, actor, 'agenda.add', entity(item.id), null, { number, sub_number: sub, title: input.title });
+		await audit(trx, actor, 'agenda.add', entity(item.id), null, {
+			number,
+			sub_number: sub,
+			title: input.title,
+			title_fr: item.title_fr,
+			title_es: item.title_es
+		});
 		return item;
 	});
 }
@@ -66,7 +81,7 @@ export async function editAgendaItem(
 	actor: Actor,
 	meetingId: number,
 	id: number,
-	input: { title: string; number: string; sub_number: string | null }
+	input: { title: string; title_fr?: string | null; title_es?: string | null; number: string; sub_number: string | null }
 ): Promise<'saved' | 'not_found' | 'duplicate'> {
 	return db.transaction().execute(async (trx) => {
 		const before = await trx.selectFrom('agenda_items').selectAll().where('id', '=', id).where('meeting_id', '=', meetingId).executeTakeFirst();
@@ -86,7 +101,8 @@ export async function editAgendaItem(
 			.where('id', '=', id)
 			.execute();
 		await touchMeeting(trx, meetingId);
-		await audit(trx, actor, 'agenda.edit', entity(id), { title: before.title, number: before.number, sub_number: before.sub_number }, input);
+		const { title, title_fr, title_es, number, sub_number } = before;
+		await audit(trx, actor, 'agenda.edit', entity(id), { title, title_fr, title_es, number, sub_number }, input);
 		return 'saved' as const;
 	});
 }

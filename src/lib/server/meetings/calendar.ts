@@ -18,6 +18,8 @@ import { localToUtcCandidates, utcToLocalInput } from './zoned-time';
 export interface CalSession {
 	id: number;
 	title: string;
+	/** The language of `title` (the page's, or English where not translated); absent: English. */
+	titleLang?: string;
 	/** ISO UTC instants. */
 	startsAt: string;
 	endsAt: string;
@@ -25,6 +27,8 @@ export interface CalSession {
 	chair: string | null;
 	/** Labels with titles as shown on the programme, e.g. '8 (a) Universalization'. */
 	agendaItems: string[];
+	/** The language of each of agendaItems' titles, when known. */
+	agendaItemLangs?: string[];
 	updatedAt: string;
 	sequence: number;
 	/** Absolute URL of the session's page. */
@@ -35,6 +39,7 @@ export interface CalMeeting {
 	slug: string;
 	code: string;
 	title: string;
+	titleLang?: string;
 	/** Venue dates 'YYYY-MM-DD', both inclusive. */
 	startDate: string;
 	endDate: string;

@@ -8,6 +8,8 @@ export function meetingFormValues(m: Meeting): Record<string, string> {
 		code: m.code,
 		slug: m.slug,
 		title: m.title,
+		title_fr: m.title_fr ?? '',
+		title_es: m.title_es ?? '',
 		kind: m.kind,
 		description: m.description ?? '',
 		start_date: m.start_date,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_KINDS } from '../db';
-import { formObject, optionalMultilineText, optionalText, text } from '../forms';
+import { formObject, optionalMultilineText, optionalText, text, titleTranslationFields } from '../forms';
 import { localToUtc, isValidTimeZone } from './zoned-time';
 import { slugFromCode } from './rules';
 
@@ -62,6 +62,7 @@ export const meetingSchema = formObject(
 				])
 			),
 		title: text('Title', 200),
+		...titleTranslationFields(200),
 		kind: z.enum(MEETING_KINDS, { error: 'Choose a kind of meeting.' }),
 		start_date: date('Start date'),
 		end_date: date('End date'),
@@ -109,6 +110,8 @@ export const meetingSchema = formObject(
 		code: d.code,
 		slug: d.slug || slugFromCode(d.code),
 		title: d.title,
+		title_fr: d.title_fr,
+		title_es: d.title_es,
 		kind: d.kind,
 		start_date: d.start_date,
 		end_date: d.end_date,
@@ -133,6 +136,7 @@ const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [
 
 export const sessionSchema = z.object({
 	title: text('Title', 200),
+	...titleTranslationFields(200),
 	starts_at: z.string({ error: 'Start is required.' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Give a date and time for the start.'),
 	ends_at: z.string({ error: 'End is required.' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Give a date and time for the end.'),
 	room: optionalText('Room', 100),
@@ -142,6 +146,7 @@ export const sessionSchema = z.object({
 
 export const agendaItemSchema = z.object({
 	title: text('Title', 500),
+	...titleTranslationFields(500),
 	parent_id: z
 		.string()
 		.optional()
@@ -151,6 +156,7 @@ export const agendaItemSchema = z.object({
 
 export const agendaEditSchema = z.object({
 	title: text('Title', 500),
+	...titleTranslationFields(500),
 	number: z
 		.string({ error: 'Number is required.' })
 		.trim()

@@ -22,6 +22,8 @@ export { formatDay, formatTime, localDate, utcToLocalInput, localToUtc, zoneAbbr
 export { buildMeetingCalendar, buildSessionCalendar, calendarEtag, googleCalendarLink, outlookLink, sessionLinkEvent } from './calendar';
 export { CALENDAR_HOST, icsResponse } from './public';
 export { VersionedCache } from '../db';
+/** Titles in the page's language, English where not translated (migration 0020). */
+export { titleIn, localized, type ShownTitle } from '../db';
 
 // Reads.
 export const listMeetings = bindDb(queries.listMeetings);

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { Database, Meeting } from '../db';
+import { titleIn, type Database, type Meeting } from '../db';
+import { currentLocale, type Locale } from '$lib/i18n';
 import { formatAgendaNumber } from './agenda';
 import type { CalMeeting } from './calendar';
 
 /** UIDs end in this fixed name, not the site's host, so a move to another domain does not duplicate events. */
 export const CALENDAR_HOST = 'ccm-meetings';
 
-/** Calendar data for many meetings in three queries, whatever their number. */
-export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[], origin: string): Promise<CalMeeting[]> {
+/** Calendar data for many meetings in three queries, whatever their number; titles in the locale, English where not translated. */
+export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[], origin: string, locale: Locale = currentLocale()): Promise<CalMeeting[]> {
 	if (!meetings.length) return [];
 	const ids = meetings.map((m) => m.id);
 	const [sessions, links] = await Promise.all([
@@ -15,22 +16,32 @@ export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[],
 		db
 			.selectFrom('session_agenda_items')
 			.innerJoin('agenda_items', 'agenda_items.id', 'session_agenda_items.agenda_item_id')
-			.select(['session_agenda_items.session_id', 'agenda_items.number', 'agenda_items.sub_number', 'agenda_items.title'])
+			.select([
+				'session_agenda_items.session_id',
+				'agenda_items.number',
+				'agenda_items.sub_number',
+				'agenda_items.title',
+				'agenda_items.title_fr',
+				'agenda_items.title_es'
+			])
 			.where('agenda_items.meeting_id', 'in', ids)
 			.orderBy('agenda_items.position')
 			.execute()
 	]);
-	const itemsBySession = new Map<number, string[]>();
+	const itemsBySession = new Map<number, { labels: string[]; langs: string[] }>();
 	for (const l of links) {
-		const label = `${formatAgendaNumber(l.number, l.sub_number)} ${l.title}`;
-		itemsBySession.set(l.session_id, [...(itemsBySession.get(l.session_id) ?? []), label]);
+		const shown = titleIn(l, locale);
+		const items = itemsBySession.get(l.session_id) ?? { labels: [], langs: [] };
+		items.labels.push(`${formatAgendaNumber(l.number, l.sub_number)} ${shown.title}`);
+		items.langs.push(shown.titleLang);
+		itemsBySession.set(l.session_id, items);
 	}
 	return meetings.map((m) => {
 		const url = `${origin}/meetings/${m.slug}`;
 		return {
 			slug: m.slug,
 			code: m.code,
-			title: m.title,
+			...titleIn(m, locale),
 			startDate: m.start_date,
 			endDate: m.end_date,
 			timeZone: m.time_zone,
@@ -44,12 +55,13 @@ export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[],
 				.filter((s) => s.meeting_id === m.id)
 				.map((s) => ({
 					id: s.id,
-					title: s.title,
+					...titleIn(s, locale),
 					startsAt: s.starts_at,
 					endsAt: s.ends_at,
 					room: s.room,
 					chair: s.chair,
-					agendaItems: itemsBySession.get(s.id) ?? [],
+					agendaItems: itemsBySession.get(s.id)?.labels ?? [],
+					agendaItemLangs: itemsBySession.get(s.id)?.langs ?? [],
 					updatedAt: s.updated_at,
 					sequence: s.sequence,
 					url: `${url}/programme#session-${s.id}`

@@ -6,6 +6,9 @@ import { localToUtc } from './zoned-time';
 
 export interface SessionInput {
 	title: string;
+	/** Translations of the title (migration 0020); null or absent: not translated. */
+	title_fr?: string | null;
+	title_es?: string | null;
 	starts_at: string; // wall clock of the venue, from the form
 	ends_at: string;
 	room: string | null;
@@ -36,7 +39,16 @@ export async function saveSession(db: Db, actor: Actor, m: Meeting, id: number |
 		const itemIds = input.agenda_item_ids.length
 			? (await trx.selectFrom('agenda_items').select('id').where('meeting_id', '=', m.id).where('id', 'in', input.agenda_item_ids).execute()).map((r) => r.id)
 			: [];
-		const values = { title: input.title, starts_at: times.startsAt, ends_at: times.endsAt, room: input.room, chair: input.chair, updated_at: nowIso() };
+		const values = {
+			title: input.title,
+			title_fr: input.title_fr ?? null,
+			title_es: input.title_es ?? null,
+			starts_at: times.startsAt,
+			ends_at: times.endsAt,
+			room: input.room,
+			chair: input.chair,
+			updated_at: nowIso()
+		};
 		let sessionId: number;
 		if (id === null) {
 			sessionId = (
@@ -60,13 +72,13 @@ export async function saveSession(db: Db, actor: Actor, m: Meeting, id: number |
 				.execute();
 			await trx.deleteFrom('session_agenda_items').where('session_id', '=', id).execute();
 			sessionId = id;
-			const { title, starts_at, ends_at, room, chair } = before;
+			const { title, title_fr, title_es, starts_at, ends_at, room, chair } = before;
 			await audit(
 				trx,
 				actor,
 				'session.update',
 				{ type: 'session', id },
-				{ title, starts_at, ends_at, room, chair, agenda_item_ids: beforeItems },
+				{ title, title_fr, title_es, starts_at, ends_at, room, chair, agenda_item_ids: beforeItems },
 				{ ...values, agenda_item_ids: itemIds }
 			);
 		}

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { localized, type Db } from '../db';
 import type { SessionUser } from '../auth';
 import { canSeeDocument } from './access';
 import { documentFiles, getDocument, getDocumentBySymbol, versionsOf } from './queries';
@@ -17,22 +17,24 @@ export async function documentBySymbol(db: Db, symbol: string, user: SessionUser
 	const [files, versions, meeting, item, org, replacement] = await Promise.all([
 		documentFiles(db, doc.id),
 		versionsOf(db, doc.base_symbol),
-		db.selectFrom('meetings').select(['slug', 'code', 'title']).where('id', '=', doc.meeting_id).executeTakeFirstOrThrow(),
+		db.selectFrom('meetings').select(['slug', 'code', 'title', 'title_fr', 'title_es']).where('id', '=', doc.meeting_id).executeTakeFirstOrThrow(),
 		doc.agenda_item_id
-			? db.selectFrom('agenda_items').select(['number', 'sub_number', 'title']).where('id', '=', doc.agenda_item_id).executeTakeFirst()
+			? db.selectFrom('agenda_items').select(['number', 'sub_number', 'title', 'title_fr', 'title_es']).where('id', '=', doc.agenda_item_id).executeTakeFirst()
 			: undefined,
 		doc.organization_id ? db.selectFrom('organizations').select('name').where('id', '=', doc.organization_id).executeTakeFirst() : undefined,
 		doc.replaced_by_id ? getDocument(db, doc.replaced_by_id) : undefined
 	]);
+	const shownReplacement = await visibleDocument(db, replacement, user);
+	// Titles in the page's language, English where not translated (each with its `titleLang`).
 	return {
 		found: true,
-		doc,
+		doc: localized(doc),
 		files,
-		meeting,
-		item,
+		meeting: localized(meeting),
+		item: item && localized(item),
 		organization: org?.name ?? null,
 		// A replacement may be of another meeting (withdrawDocument takes any symbol): the draft-meeting rule applies to it too.
-		replacement: await visibleDocument(db, replacement, user),
+		replacement: shownReplacement && localized(shownReplacement),
 		// Versions share the base symbol, hence the meeting, which visibleDocument has checked for this one.
 		versions: versions.filter((v) => v.id !== doc.id && canSeeDocument({ ...v, uploaded_by: null }, user))
 	} as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formObject, text } from '../forms';
+import { formObject, text, titleTranslationFields } from '../forms';
 import { DOCUMENT_TYPES } from './files';
 import { parseSymbol } from './symbols';
 
@@ -11,6 +11,7 @@ const optionalId = z
 
 const documentMetaFields = {
 	title: text('Title', 500),
+	...titleTranslationFields(500),
 	type: z.enum(DOCUMENT_TYPES, { error: 'Choose a type of document.' }),
 	agenda_item_id: optionalId,
 	organization_id: optionalId,

@@ -36,6 +36,8 @@ export {
 export { documentMetaSchema, newDocumentSchema } from './forms';
 export { parseSymbol, formatSymbol, baseSymbol, compareSymbols, symbolToPath, pathToSymbol, downloadName, SYMBOL_HINT } from './symbols';
 export { SEARCH_PAGE_SIZE, searchForm } from './queries';
+/** Titles in the page's language, English where not translated (migration 0020). */
+export { titleIn, localized, type ShownTitle } from '../db';
 
 // Reads.
 export const searchDocuments = bindDb(queries.searchDocuments);

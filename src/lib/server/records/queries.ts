@@ -1,32 +1,10 @@
 import type { Db, DocumentRow } from '../db';
-import { contentVersion } from '../db';
+import { contentVersion, localized, titleIn } from '../db';
 import { compareSymbols } from './symbols';
 import { buildSearchIndex, matchDocuments, type SearchIndex } from './search-index';
+import { searchForm } from './search-form';
 
-/** Lower case without accents: titles and queries meet in this form on SQLite and PostgreSQL alike. */
-/** Characters a title and a query may write differently: typographic apostrophes, quotes and dashes, ligatures. */
-const FOLDS: [RegExp, string][] = [
-	[/[\u2018\u2019\u201a\u201b\u02bc\u2032\u0060\u00b4]/g, "'"],
-	[/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"'],
-	[/[\u2010-\u2015\u2212]/g, '-'],
-	[/œ/g, 'oe'],
-	[/æ/g, 'ae'],
-	[/ß/g, 'ss'],
-	[/ø/g, 'o'],
-	[/ł/g, 'l'],
-	[/đ/g, 'd']
-];
-
-/**
- * The form titles are stored in (`title_search`) and queries are matched in: compatibility-decomposed (ﬁ → fi,
- * full-width → ASCII), without accents, lower case, with the folds above and single spaces. Changing it means
- * recomputing `title_search` in a migration (see 0007).
- */
-export function searchForm(s: string): string {
-	let t = s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-	for (const [from, to] of FOLDS) t = t.replace(from, to);
-	return t.replace(/\s+/g, ' ').trim();
-}
+export { searchForm } from './search-form';
 
 export interface DocumentSearch {
 	q?: string;
@@ -48,7 +26,9 @@ export async function searchDocuments(db: Db, f: DocumentSearch) {
 		.filter(Boolean)
 		.slice(0, 8);
 	const index = await searchIndex(db);
-	return matchDocuments(index, { words, type: f.type, year: f.year, lang: f.lang, page: f.page ?? 1, pageSize: SEARCH_PAGE_SIZE });
+	const { rows, total } = matchDocuments(index, { words, type: f.type, year: f.year, lang: f.lang, page: f.page ?? 1, pageSize: SEARCH_PAGE_SIZE });
+	// Found in any language, listed in the page's (or in English, marked, where there is no translation).
+	return { rows: rows.map((r) => localized(r)), total };
 }
 
 /** Per database (tests open several), the index of the version last seen; one build at a time per version. */
@@ -78,6 +58,8 @@ async function loadSearchIndex(db: Db): Promise<SearchIndex> {
 			'd.symbol',
 			'd.base_symbol',
 			'd.title',
+			'd.title_fr',
+			'd.title_es',
 			'd.title_search',
 			'd.type',
 			'd.status',
@@ -118,6 +100,8 @@ export async function meetingDocuments(db: Db, meetingId: number, staff: boolean
 			'd.symbol',
 			'd.base_symbol',
 			'd.title',
+			'd.title_fr',
+			'd.title_es',
 			'd.type',
 			'd.status',
 			'd.distribution',
@@ -126,6 +110,8 @@ export async function meetingDocuments(db: Db, meetingId: number, staff: boolean
 			'a.number as item_number',
 			'a.sub_number as item_sub',
 			'a.title as item_title',
+			'a.title_fr as item_title_fr',
+			'a.title_es as item_title_es',
 			'a.position as item_position',
 			'o.name as organization'
 		])
@@ -136,7 +122,11 @@ export async function meetingDocuments(db: Db, meetingId: number, staff: boolean
 		db,
 		rows.map((r) => r.id)
 	);
-	return rows.map((r) => ({ ...r, languages: languages.get(r.id) ?? [] }));
+	// Titles in the page's language (English where not translated), each with its language.
+	return rows.map(({ item_title, item_title_fr, item_title_es, ...r }) => {
+		const item = item_title === null ? null : titleIn({ title: item_title, title_fr: item_title_fr, title_es: item_title_es });
+		return { ...localized(r), item_title: item?.title ?? null, itemTitleLang: item?.titleLang ?? null, languages: languages.get(r.id) ?? [] };
+	});
 }
 
 export function getDocumentBySymbol(db: Db, symbol: string): Promise<DocumentRow | undefined> {
@@ -155,8 +145,8 @@ export function documentFiles(db: Db, documentId: number) {
 export async function versionsOf(db: Db, baseSymbol: string) {
 	const rows = await db
 		.selectFrom('documents')
-		.select(['id', 'symbol', 'title', 'status', 'distribution', 'published_at', 'revision', 'corrigendum'])
+		.select(['id', 'symbol', 'title', 'title_fr', 'title_es', 'status', 'distribution', 'published_at', 'revision', 'corrigendum'])
 		.where('base_symbol', '=', baseSymbol)
 		.execute();
-	return rows.sort((a, b) => compareSymbols(a.symbol, b.symbol));
+	return rows.sort((a, b) => compareSymbols(a.symbol, b.symbol)).map((r) => localized(r));
 }

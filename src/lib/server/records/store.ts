@@ -90,6 +90,9 @@ export interface NewDocument {
 	symbol: string;
 	series: Series;
 	title: string;
+	/** Translations of the title (migration 0020); null or absent: not translated. */
+	title_fr?: string | null;
+	title_es?: string | null;
 	type: string;
 	agenda_item_id: number | null;
 	organization_id: number | null;
@@ -156,6 +159,8 @@ export async function createDocument(db: Db, actor: Actor, meeting: Meeting, inp
 					revision: symbol.revision,
 					corrigendum: symbol.corrigendum,
 					title: input.title,
+					title_fr: input.title_fr ?? null,
+					title_es: input.title_es ?? null,
 					title_search: searchForm(input.title),
 					type: input.type,
 					agenda_item_id: input.agenda_item_id,
@@ -168,7 +173,13 @@ export async function createDocument(db: Db, actor: Actor, meeting: Meeting, inp
 				})
 				.returningAll()
 				.executeTakeFirstOrThrow();
-			await audit(trx, actor, 'document.create', { type: 'document', id: d.id }, null, { symbol: text, title: input.title, type: input.type });
+			await audit(trx, actor, 'document.create', { type: 'document', id: d.id }, null, {
+				symbol: text,
+				title: input.title,
+				title_fr: input.title_fr ?? null,
+				title_es: input.title_es ?? null,
+				type: input.type
+			});
 			return d;
 		});
 		return { ok: true, document };
@@ -182,7 +193,7 @@ export async function updateDocument(
 	db: Db,
 	actor: Actor,
 	doc: DocumentRow,
-	input: Pick<NewDocument, 'title' | 'type' | 'agenda_item_id' | 'organization_id' | 'distribution'>
+	input: Pick<NewDocument, 'title' | 'title_fr' | 'title_es' | 'type' | 'agenda_item_id' | 'organization_id' | 'distribution'>
 ): Promise<UploadResult> {
 	return db.transaction().execute(async (trx): Promise<UploadResult> => {
 		// The database refuses an item of another meeting (migration 0010); say so at the field instead.
@@ -209,7 +220,7 @@ export async function updateDocument(
 			actor,
 			'document.update',
 			{ type: 'document', id: doc.id },
-			{ title: doc.title, type: doc.type, agenda_item_id: doc.agenda_item_id, distribution: doc.distribution },
+			{ title: doc.title, title_fr: doc.title_fr, title_es: doc.title_es, type: doc.type, agenda_item_id: doc.agenda_item_id, distribution: doc.distribution },
 			input
 		);
 		return { ok: true };
