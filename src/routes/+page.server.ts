@@ -1,4 +1,4 @@
-import { listMeetings, meetingPhase, windowState } from '$lib/server/meetings';
+import { listMeetings, meetingPhase, titleIn, windowState } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async () => {
 	const upcoming = coming.slice(0, 3).map((m) => ({
 		slug: m.slug,
 		code: m.code,
-		title: m.title,
+		...titleIn(m),
 		start_date: m.start_date,
 		end_date: m.end_date,
 		city: m.city,

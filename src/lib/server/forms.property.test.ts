@@ -125,6 +125,8 @@ const FORMS: Record<string, FormSpec> = {
 		},
 		text: {
 			title: { max: 200 },
+			title_fr: { max: 200, optional: true },
+			title_es: { max: 200, optional: true },
 			venue: { max: 200, optional: true },
 			city: { max: 100, optional: true },
 			country: { max: 100, optional: true },
@@ -147,14 +149,24 @@ const FORMS: Record<string, FormSpec> = {
 	session: {
 		schema: sessionSchema,
 		valid: { title: 'Opening', starts_at: '2031-09-02T10:00', ends_at: '2031-09-02T13:00', room: 'Room XVIII', chair: '', agenda_item_ids: ['1', '2'] },
-		text: { title: { max: 200 }, room: { max: 100, optional: true }, chair: { max: 200, optional: true } },
+		text: {
+			title: { max: 200 },
+			title_fr: { max: 200, optional: true },
+			title_es: { max: 200, optional: true },
+			room: { max: 100, optional: true },
+			chair: { max: 200, optional: true }
+		},
 		max: { starts_at: 19, ends_at: 19 }
 	},
-	agendaItem: { schema: agendaItemSchema, valid: { title: 'Opening of the meeting', parent_id: '' }, text: { title: { max: 500 } } },
+	agendaItem: {
+		schema: agendaItemSchema,
+		valid: { title: 'Opening of the meeting', parent_id: '' },
+		text: { title: { max: 500 }, title_fr: { max: 500, optional: true }, title_es: { max: 500, optional: true } }
+	},
 	agendaEdit: {
 		schema: agendaEditSchema,
 		valid: { title: 'Universalization', number: '8', sub_number: '(a)' },
-		text: { title: { max: 500 } },
+		text: { title: { max: 500 }, title_fr: { max: 500, optional: true }, title_es: { max: 500, optional: true } },
 		max: { number: 3, sub_number: 2 }
 	},
 	agendaImport: {
@@ -224,7 +236,7 @@ const FORMS: Record<string, FormSpec> = {
 	documentMeta: {
 		schema: documentMetaSchema,
 		valid: { title: 'Working paper on universalization', type: 'working_paper', agenda_item_id: '', organization_id: '', distribution: 'general' },
-		text: { title: { max: 500 } },
+		text: { title: { max: 500 }, title_fr: { max: 500, optional: true }, title_es: { max: 500, optional: true } },
 		max: { type: 40, distribution: 7 }
 	},
 	newDocument: {
@@ -239,7 +251,7 @@ const FORMS: Record<string, FormSpec> = {
 			symbol: '',
 			series: 'main'
 		},
-		text: { title: { max: 500 } },
+		text: { title: { max: 500 }, title_fr: { max: 500, optional: true }, title_es: { max: 500, optional: true } },
 		max: { type: 40, distribution: 7, kind: 11, series: 4, symbol: 200 },
 		// The symbol is checked by parseSymbol in createDocument, which only takes letters, digits, / . and -.
 		raw: ['symbol']

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_KINDS, listMeetings, meetingYears, meetingPhase } from '$lib/server/meetings';
+import { MEETING_KINDS, listMeetings, meetingYears, meetingPhase, titleIn } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const rows = meetings.map((m) => ({
 		slug: m.slug,
 		code: m.code,
-		title: m.title,
+		...titleIn(m),
 		kind: m.kind,
 		start_date: m.start_date,
 		end_date: m.end_date,

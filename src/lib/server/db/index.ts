@@ -37,5 +37,5 @@ export type { DbHandle, Engine } from './connect';
 export { dataDir } from './connect';
 export { prepared } from './prepared';
 export { containsText, escapeLike } from './text';
-export { titleIn, localized, allTitles, type TitleTranslations, type ShownTitle } from './translations';
+export { titleIn, localized, givenTranslations, type TitleTranslations, type ShownTitle } from './translations';
 export { contentVersion, VersionedCache, type ContentName } from './content-versions';

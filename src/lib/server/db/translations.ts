@@ -25,7 +25,7 @@ export function localized<T extends TitleTranslations>(row: T, locale: Locale = 
 	return { ...rest, ...titleIn(row, locale) };
 }
 
-/** Every language's title of a row, for search: English first, then the translations that exist. */
-export function allTitles(row: TitleTranslations): string[] {
-	return [row.title, row.title_fr, row.title_es].filter((t): t is string => !!t?.trim());
+/** The translations a row has, for an audit row: none when there are none. */
+export function givenTranslations(row: TitleTranslations): { title_fr?: string; title_es?: string } {
+	return { ...(row.title_fr ? { title_fr: row.title_fr } : {}), ...(row.title_es ? { title_es: row.title_es } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { Db, AgendaItem } from '../db';
 import { audit, type Actor } from '../audit';
+import { givenTranslations } from '../db';
 import { nowIso } from '../time';
 import { renumber, subLetter, type AgendaDraftItem } from './agenda';
 import { agendaBlocks, moveAgendaItem } from './rules';
@@ -64,13 +65,8 @@ export async function addAgendaItem(
 		order.splice(insertAfter + 1, 0, item.id);
 		await writeAgendaOrder(trx, meetingId, order);
 		await touchMeeting(trx, meetingId);
-		await audit(trx, actor, 'agenda.add', entity(item.id), null, {
-			number,
-			sub_number: sub,
-			title: input.title,
-			title_fr: item.title_fr,
-			title_es: item.title_es
-		});
+		// Translations only when given: the audit row says what was written.
+		await audit(trx, actor, 'agenda.add', entity(item.id), null, { number, sub_number: sub, title: input.title, ...givenTranslations(item) });
 		return item;
 	});
 }

@@ -1,4 +1,4 @@
-import type { Db, DocumentRow, Meeting } from '../db';
+import { givenTranslations, type Db, type DocumentRow, type Meeting } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { checkUpload, storeFile } from '../files';
@@ -176,8 +176,7 @@ export async function createDocument(db: Db, actor: Actor, meeting: Meeting, inp
 			await audit(trx, actor, 'document.create', { type: 'document', id: d.id }, null, {
 				symbol: text,
 				title: input.title,
-				title_fr: input.title_fr ?? null,
-				title_es: input.title_es ?? null,
+				...givenTranslations(d),
 				type: input.type
 			});
 			return d;

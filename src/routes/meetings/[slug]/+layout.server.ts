@@ -1,5 +1,5 @@
 import { publicMeeting } from '$lib/server/web/access';
-import { meetingPhase } from '$lib/server/meetings';
+import { meetingPhase, titleIn } from '$lib/server/meetings';
 import { findLive, STATUS_LABELS } from '$lib/server/registration';
 import type { LayoutServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: LayoutServerLoad = async (event) => {
 			id: m.id,
 			slug: m.slug,
 			code: m.code,
-			title: m.title,
+			...titleIn(m),
 			kind: m.kind,
 			status: m.status,
 			start_date: m.start_date,

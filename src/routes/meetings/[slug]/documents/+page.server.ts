@@ -12,7 +12,11 @@ export const load: PageServerLoad = async ({ parent, locals }) => {
 			docs: docs
 				.filter((d) => d.type === type)
 				.sort((a, b) => (a.item_position ?? 1e9) - (b.item_position ?? 1e9) || a.symbol.localeCompare(b.symbol, 'en', { numeric: true }))
-				.map((d) => ({ ...d, item: d.item_number ? `${d.item_sub ? `${d.item_number} (${d.item_sub})` : d.item_number}. ${d.item_title}` : null }))
+				.map((d) => ({
+					...d,
+					item: d.item_number ? `${d.item_sub ? `${d.item_number} (${d.item_sub})` : d.item_number}. ${d.item_title}` : null,
+					itemLang: d.itemTitleLang
+				}))
 		}))
 		.filter((g) => g.docs.length);
 	return { groups };

@@ -4,6 +4,7 @@ import type { PageServerLoad } from './$types';
 interface ProgrammeSession {
 	id: number;
 	title: string;
+	titleLang?: string;
 	start: string;
 	end: string;
 	zone: string;
@@ -11,7 +12,7 @@ interface ProgrammeSession {
 	endsAt: string;
 	room: string | null;
 	chair: string | null;
-	items: string[];
+	items: { text: string; lang?: string }[];
 }
 
 interface ProgrammeDay {
@@ -22,9 +23,10 @@ interface ProgrammeDay {
 
 const programmes = new VersionedCache<ProgrammeDay[]>();
 
-export const load: PageServerLoad = async ({ parent, url }) => {
+export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { meeting } = await parent();
-	const days = await programmes.get(`${meeting.id}|${url.origin}`, await programmeVersion(), async () => {
+	// Kept per language: the titles are the page's language's.
+	const days = await programmes.get(`${meeting.id}|${url.origin}|${locals.locale}`, await programmeVersion(), async () => {
 		const m = (await getMeeting(meeting.slug, true))!;
 		const [cal] = await loadCalMeetings([m], url.origin);
 		const tz = m.time_zone;
@@ -35,6 +37,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 			out.at(-1)!.sessions.push({
 				id: s.id,
 				title: s.title,
+				titleLang: s.titleLang,
 				start: formatTime(s.startsAt, tz),
 				end: formatTime(s.endsAt, tz),
 				zone: zoneAbbreviation(s.startsAt, tz),
@@ -42,7 +45,7 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 				endsAt: s.endsAt,
 				room: s.room,
 				chair: s.chair,
-				items: s.agendaItems
+				items: s.agendaItems.map((text, i) => ({ text, lang: s.agendaItemLangs?.[i] }))
 			});
 		}
 		return out;

@@ -31,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			sub_number: i.sub_number,
 			label: formatAgendaNumber(i.number, i.sub_number),
 			title: i.title,
+			title_fr: i.title_fr,
+			title_es: i.title_es,
 			sessions: usage.get(i.id) ?? 0
 		})),
 		editing: Number(event.url.searchParams.get('edit')) || null

@@ -30,6 +30,8 @@ export const load: PageServerLoad = async (event) => {
 		sessions: sessions.map((s) => ({
 			id: s.id,
 			title: s.title,
+			title_fr: s.title_fr ?? '',
+			title_es: s.title_es ?? '',
 			day: formatDay(localDate(s.starts_at, m.time_zone), m.time_zone),
 			time: `${formatTime(s.starts_at, m.time_zone)}–${formatTime(s.ends_at, m.time_zone)} ${zoneAbbreviation(s.starts_at, m.time_zone)}`,
 			room: s.room,
