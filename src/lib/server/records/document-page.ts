@@ -1,4 +1,5 @@
 import { localized, type Db } from '../db';
+import { stateName } from '$lib/state-names';
 import type { SessionUser } from '../auth';
 import { canSeeDocument } from './access';
 import { documentFiles, getDocument, getDocumentBySymbol, versionsOf } from './queries';
@@ -21,7 +22,7 @@ export async function documentBySymbol(db: Db, symbol: string, user: SessionUser
 		doc.agenda_item_id
 			? db.selectFrom('agenda_items').select(['number', 'sub_number', 'title', 'title_fr', 'title_es']).where('id', '=', doc.agenda_item_id).executeTakeFirst()
 			: undefined,
-		doc.organization_id ? db.selectFrom('organizations').select('name').where('id', '=', doc.organization_id).executeTakeFirst() : undefined,
+		doc.organization_id ? db.selectFrom('organizations').select(['name', 'iso3', 'kind']).where('id', '=', doc.organization_id).executeTakeFirst() : undefined,
 		doc.replaced_by_id ? getDocument(db, doc.replaced_by_id) : undefined
 	]);
 	const shownReplacement = await visibleDocument(db, replacement, user);
@@ -32,7 +33,7 @@ export async function documentBySymbol(db: Db, symbol: string, user: SessionUser
 		files,
 		meeting: localized(meeting),
 		item: item && localized(item),
-		organization: org?.name ?? null,
+		organization: org ? (org.kind === 'state' ? stateName(org.name, org.iso3) : org.name) : null,
 		// A replacement may be of another meeting (withdrawDocument takes any symbol): the draft-meeting rule applies to it too.
 		replacement: shownReplacement && localized(shownReplacement),
 		// Versions share the base symbol, hence the meeting, which visibleDocument has checked for this one.

@@ -1,5 +1,6 @@
 import type { Db, DocumentRow } from '../db';
 import { contentVersion, localized, titleIn } from '../db';
+import { stateName } from '$lib/state-names';
 import { compareSymbols } from './symbols';
 import { buildSearchIndex, matchDocuments, type SearchIndex } from './search-index';
 import { searchForm } from './search-form';
@@ -113,7 +114,9 @@ export async function meetingDocuments(db: Db, meetingId: number, staff: boolean
 			'a.title_fr as item_title_fr',
 			'a.title_es as item_title_es',
 			'a.position as item_position',
-			'o.name as organization'
+			'o.name as organization',
+			'o.iso3 as organization_iso3',
+			'o.kind as organization_kind'
 		])
 		.execute();
 	// By the symbol's numbers (CCM/MSP/2019/2 before /10), which text order in SQL cannot give.
@@ -123,9 +126,10 @@ export async function meetingDocuments(db: Db, meetingId: number, staff: boolean
 		rows.map((r) => r.id)
 	);
 	// Titles in the page's language (English where not translated), each with its language.
-	return rows.map(({ item_title, item_title_fr, item_title_es, ...r }) => {
+	return rows.map(({ item_title, item_title_fr, item_title_es, organization_iso3, organization_kind, ...r }) => {
 		const item = item_title === null ? null : titleIn({ title: item_title, title_fr: item_title_fr, title_es: item_title_es });
-		return { ...localized(r), item_title: item?.title ?? null, itemTitleLang: item?.titleLang ?? null, languages: languages.get(r.id) ?? [] };
+		const organization = r.organization && organization_kind === 'state' ? stateName(r.organization, organization_iso3) : r.organization;
+		return { ...localized(r), organization, item_title: item?.title ?? null, itemTitleLang: item?.titleLang ?? null, languages: languages.get(r.id) ?? [] };
 	});
 }
 

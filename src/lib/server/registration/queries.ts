@@ -115,7 +115,18 @@ export async function listParticipants(db: Db, meetingId: number) {
 		.where('r.status', '=', 'approved')
 		.where((eb) => eb.or([eb('m.participants_list', '=', 'notice'), eb('r.consent_published', '=', 1)]))
 		.where('r.erased_at', 'is', null)
-		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.position', 'r.role', 'o.id as organization_id', 'o.name as organization', 'o.kind'])
+		.select([
+			'r.id',
+			'r.title',
+			'r.given_name',
+			'r.family_name',
+			'r.position',
+			'r.role',
+			'o.id as organization_id',
+			'o.name as organization',
+			'o.kind',
+			'o.iso3'
+		])
 		.execute();
 	return withCategories(db, rows, await meetingDay(db, meetingId));
 }
