@@ -34,6 +34,7 @@ test('staff translate titles; French and Spanish pages show them, English fallba
 	await editLink.click();
 	await s.waitForURL(/edit=/);
 	await s.locator('#edit-title_fr').fill(FR_ITEM);
+	await s.locator('form.inline-edit').screenshot({ path: 'test-results/i18n-content-staff-agenda-edit.png' });
 	await s.locator('form.inline-edit button[type=submit]').click();
 	await expect(s.getByText('Item saved.')).toBeVisible();
 	expect(await seriousViolations(s)).toEqual([]);
