@@ -68,6 +68,20 @@ describe('document search index', () => {
 		expect(symbols({ q: 'victim', lang: 'fr', year: 2018 })).toEqual(['CCM/MSP/2018/5']);
 	});
 
+	it('finds a title in any of its languages, every word in the same one, the symbol with each', () => {
+		const translated = buildSearchIndex([
+			doc('CCM/MSP/2019/1', 'Provisional agenda', '2019-09-02', { title_fr: 'Ordre du jour provisoire', title_es: 'Programa provisional' }),
+			doc('CCM/MSP/2019/3', 'Victim assistance', '2019-09-02', { title_es: 'Asistencia a las víctimas', title_fr: '  ' })
+		]);
+		const find = (q: string) =>
+			matchDocuments(translated, { words: searchForm(q).split(' ').filter(Boolean), page: 1, pageSize: 25 }).rows.map((r) => r.symbol);
+		expect(find('ORDRE du jour')).toEqual(['CCM/MSP/2019/1']);
+		expect(find('programa 2019/1')).toEqual(['CCM/MSP/2019/1']);
+		expect(find('asistencia a las victimas')).toEqual(['CCM/MSP/2019/3']);
+		expect(find('victim assistance')).toEqual(['CCM/MSP/2019/3']);
+		expect(find('ordre agenda')).toEqual([]);
+	});
+
 	it('keeps a document without files when no language is asked for', () => {
 		expect(symbols({ q: 'victim assistance plan' })).toContain('CCM/MSP/2019/4');
 	});
