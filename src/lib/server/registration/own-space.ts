@@ -25,6 +25,8 @@ export async function listOwnRegistrations(db: Db, person: { id: number; email: 
 			'm.slug',
 			'm.code',
 			'm.title',
+			'm.title_fr',
+			'm.title_es',
 			'm.start_date',
 			'm.end_date',
 			'm.sponsorship_deadline',

@@ -18,6 +18,8 @@ export function getRegistration(db: Db, id: number) {
 			'm.slug as meeting_slug',
 			'm.code as meeting_code',
 			'm.title as meeting_title',
+			'm.title_fr as meeting_title_fr',
+			'm.title_es as meeting_title_es',
 			'm.start_date',
 			'm.end_date',
 			'm.city',

@@ -1,5 +1,6 @@
 import { listOwnRegistrations, nextStep, ROLE_LABELS, SPONSORSHIP_LABELS, STATUS_LABELS } from '$lib/server/registration';
 import { requireUser } from '$lib/server/auth/guards';
+import { titleIn } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 			const waitPosition = r.wait_position === null ? null : Number(r.wait_position);
 			return {
 				id: r.id,
-				meeting: { slug: r.slug, code: r.code, title: r.title, start_date: r.start_date, end_date: r.end_date },
+				meeting: { slug: r.slug, code: r.code, ...titleIn(r), start_date: r.start_date, end_date: r.end_date },
 				organization: r.organization,
 				role: ROLE_LABELS[r.role],
 				status: r.status,

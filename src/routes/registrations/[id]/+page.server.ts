@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { organizationOptionsAsAt } from '$lib/server/organizations';
+import { titleIn } from '$lib/server/meetings';
 import {
 	personSchema,
 	genderOptions,
@@ -34,7 +35,12 @@ export const load: PageServerLoad = async (event) => {
 			rejection_reason: reg.rejection_reason,
 			confirmed: reg.confirmed_by_person === 1,
 			live: isLive(reg.status),
-			meeting: { slug: reg.meeting_slug, code: reg.meeting_code, title: reg.meeting_title, participants_list: reg.participants_list }
+			meeting: {
+				slug: reg.meeting_slug,
+				code: reg.meeting_code,
+				...titleIn({ title: reg.meeting_title, title_fr: reg.meeting_title_fr, title_es: reg.meeting_title_es }),
+				participants_list: reg.participants_list
+			}
 		},
 		waitPosition,
 		relation,
