@@ -65,5 +65,20 @@ export const regMails = {
 		to,
 		subject: `${m.code}: credentials of ${org} ${replaced ? 'replaced' : 'uploaded'}`,
 		text: `The focal point of ${org} ${replaced ? 'replaced the' : 'uploaded a'} credentials letter for the ${name(m)}. Open it and accept or refuse it here:\n\n${link}${SIGNATURE}`
+	}),
+	isuVisaRequest: (to: string, m: Meeting, reference: string, link: string): Mail => ({
+		to,
+		subject: `${m.code}: a letter of invitation (${reference}) waits for approval`,
+		text: `A letter of invitation for visa purposes was requested for the ${name(m)}. Approve or refuse it here:\n\n${link}${SIGNATURE}`
+	}),
+	visaIssued: (to: string, m: Meeting, reference: string, link: string): Mail => ({
+		to,
+		subject: `${m.code}: your letter of invitation is ready`,
+		text: `The ISU approved the letter of invitation for visa purposes ${reference} for the ${name(m)}. Download it here:\n\n${link}${SIGNATURE}`
+	}),
+	visaRefused: (to: string, m: Meeting, reference: string, reason: string, link: string): Mail => ({
+		to,
+		subject: `${m.code}: letter of invitation not issued`,
+		text: `The ISU did not issue the letter of invitation ${reference} for the ${name(m)}, for this reason:\n\n${reason}\n\nYou may correct the details and ask again here: ${link}${SIGNATURE}`
 	})
 };
