@@ -51,10 +51,16 @@ export const regMails = {
 		subject: `${m.code}: your registration was released`,
 		text: `Your registration for the ${name(m)} was not confirmed by your delegation's focal point or the ISU within ${days} days, so its place has been given on. Ask your focal point to register you:\n\n${link}${SIGNATURE}`
 	}),
-	rejected: (to: string, m: Meeting, reason: string): Mail => ({
+	rejected: (to: string, m: Meeting, reason: string, sponsorship: 'submitted' | 'offered' | 'accepted' | null = null, sponsorshipLink = ''): Mail => ({
 		to,
 		subject: `${m.code}: registration not accepted`,
-		text: `Your registration for the ${name(m)} was not accepted, for this reason:\n\n${reason}\n\nReply to the ISU if you think this is a mistake.${SIGNATURE}`
+		text: `Your registration for the ${name(m)} was not accepted, for this reason:\n\n${reason}\n\n${
+			sponsorship === 'submitted'
+				? `Your sponsorship application is withdrawn with it. You can still see it here: ${sponsorshipLink}\n\n`
+				: sponsorship
+					? `The sponsorship ${sponsorship === 'accepted' ? 'you accepted' : 'offered to you'} is withdrawn with it: the programme will not book or pay your travel. You can still see your application here: ${sponsorshipLink}\n\n`
+					: ''
+		}Reply to the ISU if you think this is a mistake.${SIGNATURE}`
 	}),
 	isuSubmitted: (to: string, m: Meeting, org: string, members: number, link: string): Mail => ({
 		to,
