@@ -69,7 +69,7 @@ export async function visaLetterPdf(f: VisaLetterFacts): Promise<Buffer> {
 		pr(
 			LETTER.body({ code: f.meeting.code, title: f.meeting.title, dates: f.meeting.dates, place: f.meeting.city ? `in ${f.meeting.city}` : '' }, f.organization)
 		).replace(/ {2,}/g, ' '),
-		{ width: W, align: 'justify' }
+		{ width: W }
 	);
 	doc.moveDown(1);
 	const rows: [string, string][] = [
@@ -93,7 +93,7 @@ export async function visaLetterPdf(f: VisaLetterFacts): Promise<Buffer> {
 		doc.y = Math.max(doc.y, labelBottom) + 4;
 	}
 	doc.moveDown(1);
-	doc.font('body').fontSize(10.5).text(LETTER.request, 72, doc.y, { width: W, align: 'justify' });
+	doc.font('body').fontSize(10.5).text(LETTER.request, 72, doc.y, { width: W });
 	doc.moveDown(2.5);
 	const [first, ...rest] = signatureLines();
 	doc.font('bold').text(pr(first), { width: W });
