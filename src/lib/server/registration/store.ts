@@ -2,7 +2,7 @@ import type { Db, Database, DelegationRole, Meeting, Registration, RegistrationS
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { prepared } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail } from '../mail';
 import { generateToken, normalizeEmail } from '../auth';
 import { DAY, nowIso } from '../time';
 import { windowState } from '../meetings';
@@ -305,7 +305,7 @@ async function askToConfirm(trx: Db | Trx, meeting: Meeting, organizationId: num
 	if (focal.length) {
 		for (const f of focal) await queueMail(trx, regMails.confirmMember(f.email, meeting, who, org.name, `${origin}/meetings/${meeting.slug}/delegation`));
 	} else {
-		await queueMail(trx, regMails.confirmMember(isuAddress(), meeting, who, org.name, `${origin}/admin/registrations/${reg.id}`, true));
+		await notifyIsu(trx, regMails.confirmMember(isuAddress(), meeting, who, org.name, `${origin}/admin/registrations/${reg.id}`, true));
 	}
 }
 

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Meeting, Registration, VisaLetter, VisaLetterStatus } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail } from '../mail';
 import { nowIso } from '../time';
 import { regMails } from './mails';
 import { VISA_REFUSALS, type VisaLetterForm } from './visa-forms';
@@ -77,7 +77,7 @@ export async function requestVisaLetter(
 			{ reference: letter.reference, status, by }
 		);
 		if (status === 'issued') await audit(trx, actor, 'visa_letter.issue', { type: 'registration', id: reg.id }, null, { reference: letter.reference });
-		else await queueMail(trx, regMails.isuVisaRequest(isuAddress(), meeting, letter.reference, `${origin}/admin/meetings/${meeting.slug}/visa-letters`));
+		else await notifyIsu(trx, regMails.isuVisaRequest(isuAddress(), meeting, letter.reference, `${origin}/admin/meetings/${meeting.slug}/visa-letters`));
 		return { ok: true, letter };
 	});
 }

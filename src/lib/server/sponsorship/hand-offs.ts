@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, Meeting, Registration, Db } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail } from '../mail';
 import { nowIso } from '../time';
 import { getProgramme, releaseIn, sendOffers } from './store';
 import { applicationDeadline } from './applications';
@@ -35,7 +35,7 @@ export function releaseOnCancel(origin: string, ending: 'cancelled' | 'rejected'
 		]);
 		const who = [reg.given_name, reg.family_name].filter(Boolean).join(' ');
 		const status = app.status === 'accepted' ? 'accepted' : 'offered';
-		await queueMail(trx, sponsorshipMails.isuCancelled(isuAddress(), meeting, who, org.name, status, `${origin}/admin/meetings/${meeting.slug}/sponsorship`));
+		await notifyIsu(trx, sponsorshipMails.isuCancelled(isuAddress(), meeting, who, org.name, status, `${origin}/admin/meetings/${meeting.slug}/sponsorship`));
 		return app.status;
 	};
 }
