@@ -77,13 +77,24 @@ test('an approved delegate gets a letter of invitation from My meetings; with ap
 	await s.getByRole('button', { name: 'Save this choice' }).click();
 	await expect(s.getByText('Letters of invitation now wait for staff approval.')).toBeVisible();
 
-	await page.goto(`/registrations/${regId}/visa-letter`);
-	await page.getByLabel('Passport number').fill('B00999888');
-	await page.getByRole('button', { name: 'Replace the letter' }).click();
-	await expect(page.getByText('Your request is sent')).toBeVisible();
-	await expect(page.getByText('Requested, waiting for the ISU’s approval')).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Download the letter of invitation (PDF)' })).toHaveCount(0);
-	const waiting = (await page.locator('dt:has-text("Reference") + dd').textContent())!.trim();
+	await s.screenshot({ path: 'test-results/h12-staff-meeting.png', fullPage: true });
+
+	// This time without JavaScript.
+	const noJs = await (await browser.newContext({ extraHTTPHeaders: clientAddress(), javaScriptEnabled: false })).newPage();
+	await logIn(noJs, email, PASSWORD);
+	await noJs.goto(`/registrations/${regId}`);
+	await noJs.getByRole('link', { name: 'Letter of invitation for a visa' }).click();
+	await noJs.getByLabel('Passport number').fill('B'.repeat(65));
+	await noJs.getByRole('button', { name: 'Replace the letter' }).click();
+	await expect(noJs.locator('#f-passport_number-error')).toContainText('at most 64 characters');
+	await expect(noJs.getByLabel('Name as in the passport')).toHaveValue('SOW Aminata');
+	await noJs.getByLabel('Passport number').fill('B00999888');
+	await noJs.getByRole('button', { name: 'Replace the letter' }).click();
+	await expect(noJs.getByText('Your request is sent')).toBeVisible();
+	await expect(noJs.getByText('Requested, waiting for the ISU’s approval')).toBeVisible();
+	await expect(noJs.getByRole('link', { name: 'Download the letter of invitation (PDF)' })).toHaveCount(0);
+	const waiting = (await noJs.locator('dt:has-text("Reference") + dd').textContent())!.trim();
+	await noJs.context().close();
 	expect(waiting).not.toBe(reference);
 
 	await s.goto('/admin/meetings/14msp/visa-letters');

@@ -111,6 +111,8 @@ describe.each(engines)('letters of invitation for visas on %s', (engine) => {
 		const asked = await requestVisaLetter(t.db, actor, 'self', regId, PASSPORT, ORIGIN);
 		if (!asked.ok) throw new Error(asked.message);
 		expect(asked.letter.status).toBe('requested');
+		const isu = await t.db.selectFrom('outbox').selectAll().where('subject', 'like', '%waits for approval').executeTakeFirstOrThrow();
+		expect(isu.body_text).toContain(`${ORIGIN}/admin/meetings/9msp/visa-letters`);
 		expect(await visaLetterDownload(t.db, actor, 'self', { id: regId, status: 'approved' })).toBeNull();
 		const ok = await decideVisaLetter(t.db, staff, meetingId, { decision: 'approve', letter_id: asked.letter.id }, ORIGIN);
 		expect(ok.ok && ok.letter.status).toBe('issued');
@@ -131,6 +133,25 @@ describe.each(engines)('letters of invitation for visas on %s', (engine) => {
 		expect(no.ok && no.letter).toMatchObject({ status: 'refused', refusal_reason: 'Not a member of the delegation' });
 		expect((await audits(refusedOne.regId)).map((a) => a.action)).toEqual(['visa_letter.request', 'visa_letter.refuse']);
 		await setVisaApproval(t.db, staff, meetingId, false);
+	});
+
+	it('many requests at once, some for the same registration: one letter per registration, no reference used twice', async () => {
+		const people = await Promise.all([1, 2, 3, 4, 5, 6].map(() => delegate(true)));
+		const asks = people.flatMap((p, i) => (i < 2 ? [p, p, p] : [p]));
+		const results = await Promise.all(asks.map((p) => requestVisaLetter(t.db, p.actor, 'self', p.regId, PASSPORT, ORIGIN)));
+		expect(results.every((r) => r.ok)).toBe(true);
+		const letters = await t.db
+			.selectFrom('visa_letters')
+			.select(['registration_id', 'reference'])
+			.where(
+				'registration_id',
+				'in',
+				people.map((p) => p.regId)
+			)
+			.execute();
+		expect(letters).toHaveLength(6);
+		const all = await t.db.selectFrom('visa_letters').select('reference').execute();
+		expect(new Set(all.map((l) => l.reference)).size).toBe(all.length);
 	});
 
 	it('the person’s data export includes the letter, and erasing the person deletes it', async () => {
