@@ -2,9 +2,12 @@
 //  1. Both start; the database is migrated and seeded once (one "applied" line, one first staff account, every
 //     migration recorded once, no organisation twice), and both processes answer: requests on new connections use
 //     CPU time in each of them (the primary hands connections out in turn).
-//  2. The process that migrated is killed (SIGKILL): the primary starts another, which neither migrates nor seeds
+//  2. 200 delegates register at once (50 at a time, new connections) through both processes: every one answers 303 to
+//     a new registration and the database check of the bench's rush holds (one registration per account, places
+//     counted exactly). SQLite transactions begin IMMEDIATE for this (src/lib/server/db/connect.ts).
+//  3. The process that migrated is killed (SIGKILL): the primary starts another, which neither migrates nor seeds
 //     again, and the app keeps answering.
-//  3. SIGTERM to the primary stops every process.
+//  4. SIGTERM to the primary stops every process.
 // Needs a build (`npm run build`). About 5–10 s. Linux only (reads /proc).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,10 +16,12 @@ import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { freePort } from '../../scripts/lib';
+import { insertRush, rushFormBody, verifyRush, type RushAccount } from '../../bench/data';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const HOST = '127.0.0.1';
 const TOTAL_TIMEOUT_MS = 60_000;
+const RUSH_ACCOUNTS = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let failed = 0;
@@ -37,6 +42,35 @@ function cpuTicks(pid: number): number {
 	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
 	const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return Number(f[11]) + Number(f[12]);
+}
+
+/** The registration form posted on a connection of its own: 'created' for a 303 to a new registration. */
+function register(base: string, slug: string, a: RushAccount): Promise<string> {
+	const body = rushFormBody(a);
+	return new Promise((resolve, reject) => {
+		const req = http.request(
+			`${base}/meetings/${slug}/register`,
+			{
+				method: 'POST',
+				agent: false,
+				timeout: 20_000,
+				headers: {
+					cookie: `ccm_session=${a.token}`,
+					origin: base,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body)
+				}
+			},
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode === 303 && /\?new=1$/.test(String(res.headers.location)) ? 'created' : String(res.statusCode)));
+			}
+		);
+		req.on('timeout', () => req.destroy(new Error('timeout')));
+		req.on('error', reject);
+		req.end(body);
+	});
 }
 
 /** One GET on a connection of its own (no keep-alive), so the primary hands each to the next process. */
@@ -125,6 +159,20 @@ async function main(): Promise<void> {
 		for (let i = 0; i < 120; i++) statuses.push(await get(base, '/meetings?kind=msp&year=' + (2000 + (i % 20))));
 		const used = workers.map((w, i) => cpuTicks(w) - before[i]);
 		check('both processes serve', statuses.every((s) => s === 200) && used.every((t) => t >= 2), `CPU ticks used per process: ${used.join(', ')}`);
+
+		const rush = await insertRush(dbFile, RUSH_ACCOUNTS, 0);
+		const outcomes: Record<string, number> = {};
+		const rushStart = Date.now();
+		for (let i = 0; i < rush.accounts.length; i += 50) {
+			for (const o of await Promise.all(rush.accounts.slice(i, i + 50).map((a) => register(base, 'rush', a).catch((e) => String(e.message)))))
+				outcomes[o] = (outcomes[o] ?? 0) + 1;
+		}
+		const v = await verifyRush(dbFile, rush.meetingId, outcomes.created ?? 0);
+		check(
+			'a rush through both processes',
+			outcomes.created === RUSH_ACCOUNTS && v.ok,
+			`${JSON.stringify(outcomes)} in ${Date.now() - rushStart} ms; database check ${v.ok ? 'OK' : v.problems.join('; ')}`
+		);
 
 		const migrator = workers[0];
 		process.kill(migrator, 'SIGKILL');
