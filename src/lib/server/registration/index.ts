@@ -10,6 +10,7 @@ import * as delegations from './delegations';
 import * as ownSpace from './own-space';
 import * as csvExport from './export';
 import * as personalData from './personal-data';
+import * as participantsPdfStore from './participants-pdf';
 import * as queries from './queries';
 import * as store from './store';
 
@@ -50,6 +51,7 @@ export const listRegistrations = bindDb(queries.listRegistrations);
 export const listDelegation = bindDb(queries.listDelegation);
 export const getDelegation = bindDb(queries.getDelegation);
 export const listParticipants = bindDb(queries.listParticipants);
+export const keptParticipantsPdf = bindDb(participantsPdfStore.keptParticipantsPdf);
 export const listApprovedForBadges = bindDb(queries.listApprovedForBadges);
 export const findLive = bindDb(store.findLive);
 export const delegationFor = bindDb(store.delegationFor);
