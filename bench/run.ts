@@ -59,7 +59,7 @@ interface Scenario {
 	/** A quick check of one response before the load, so a fast 200 of the wrong page cannot pass. */
 	check?: (body: string) => string | null;
 	/** Data beyond the bench meeting, inserted only when a scenario that needs it runs. */
-	needs?: 'documents';
+	needs?: 'documents' | 'badges';
 	/** Every request asks a URL never asked before (a `_=<n>` parameter the page ignores), so no kept page can answer. */
 	uncached?: boolean;
 	/** The floor row this scenario is compared with ("× floor"). */
@@ -186,6 +186,14 @@ const SCENARIOS: Scenario[] = [
 		uncached: true,
 		floor: FLOOR_GET,
 		target: UNCACHED_TARGET
+	},
+	// Issue 16: the list of participants (PDF, 1,700 people of the badges meeting) kept by content version like the pages.
+	{
+		name: 'participants pdf',
+		server: 'app',
+		path: `/meetings/${BADGES_SLUG}/participants.pdf`,
+		needs: 'badges',
+		check: (body) => (body.startsWith('%PDF-') ? null : 'not a PDF')
 	}
 ];
 
@@ -1231,7 +1239,7 @@ async function main(): Promise<number> {
 		);
 	}
 	let badgesData: BadgesData | null = null;
-	if (wanted(BADGES)) {
+	if (wanted(BADGES) || scenarios.some((s) => s.needs === 'badges')) {
 		const t = Date.now();
 		badgesData = await insertBadgesMeeting(dbFile, BADGES_PEOPLE);
 		console.log(
@@ -1308,7 +1316,7 @@ async function main(): Promise<number> {
 		targets.set(r, RUSH_TARGET);
 	}
 	for (const s of scenarios.filter((s) => s.server === 'app')) await runScenario(s);
-	if (badgesData) {
+	if (badgesData && wanted(BADGES)) {
 		const staff = { cookie: `ccm_session=${badgesData.staffToken}` };
 		process.stdout.write(`» ${BADGES}: GET /admin/meetings/${BADGES_SLUG}/badges.pdf as staff, once after a warm-up … `);
 		const b = await timePdf(
