@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 	const base = `http://${HOST}:${port}`;
 	const logFile = path.join(tmp, 'app.log');
 	const fd = fs.openSync(logFile, 'a');
-	const env = {
+	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		WEB_CONCURRENCY: '2',
 		PORT: String(port),
