@@ -25,6 +25,8 @@ export const outcomeSchema = z.object({
 });
 export type OutcomeInput = z.output<typeof outcomeSchema>;
 
+export const deleteOutcomeSchema = z.object({ reason: optionalText('Reason', 300).transform((s) => s || null) });
+
 export const taskSchema = z.object({
 	outcome_id: z.coerce.number({ error: 'Choose the outcome.' }).int().positive('Choose the outcome.'),
 	what: multilineText('What', 1000),

@@ -24,7 +24,7 @@ export {
 	groupReport,
 	csvCell
 } from './rules';
-export { outcomeSchema, taskSchema, noteSchema, minutesSchema, followUpFilterSchema } from './forms';
+export { outcomeSchema, deleteOutcomeSchema, taskSchema, noteSchema, minutesSchema, followUpFilterSchema } from './forms';
 export { FOLLOW_UP_LIMIT } from './queries';
 
 /** For the scheduler: called with the app's database. */
@@ -32,6 +32,7 @@ export { sendTaskReminders } from './reminders';
 
 // Reads.
 export const meetingOutcomes = bindDb(queries.meetingOutcomes);
+export const getOutcome = bindDb(queries.getOutcome);
 export const outcomeTasks = bindDb(queries.outcomeTasks);
 export const followUpTasks = bindDb(queries.followUpTasks);
 export const tasksOwnedBy = bindDb(queries.tasksOwnedBy);
@@ -45,6 +46,7 @@ export const committeeMeetings = bindDb(queries.committeeMeetings);
 
 // Changes (audited).
 export const addOutcome = bindDb(store.addOutcome);
+export const updateOutcome = bindDb(store.updateOutcome);
 export const deleteOutcome = bindDb(store.deleteOutcome);
 export const addTask = bindDb(store.addTask);
 export const addNote = bindDb(store.addNote);
