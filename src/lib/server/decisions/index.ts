@@ -22,10 +22,14 @@ export {
 	isClosed,
 	isOverdue,
 	groupReport,
+	reportDay,
 	csvCell
 } from './rules';
 export { outcomeSchema, deleteOutcomeSchema, taskSchema, noteSchema, minutesSchema, followUpFilterSchema } from './forms';
 export { FOLLOW_UP_LIMIT } from './queries';
+
+/** The follow-up report as a PDF (no database: the route passes the report it loaded). */
+export { followUpReportPdf, REPORT_PDF_TEXT } from './report-pdf';
 
 /** For the scheduler: called with the app's database. */
 export { sendTaskReminders } from './reminders';

@@ -196,7 +196,18 @@ export async function addNote(db: Db, actor: Actor & { role: string }, input: No
 			.where('status', 'in', ['open', 'in_progress'])
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) !== 1) return { field: 'text', message: 'This task was closed meanwhile: it takes no more progress notes.' };
-		await trx.insertInto('task_notes').values({ task_id: task.id, at: now, author_user_id: actor.id, author_email: actor.email, text: input.text }).execute();
+		// The status it set, dated: the follow-up report shows each task as it stood on a meeting's date.
+		await trx
+			.insertInto('task_notes')
+			.values({
+				task_id: task.id,
+				at: now,
+				author_user_id: actor.id,
+				author_email: actor.email,
+				text: input.text,
+				status: status === task.status ? null : status
+			})
+			.execute();
 		await audit(trx, actor, 'task.note', { type: 'task', id: task.id }, { status: task.status }, { status, note: input.text, drop_reason: input.drop_reason });
 		return { ok: true as const };
 	});
