@@ -33,6 +33,7 @@ export { followUpReportPdf, REPORT_PDF_TEXT } from './report-pdf';
 
 /** For the scheduler: called with the app's database. */
 export { sendTaskReminders } from './reminders';
+export { sendOverdueDigest } from './digest';
 
 // Reads.
 export const meetingOutcomes = bindDb(queries.meetingOutcomes);
