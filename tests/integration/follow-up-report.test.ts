@@ -19,7 +19,7 @@ function event(user: SessionUser | null, slug: string) {
 	return { locals: { user, session: null }, params: { slug }, url: new URL(`http://app.test/meetings/${slug}/follow-up`), setHeaders: () => {} } as never;
 }
 
-async function status(p: Promise<unknown>): Promise<number> {
+async function status(p: unknown): Promise<number> {
 	try {
 		return ((await p) as Response).status;
 	} catch (e) {

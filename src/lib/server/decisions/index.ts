@@ -3,9 +3,11 @@
 import { bindDb } from '../db';
 import * as queries from './queries';
 import * as store from './store';
+import * as invitations from './invitations';
 
 export type { OutcomeView, TaskView } from './queries';
 export type { Refusal } from './store';
+export type { InvitationResult } from './invitations';
 export type { Audience, ReportGroup, OutcomeState } from './rules';
 export type { FollowUpFilter } from './forms';
 
@@ -25,6 +27,7 @@ export {
 	reportDay,
 	csvCell
 } from './rules';
+export { invitationSchema } from './forms';
 export { outcomeSchema, deleteOutcomeSchema, taskSchema, noteSchema, minutesSchema, followUpFilterSchema } from './forms';
 export { FOLLOW_UP_LIMIT } from './queries';
 
@@ -48,6 +51,7 @@ export const reportOutcomes = bindDb(queries.reportOutcomes);
 export const ownerChoices = bindDb(queries.ownerChoices);
 export const minutesOf = bindDb(queries.minutesOf);
 export const committeeMeetings = bindDb(queries.committeeMeetings);
+export const invitationList = bindDb(invitations.invitationList);
 
 // Changes (audited).
 export const addOutcome = bindDb(store.addOutcome);
@@ -56,3 +60,4 @@ export const deleteOutcome = bindDb(store.deleteOutcome);
 export const addTask = bindDb(store.addTask);
 export const addNote = bindDb(store.addNote);
 export const saveMinutes = bindDb(store.saveMinutes);
+export const inviteMembers = bindDb(invitations.inviteMembers);

@@ -36,3 +36,22 @@ export function overdueDigestMail(
 		text: `${tasks.length === 1 ? 'One task is' : `${tasks.length} tasks are`} overdue today (${day}):\n\n${listed.join('\n\n')}${more}\n\nAll overdue tasks, with filters: ${origin}/admin/follow-up?overdue=1${SIGNATURE}`
 	};
 }
+
+/** An invitation (or, after the meeting changed, an updated one) to a Coordination Committee meeting. */
+export function committeeInvitationMail(
+	to: string,
+	m: { code: string; title: string; start_date: string; end_date: string; city: string | null },
+	link: string,
+	updated: boolean
+): Mail {
+	const when = m.start_date === m.end_date ? m.start_date : `${m.start_date} to ${m.end_date}`;
+	return {
+		to,
+		subject: updated ? `Updated invitation: ${m.title} (${when})` : `Invitation: ${m.title} (${when})`,
+		text: `${
+			updated
+				? 'The details of this Coordination Committee meeting have changed since you were invited. The attached calendar entry replaces the earlier one.'
+				: 'The Implementation Support Unit invites you to this meeting of the Coordination Committee. Open the attached file to add it to your calendar.'
+		}\n\n${m.title}\n${when}${m.city ? `, ${m.city}` : ''}\n\nThe agenda, papers, minutes and action points, for members of the Committee: ${link}${SIGNATURE}`
+	};
+}

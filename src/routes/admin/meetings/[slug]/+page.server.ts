@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	return {
-		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, status: meeting.status, published_at: meeting.published_at },
+		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, status: meeting.status, published_at: meeting.published_at, kind: meeting.kind },
 		values: meetingFormValues(meeting),
 		created: event.url.searchParams.has('created')
 	};
