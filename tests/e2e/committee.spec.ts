@@ -11,7 +11,7 @@ function person(role: string, family: string): { email: string; token: string } 
 	const db = openDb();
 	try {
 		const now = new Date().toISOString();
-		const email = `committee-${role}-${suffix}@example.org`;
+		const email = `committee-${family.toLowerCase()}@example.org`;
 		const id = Number(
 			db
 				.prepare(
@@ -79,4 +79,42 @@ test('a Committee member downloads the minutes of a committee meeting; a delegat
 	expect((await d.request.get(fileUrl!)).status()).toBe(404);
 	const anon = await (await browser.newContext()).newPage();
 	expect((await anon.request.get(fileUrl!)).status()).toBe(404);
+});
+
+test('staff invite a Committee member to a committee meeting: one mail with the link and the .ics; inviting again sends nothing', async ({ browser }) => {
+	test.slow();
+	const member = person('cc_member', `Invitee${suffix}`);
+	const s = await staffPage(browser);
+	await s.goto('/admin/meetings/cc-demo-2');
+	await s.getByRole('link', { name: 'Invite members' }).click();
+	await expect(s.getByRole('heading', { name: 'Invite members to the CC-DEMO-2' })).toBeVisible();
+
+	// Nothing ticked: refused, with the message at the list.
+	await s.getByRole('button', { name: 'Send invitations' }).click();
+	await expect(s.locator('#members-error')).toHaveText('Choose at least one member.');
+
+	const box = s.getByRole('checkbox', { name: new RegExp(`Kim Invitee${suffix}`) });
+	await box.check();
+	await s.getByRole('button', { name: 'Send invitations' }).click();
+	await expect(s.getByText('One invitation sent.')).toBeVisible();
+	await expect(s.getByText(new RegExp(`Kim Invitee${suffix} \\(${member.email}\\) — invited`))).toBeVisible();
+	expect(await seriousViolations(s)).toEqual([]);
+	await s.screenshot({ path: 'test-results/h17-invitations.png', fullPage: true });
+
+	await s.getByRole('checkbox', { name: new RegExp(`Kim Invitee${suffix}`) }).check();
+	await s.getByRole('button', { name: 'Send invitations' }).click();
+	await expect(s.getByText('One member already had this invitation: nothing sent.')).toBeVisible();
+
+	// The outbox: one message, with the link to the Committee page and the .ics attached.
+	await s.goto(`/admin/outbox?to=${encodeURIComponent(member.email)}`);
+	await expect(s.getByRole('row')).toHaveCount(2);
+	await s.getByRole('row').nth(1).getByRole('link').click();
+	await expect(s.getByRole('heading', { level: 1 })).toHaveText(/^Invitation: Coordination Committee meeting 2/);
+	await expect(s.locator('pre.mail a[href$="/committee/meetings/cc-demo-2"]')).toBeVisible();
+	await expect(s.getByText(/cc-demo-2\.ics \(text\/calendar; charset=utf-8, \d+ bytes\)/)).toBeVisible();
+	await s.screenshot({ path: 'test-results/h17-invitation-mail.png', fullPage: true });
+
+	// The member follows the link.
+	const m = await as(browser, member.token);
+	expect((await m.goto('/committee/meetings/cc-demo-2'))?.status()).toBe(200);
 });
