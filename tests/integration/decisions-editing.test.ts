@@ -5,7 +5,7 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 import { setHandle } from '../../src/lib/server/db';
 import type { Meeting, Role } from '../../src/lib/server/db/schema';
 import { addOutcome, addTask, deleteOutcome, updateOutcome } from '../../src/lib/server/decisions/store';
-import { actions } from '../../src/routes/admin/meetings/[slug]/decisions/[id]/+page.server';
+import { actions } from '../../src/routes/admin/outcomes/[id]/+page.server';
 
 const outcome = (number: string, text = 'The Meeting decided.') =>
 	({ number, symbol: 'CCM/MSP/2026/5', agenda_item_id: null, kind: 'decision', text }) as const;
@@ -20,7 +20,7 @@ describe.each(engines)('editing and deleting outcomes on %s', (engine) => {
 		const body = new FormData();
 		for (const [k, v] of Object.entries(fields)) body.set(k, v);
 		const request = new Request('http://app.test/x', { method: 'POST', body });
-		return { locals: { user, session: null }, params: { slug: meeting.slug, id: String(id) }, url: new URL('http://app.test/x'), request } as never;
+		return { locals: { user, session: null }, params: { id: String(id) }, url: new URL('http://app.test/x'), request } as never;
 	}
 
 	beforeAll(async () => {

@@ -40,7 +40,7 @@ export { sendOverdueDigest } from './digest';
 
 // Reads.
 export const meetingOutcomes = bindDb(queries.meetingOutcomes);
-export const getOutcome = bindDb(queries.getOutcome);
+export const outcomeWithMeeting = bindDb(queries.outcomeWithMeeting);
 export const outcomeTasks = bindDb(queries.outcomeTasks);
 export const followUpTasks = bindDb(queries.followUpTasks);
 export const tasksOwnedBy = bindDb(queries.tasksOwnedBy);

@@ -61,6 +61,16 @@ export async function meetingOutcomes(db: Db, meetingId: number): Promise<Outcom
 	return rows.map(({ a_number, a_sub, ...r }) => ({ ...r, agenda_label: a_number === null ? null : formatAgendaNumber(a_number, a_sub) }));
 }
 
+/** An outcome with the meeting it belongs to, for its staff page. */
+export function outcomeWithMeeting(db: Db, id: number) {
+	return db
+		.selectFrom('outcomes as o')
+		.innerJoin('meetings as m', 'm.id', 'o.meeting_id')
+		.select(['o.id', 'o.meeting_id', 'o.number', 'o.symbol', 'o.agenda_item_id', 'o.kind', 'o.text', 'm.slug as meeting_slug', 'm.code as meeting_code'])
+		.where('o.id', '=', id)
+		.executeTakeFirst();
+}
+
 export function getOutcome(db: Db, meetingId: number, id: number) {
 	return db.selectFrom('outcomes').selectAll().where('meeting_id', '=', meetingId).where('id', '=', id).executeTakeFirst();
 }

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
 import { invitationList, invitationSchema, inviteMembers } from '$lib/server/decisions';
@@ -6,10 +5,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
-	if (meeting.kind !== 'coordination_committee') error(404, 'Invitations are for Coordination Committee meetings.');
-	const members = await invitationList(meeting.id);
+	const committee = meeting.kind === 'coordination_committee';
+	const members = committee ? await invitationList(meeting.id) : [];
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, start_date: meeting.start_date, end_date: meeting.end_date },
+		committee,
 		members: members.map((m) => ({
 			id: m.id,
 			name: [m.given_name, m.family_name].filter(Boolean).join(' ') || m.email,
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const parsed = parseForm(invitationSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await inviteMembers(actor, meeting.slug, parsed.data.members, event.url.origin);
-		if (result === 'not_found') error(404, 'Invitations are for Coordination Committee meetings.');
+		if (result === 'not_found') return invalid(formValues(fd), { members: 'Invitations are for Coordination Committee meetings.' });
 		if ('field' in result) return invalid(formValues(fd), { [result.field]: result.message });
 		return { sent: { invited: result.invited.length, updated: result.updated.length, unchanged: result.unchanged.length } };
 	}

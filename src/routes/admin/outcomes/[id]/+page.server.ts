@@ -1,19 +1,24 @@
 import { error, redirect } from '@sveltejs/kit';
+import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
-import { staffMeeting } from '$lib/server/web/access';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
-import { deleteOutcome, deleteOutcomeSchema, getOutcome, outcomeSchema, outcomeTasks, updateOutcome } from '$lib/server/decisions';
+import { deleteOutcome, deleteOutcomeSchema, outcomeSchema, outcomeTasks, outcomeWithMeeting, updateOutcome } from '$lib/server/decisions';
 import type { Actions, PageServerLoad } from './$types';
 
-const outcomeId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : 0);
+/** Staff only, and the outcome with its meeting, or a 404. */
+async function staffOutcome(event: Parameters<PageServerLoad>[0] | Parameters<Actions[string]>[0]) {
+	const actor = requireStaff(event);
+	const id = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : 0;
+	const outcome = id ? await outcomeWithMeeting(id) : undefined;
+	if (!outcome) error(404, 'No such outcome.');
+	return { actor, outcome };
+}
 
 export const load: PageServerLoad = async (event) => {
-	const { meeting } = await staffMeeting(event);
-	const id = outcomeId(event.params.id);
-	const [outcome, agenda, tasks] = await Promise.all([getOutcome(meeting.id, id), listAgenda(meeting.id), outcomeTasks([id])]);
-	if (!outcome) error(404, 'No such outcome.');
+	const { outcome } = await staffOutcome(event);
+	const [agenda, tasks] = await Promise.all([listAgenda(outcome.meeting_id), outcomeTasks([outcome.id])]);
 	return {
-		meeting: { slug: meeting.slug, code: meeting.code },
+		meeting: { slug: outcome.meeting_slug, code: outcome.meeting_code },
 		outcome: {
 			id: outcome.id,
 			number: outcome.number,
@@ -29,23 +34,23 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { actor, meeting } = await staffMeeting(event);
+		const { actor, outcome } = await staffOutcome(event);
 		const fd = await event.request.formData();
 		const parsed = parseForm(outcomeSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'save' });
-		const saved = await updateOutcome(actor, meeting, outcomeId(event.params.id), parsed.data);
+		const saved = await updateOutcome(actor, { id: outcome.meeting_id }, outcome.id, parsed.data);
 		if (saved === 'not_found') error(404, 'No such outcome.');
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form: 'save' });
 		return { form: 'save', done: `Saved ${parsed.data.number}.` };
 	},
 	delete: async (event) => {
-		const { actor, meeting } = await staffMeeting(event);
+		const { actor, outcome } = await staffOutcome(event);
 		const fd = await event.request.formData();
 		const parsed = parseForm(deleteOutcomeSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'delete' });
-		const deleted = await deleteOutcome(actor, meeting.id, outcomeId(event.params.id), parsed.data.reason);
+		const deleted = await deleteOutcome(actor, outcome.meeting_id, outcome.id, parsed.data.reason);
 		if (deleted === 'not_found') error(404, 'No such outcome.');
 		if ('field' in deleted) return invalid(formValues(fd), { [deleted.field]: deleted.message }, { form: 'delete' });
-		redirect(303, `/admin/meetings/${meeting.slug}/decisions?deleted=${deleted.tasks}`);
+		redirect(303, `/admin/meetings/${outcome.meeting_slug}/decisions?deleted=${deleted.tasks}`);
 	}
 };
