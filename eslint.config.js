@@ -22,7 +22,8 @@ export default ts.config(
 			'test-results/',
 			'playwright-report/',
 			'data/',
-			'static/'
+			'static/',
+			'src/lib/paraglide/'
 		]
 	},
 	js.configs.recommended,

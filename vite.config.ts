@@ -1,10 +1,17 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// Messages (messages/<part>/<locale>.json) compiled to functions in src/lib/paraglide; the locale is chosen by
+		// src/lib/i18n.ts and the request hook, so the strategy below only names the fallback.
+		// vitest reads the compiled output (`npm run test:unit` compiles first): the plugin's watcher would keep it open.
+		...(process.env.VITEST ? [] : [paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['url', 'baseLocale'] })]),
+		sveltekit()
+	],
 	test: {
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node',

@@ -8,6 +8,7 @@ import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionT
 import { formLimits } from '$lib/server/http/form-limits';
 import { HSTS } from '$lib/server/http/headers';
 import { errorTitle } from '$lib/server/http/error-title';
+import { localeHandle } from '$lib/server/i18n';
 
 export const init: ServerInit = async () => {
 	const handle = getHandle();
@@ -67,7 +68,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 // The page cache comes before the session: it answers only requests without a session cookie, and what it keeps has
 // been through securityHeaders. formLimits needs the session (who may upload) and its refusals get the security headers.
-export const handle = sequence(refuseNul, publicPageCache, session, securityHeaders, formLimits, errorTitle);
+export const handle = sequence(refuseNul, localeHandle, publicPageCache, session, securityHeaders, formLimits, errorTitle);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);

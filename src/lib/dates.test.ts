@@ -23,3 +23,11 @@ describe('formatDate', () => {
 		expect(formatDate('2027-02-16T00:00:00.000Z')).toBe('16 February 2027');
 	});
 });
+
+describe('dates in the languages of the Convention', () => {
+	it('writes French and Spanish ranges as those languages do', () => {
+		expect(formatDateRange('2019-09-02', '2019-09-04', 'fr')).toBe('2–4 septembre 2019');
+		expect(formatDateRange('2019-09-02', '2019-09-04', 'es')).toBe('2–4 de septiembre de 2019');
+		expect(formatDate('2019-09-02', 'fr')).toBe('2 septembre 2019');
+	});
+});

@@ -1,24 +1,38 @@
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { currentLocale, type Locale } from './i18n';
 
-/** "2–4 September 2019", "30 August – 2 September 2022", "28 December 2019 – 3 January 2020", as UN documents write them. */
-export function formatDateRange(start: string, end: string): string {
-	const [y1, m1, d1] = start.split('-').map(Number);
-	const [y2, m2, d2] = end.split('-').map(Number);
-	if (start === end) return `${d1} ${MONTHS[m1 - 1]} ${y1}`;
-	if (y1 === y2 && m1 === m2) return `${d1}–${d2} ${MONTHS[m1 - 1]} ${y1}`;
-	if (y1 === y2) return `${d1} ${MONTHS[m1 - 1]} – ${d2} ${MONTHS[m2 - 1]} ${y1}`;
-	return `${d1} ${MONTHS[m1 - 1]} ${y1} – ${d2} ${MONTHS[m2 - 1]} ${y2}`;
+/** The regional form each language's dates are written in: UN documents in English use the British order. */
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+const rangeFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(locale: Locale): Intl.DateTimeFormat {
+	let f = rangeFormats.get(locale);
+	if (!f) rangeFormats.set(locale, (f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+	return f;
+}
+
+/**
+ * "2–4 September 2019", "30 August – 2 September 2022", "28 December 2019 – 3 January 2020", as UN documents write
+ * them; "2–4 septembre 2019", "2–4 de septiembre de 2019" on French and Spanish pages.
+ */
+export function formatDateRange(start: string, end: string, locale: Locale = currentLocale()): string {
+	const a = new Date(`${start.slice(0, 10)}T00:00:00Z`);
+	const b = new Date(`${end.slice(0, 10)}T00:00:00Z`);
+	const f = dayFormat(locale);
+	if (start === end) return f.format(a);
+	// ICU spaces the dash with thin spaces; UN documents write "2–4 September" and "30 August – 2 September".
+	const text = f.formatRange(a, b).replace(/[\u2009\u202f\u00a0]/g, ' ');
+	return start.slice(0, 7) === end.slice(0, 7) ? text.replace(/\s*–\s*/, '–') : text;
 }
 
 /** One day (YYYY-MM-DD, a longer ISO text is cut to its day) as prose writes it: "2 September 2019". */
-export function formatDate(day: string): string {
-	return formatDateRange(day.slice(0, 10), day.slice(0, 10));
+export function formatDate(day: string, locale: Locale = currentLocale()): string {
+	return dayFormat(locale).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
 /** An instant on the venue's clock with the zone named: "15 Aug 2019, 18:00 CEST". */
-export function formatInZone(iso: string | null | undefined, timeZone: string): string {
+export function formatInZone(iso: string | null | undefined, timeZone: string, locale: Locale = currentLocale()): string {
 	if (!iso) return '';
-	return new Intl.DateTimeFormat('en-GB', {
+	return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
 		day: 'numeric',
 		month: 'short',
 		year: 'numeric',
@@ -28,4 +42,9 @@ export function formatInZone(iso: string | null | undefined, timeZone: string): 
 		timeZone,
 		timeZoneName: 'short'
 	}).format(new Date(iso));
+}
+
+/** A number as the page's language writes it: 1,500 · 1 500 · 1500. */
+export function formatNumber(n: number, locale: Locale = currentLocale()): string {
+	return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
 }

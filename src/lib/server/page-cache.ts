@@ -18,10 +18,11 @@ import { SESSION_COOKIE } from './auth/session';
  */
 
 const ROUTES: { pattern: RegExp; content: ContentName; params?: Set<string> }[] = [
-	{ pattern: /^\/meetings$/, content: 'programme', params: new Set(['kind', 'year']) },
-	{ pattern: /^\/meetings\/[a-z0-9-]+\/(agenda|programme)$/, content: 'programme' },
-	{ pattern: /^\/(meetings\/[a-z0-9-]+\/)?calendar\.ics$/, content: 'programme' },
-	{ pattern: /^\/documents$/, content: 'records', params: new Set(['q', 'type', 'year', 'lang', 'page']) }
+	// Each language's page is its own entry: `/fr/meetings` is kept beside `/meetings`.
+	{ pattern: /^(\/(fr|es))?\/meetings$/, content: 'programme', params: new Set(['kind', 'year']) },
+	{ pattern: /^(\/(fr|es))?\/meetings\/[a-z0-9-]+\/(agenda|programme)$/, content: 'programme' },
+	{ pattern: /^(\/(fr|es))?\/(meetings\/[a-z0-9-]+\/)?calendar\.ics$/, content: 'programme' },
+	{ pattern: /^(\/(fr|es))?\/documents$/, content: 'records', params: new Set(['q', 'type', 'year', 'lang', 'page']) }
 ];
 const MAX_KEY_LENGTH = 400;
 const MAX_BYTES = 48 * 1024 * 1024;

@@ -42,6 +42,7 @@ export const inviteUser = bindDb(accounts.inviteUser);
 export const setUserRole = bindDb(accounts.setUserRole);
 export const listUsers = bindDb(users.listUsers);
 export const getUser = bindDb(users.getUser);
+export const setPreferredLocale = bindDb(users.setPreferredLocale);
 
 /** For the first start and the command line: an account with a known password. */
 export { createUser } from './accounts';

@@ -18,6 +18,8 @@ export interface SessionUser {
 	familyName: string | null;
 	organizationId: number | null;
 	emailVerified: boolean;
+	/** The language the person chose; the page's own language is the address's. */
+	locale?: string;
 }
 
 export interface Session {
@@ -48,7 +50,8 @@ const sessionById = prepared((db, id: string) =>
 			'users.given_name',
 			'users.family_name',
 			'users.organization_id',
-			'users.email_verified'
+			'users.email_verified',
+			'users.locale'
 		])
 		.where('sessions.id', '=', id)
 );
@@ -79,7 +82,8 @@ export async function validateSessionToken(
 			givenName: row.given_name,
 			familyName: row.family_name,
 			organizationId: row.organization_id,
-			emailVerified: row.email_verified === 1
+			emailVerified: row.email_verified === 1,
+			locale: row.locale
 		}
 	};
 }

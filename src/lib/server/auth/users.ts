@@ -41,3 +41,8 @@ export function getUser(db: Kysely<Database>, id: number) {
 		.executeTakeFirst()
 		.then((u) => (u ? { ...u, password_hash: undefined, has_password: !!u.password_hash } : undefined));
 }
+
+/** The language a person chose in the header's switch; their e-mails follow it. Not audited: it is their own setting. */
+export async function setPreferredLocale(db: Kysely<Database>, userId: number, locale: 'en' | 'fr' | 'es'): Promise<void> {
+	await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}

@@ -75,6 +75,8 @@ export interface UserTable {
 	family_name: string | null;
 	organization_id: number | null;
 	created_at: string;
+	/** The language the person chose (en, fr, es): their e-mails are written in it. */
+	locale: Generated<string>;
 }
 
 export interface SessionTable {
@@ -124,6 +126,8 @@ export interface OutboxTable {
 	next_attempt_at: string | null;
 	created_at: string;
 	sent_at: string | null;
+	/** The language the message was written in. */
+	locale: Generated<string>;
 }
 
 export interface AuditLogTable {
