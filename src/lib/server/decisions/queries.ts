@@ -1,6 +1,6 @@
 // Reads of the decisions area. Outcomes and their tasks are two queries joined in memory (never one per row).
 import { sql } from 'kysely';
-import type { Db, Meeting, OutcomeKind, TaskOwnerKind, TaskStatus } from '../db';
+import { titleIn, type Db, type Meeting, type OutcomeKind, type TaskOwnerKind, type TaskStatus } from '../db';
 import { formatAgendaNumber } from '../meetings';
 import type { FollowUpFilter } from './forms';
 import { ownerName, statusAsAt, type ReportOutcome } from './rules';
@@ -16,6 +16,8 @@ export interface OutcomeView {
 	agenda_item_id: number | null;
 	agenda_label: string | null;
 	agenda_title: string | null;
+	/** The language of agenda_title: the page's, or English where the item is not translated. */
+	agendaTitleLang: string | null;
 }
 
 export interface TaskView {
@@ -51,14 +53,25 @@ export async function meetingOutcomes(db: Db, meetingId: number): Promise<Outcom
 			'o.agenda_item_id',
 			'a.number as a_number',
 			'a.sub_number as a_sub',
-			'a.title as agenda_title'
+			'a.title as agenda_title',
+			'a.title_fr as agenda_title_fr',
+			'a.title_es as agenda_title_es'
 		])
 		.where('o.meeting_id', '=', meetingId)
 		.orderBy(sql`case when a.position is null then 1 else 0 end`)
 		.orderBy('a.position')
 		.orderBy('o.id')
 		.execute();
-	return rows.map(({ a_number, a_sub, ...r }) => ({ ...r, agenda_label: a_number === null ? null : formatAgendaNumber(a_number, a_sub) }));
+	// The item's title in the page's language (English where not translated), with its language.
+	return rows.map(({ a_number, a_sub, agenda_title, agenda_title_fr, agenda_title_es, ...r }) => {
+		const shown = agenda_title === null ? null : titleIn({ title: agenda_title, title_fr: agenda_title_fr, title_es: agenda_title_es });
+		return {
+			...r,
+			agenda_title: shown?.title ?? null,
+			agendaTitleLang: shown?.titleLang ?? null,
+			agenda_label: a_number === null ? null : formatAgendaNumber(a_number, a_sub)
+		};
+	});
 }
 
 /** An outcome with the meeting it belongs to, for its staff page. */

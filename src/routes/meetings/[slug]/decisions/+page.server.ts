@@ -8,11 +8,11 @@ export const load: PageServerLoad = async (event) => {
 	const meeting = await publicMeeting(event);
 	if (!canRead(outcomeAudience(meeting), event.locals.user?.role ?? null)) error(404, 'No such page.');
 	const outcomes = await meetingOutcomes(meeting.id);
-	const groups: { label: string | null; title: string | null; outcomes: typeof outcomes }[] = [];
+	const groups: { label: string | null; title: string | null; titleLang: string | null; outcomes: typeof outcomes }[] = [];
 	for (const o of outcomes) {
 		const last = groups.at(-1);
 		if (last && last.label === o.agenda_label) last.outcomes.push(o);
-		else groups.push({ label: o.agenda_label, title: o.agenda_title, outcomes: [o] });
+		else groups.push({ label: o.agenda_label, title: o.agenda_title, titleLang: o.agendaTitleLang, outcomes: [o] });
 	}
 	return { groups, audience: outcomeAudience(meeting) };
 };
