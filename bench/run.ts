@@ -109,19 +109,21 @@ let documentsData: DocumentsData | null = null;
  * A search of the documents page: the path, and a check that the page says it found exactly as many documents as
  * the bench inserted that match (counted again in `expectedMatches`), and lists the first page of them.
  */
-function documentSearch(f: { q: string; year?: number; lang?: string }): Pick<Scenario, 'path' | 'check' | 'needs'> {
+function documentSearch(f: { q: string; year?: number; lang?: string }, ui: '' | '/fr' = ''): Pick<Scenario, 'path' | 'check' | 'needs'> {
 	const params = new URLSearchParams(Object.entries(f).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 	return {
-		path: `/documents?${params}`,
+		path: `${ui}/documents?${params}`,
 		needs: 'documents',
 		check: (body) => {
 			if (!documentsData) return 'the bench documents were not inserted';
 			const expected = expectedMatches(documentsData.documents, f);
 			if (expected < 2 * SEARCH_PAGE_SIZE) return `the query finds only ${expected} bench documents: choose commoner words`;
-			const m = /(\d+) documents? found/.exec(body);
+			// In another language the count is the status line's first number (written "1 234" in French).
+			const m = ui ? /role="status">([\d\s\u00a0\u202f.,]+)/.exec(body) : /(\d+) documents? found/.exec(body);
 			if (!m) return 'the page does not say "… documents found"';
-			if (Number(m[1]) !== expected) return `the page says ${m[1]} documents found, expected ${expected}`;
-			const listed = count(body, 'href="/documents/CCM/');
+			const found = Number(m[1].replace(/\D/g, ''));
+			if (found !== expected) return `the page says ${found} documents found, expected ${expected}`;
+			const listed = count(body, 'href="/documents/CCM/') + (ui ? count(body, `href="${ui}/documents/CCM/`) : 0);
 			return listed === SEARCH_PAGE_SIZE ? null : `expected ${SEARCH_PAGE_SIZE} documents listed on the first page, found ${listed}`;
 		}
 	};
@@ -170,6 +172,8 @@ const SCENARIOS: Scenario[] = [
 	// year (about 1,000 documents to look through), then one word over all five years with a French file.
 	{ name: 'documents search', server: 'app', ...documentSearch({ q: 'victim assistance', year: 2023 }), target: { p99Ms: 50 } },
 	{ name: 'documents search fr', server: 'app', ...documentSearch({ q: 'clearance', lang: 'fr' }), target: { p99Ms: 50 } },
+	// Issue 14: the same search on the French page (its own kept entry and ETag), p99 under 50 ms in every locale.
+	{ name: 'documents search fr-ui', server: 'app', ...documentSearch({ q: 'victim assistance', year: 2023 }, '/fr'), target: { p99Ms: 50 } },
 	// The same searches with a URL never asked before on every request: what a search costs when no kept page answers.
 	{
 		name: 'documents search uncached',
