@@ -71,7 +71,6 @@ test.describe('without JavaScript', () => {
 		await expect(lastDay).toHaveAccessibleDescription('La date de fin ne peut pas précéder la date de début.');
 		await expect(lastDay).toHaveValue('2031-06-10');
 		await expect(page.getByLabel('Titre', { exact: true })).toHaveValue(`Réunion à l’envers ${code}`);
-		expect(await seriousViolations(page)).toEqual([]);
 
 		// Put right, the meeting is created and staff land on its page, still in French.
 		await lastDay.fill('2031-06-13');
