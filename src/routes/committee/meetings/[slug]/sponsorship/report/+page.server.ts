@@ -2,13 +2,14 @@ import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { getMeeting } from '$lib/server/meetings';
 import { formatChf, REPORT_DIMENSIONS, sponsorshipReport, review } from '$lib/server/sponsorship';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 // Counts and money only (no names): fit for donors and the meeting's records, so the Coordination Committee sees it too.
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'staff', 'cc_member');
 	const meeting = await getMeeting(event.params.slug, user.role === 'staff');
-	if (!meeting) error(404, 'No such meeting.');
+	if (!meeting) error(404, m.del_cc_no_meeting());
 	const report = sponsorshipReport(await review(meeting));
 	const t = report.totals;
 	return {
