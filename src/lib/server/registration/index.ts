@@ -30,6 +30,7 @@ export {
 	ROLE_LABELS,
 	STATUS_LABELS,
 	CATEGORY_LABELS,
+	localized,
 	CATEGORY_COLOURS,
 	categoryOf,
 	compareParticipants,
