@@ -63,6 +63,11 @@ test('a delegate registers in French: the form, a refused field in French, then 
 	await expect(page.getByText('En attente d’approbation')).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inscription\u00a0: Aminata Ouédraogo');
 	await expectAxeClean(page);
+	// A letter of invitation waits for the approval: the page says so in French.
+	await page.goto(page.url().replace(/\?new=1$/, '/visa-letter'));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lettre d’invitation pour un visa');
+	await expect(page.getByText('Une lettre d’invitation n’est délivrée que pour une inscription approuvée.')).toBeVisible();
+	await expectAxeClean(page);
 
 	await page.getByRole('link', { name: 'Mes réunions' }).click();
 	await expect(page).toHaveURL(/\/fr\/account\/meetings$/);
