@@ -1,5 +1,4 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { zodMessage } from './zod-messages';
