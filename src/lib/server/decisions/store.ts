@@ -5,8 +5,8 @@ import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
 import { nowIso } from '../time';
 import type { NoteInput, OutcomeInput, TaskInput } from './forms';
-import { isClosed, OWNER_KIND_LABELS } from './rules';
-import { taskWithdrawnMail } from './mails';
+import { isClosed } from './rules';
+import { taskCreatedMail, taskWithdrawnMail } from './mails';
 
 export type Refusal = { field: string; message: string };
 
@@ -164,11 +164,17 @@ export async function addTask(
 		const row = await trx.insertInto('tasks').values(values).returning('id').executeTakeFirstOrThrow();
 		await audit(trx, actor, 'task.create', { type: 'task', id: row.id }, null, values);
 		if (owner) {
-			await queueMail(trx, {
-				to: owner.email,
-				subject: `A task for you from the ${meeting.code}`,
-				text: `The ISU has recorded a task for you (${OWNER_KIND_LABELS[k]}) following ${outcome.number} of the ${meeting.code}:\n\n${input.what}\n\nDue: ${input.due_date}\n\nSee it and report progress: ${origin}/account/tasks#task-${row.id}\n\n-- \nCCM Meetings, Implementation Support Unit of the Convention on Cluster Munitions`
-			});
+			await queueMail(
+				trx,
+				taskCreatedMail(owner.email, {
+					kind: k,
+					number: outcome.number,
+					code: meeting.code,
+					what: input.what,
+					due: input.due_date,
+					link: `${origin}/account/tasks#task-${row.id}`
+				})
+			);
 		}
 		return { id: row.id };
 	});

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { sql } from 'kysely';
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
+import { regMails } from './mails';
 import { nowIso } from '../time';
 import { FILTER_CATEGORIES, type Category } from './rules';
 import { meetingDay, withCategories } from './categories';
@@ -159,12 +160,7 @@ export async function decideCredentials(
 			to = submitter ? [submitter.email] : [];
 		}
 		const link = `${origin}/meetings/${d.slug}/delegation`;
-		const subject = `${d.code}: credentials of ${d.organization} ${value}`;
-		const text = decision.accept
-			? `The Implementation Support Unit has accepted the credentials of the delegation of ${d.organization} to the ${d.code} (${d.title}).\n\nYour delegation: ${link}`
-			: `The Implementation Support Unit could not accept the credentials of the delegation of ${d.organization} to the ${d.code} (${d.title}), for this reason:\n\n${decision.reason}\n\nPlease upload a new credentials letter here: ${link}`;
-		for (const address of to)
-			await queueMail(trx, { to: address, subject, text: `${text}\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions` });
+		for (const address of to) await queueMail(trx, regMails.credentialsDecision(address, d, decision.accept ? null : decision.reason, link));
 		return { ok: true, mailed: to.length, organization: d.organization };
 	});
 }
