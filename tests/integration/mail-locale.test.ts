@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, freshDb, type TestDb } from './db';
 import { createUser, inviteUser, requestPasswordReset, signUp } from '../../src/lib/server/auth/accounts';
 import { queueMail, listOutbox } from '../../src/lib/server/mail/outbox';
+import { sendDueMail } from '../../src/lib/server/mail/sender';
 import { regMails } from '../../src/lib/server/registration/mails';
 import { runInLocale } from '../../src/lib/server/i18n';
 import type { Meeting } from '../../src/lib/server/db';
@@ -67,5 +68,12 @@ describe.each(engines)('e-mails in the recipient’s language on %s', (engine) =
 		// A new account has not chosen a language yet: English, whoever invited it.
 		expect(invite).toMatchObject({ locale: 'en', subject: 'You are invited to CCM Meetings' });
 		expect(invite.body_text).toContain('as focal point.');
+	});
+
+	it('a sent message says its language (Content-Language)', async () => {
+		const sent: { to: string; headers?: Record<string, string> }[] = [];
+		await sendDueMail(t.db, { sendMail: async (m) => void sent.push(m) }, 'from@example.org', 100);
+		expect(sent.find((m) => m.to === 'es@example.org')?.headers).toEqual({ 'Content-Language': 'es' });
+		expect(sent.find((m) => m.to === 'en@example.org')?.headers).toEqual({ 'Content-Language': 'en' });
 	});
 });
