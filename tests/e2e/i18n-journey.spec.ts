@@ -73,3 +73,25 @@ test('a delegate signs up, registers and prints the badge in French; the outbox 
 	expect(await seriousViolations(s)).toEqual([]);
 	await s.screenshot({ path: 'test-results/i18n-outbox-message-fr.png', fullPage: true });
 });
+
+test('the outcome editing page speaks French and Spanish and passes axe in each', async ({ browser }) => {
+	test.slow();
+	const s = await staffPage(browser);
+	await s.goto('/admin/meetings/9msp/decisions');
+	const href = await s.locator('a[href^="/admin/outcomes/"]').first().getAttribute('href');
+	for (const [locale, heading, button] of [
+		['fr', /^Modifier /, 'Enregistrer les modifications'],
+		['es', /^Editar /, 'Guardar los cambios']
+	] as const) {
+		await s.goto(`/${locale}${href}`);
+		await expect(s.getByRole('heading', { level: 1 })).toHaveText(heading);
+		await expect(s.getByRole('button', { name: button })).toBeVisible();
+		expect(await seriousViolations(s)).toEqual([]);
+		await s.screenshot({ path: `test-results/i18n-outcome-${locale}.png`, fullPage: true });
+	}
+	// Saved in French: the notice is French and the page stays French.
+	await s.goto(`/fr${href}`);
+	await s.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+	await expect(s.getByText(/ enregistré\.$/)).toBeVisible();
+	expect(new URL(s.url()).pathname.startsWith('/fr/')).toBe(true);
+});
