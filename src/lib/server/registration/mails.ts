@@ -1,10 +1,9 @@
-import type { LocalizedMail, Mail } from '../mail';
+import type { LocalizedMail } from '../mail';
 import type { Meeting, Registration } from '../db';
 import { quoted, localLink, isuSignature, quotedNote } from '../mail';
 import { m as msg } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/i18n';
 
-const SIGNATURE = '\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions';
 const name = (m: Pick<Meeting, 'code' | 'title'>) => `${m.code} (${m.title})`;
 
 /** A message to a delegate or focal point, in their language; `body` gets the localized link maker. */
@@ -122,20 +121,26 @@ export const regMails = {
 					? msg.srv_cred_accepted_text({ org: d.organization, meeting: name(d), link: l(link) }, o)
 					: msg.srv_cred_refused_text({ org: d.organization, meeting: name(d), reason: refusedFor, link: l(link) }, o)
 		),
-	// To the ISU's address: English (an address with no account of its own).
-	isuSubmitted: (to: string, m: Meeting, org: string, members: number, link: string): Mail => ({
-		to,
-		subject: `${m.code}: ${org} submitted its delegation`,
-		text: `The focal point of ${org} submitted its delegation to the ${name(m)} (${members} ${members === 1 ? 'member' : 'members'}). Review it and its credentials here:\n\n${link}${SIGNATURE}`
-	}),
-	isuCredentials: (to: string, m: Meeting, org: string, replaced: boolean, link: string): Mail => ({
-		to,
-		subject: `${m.code}: credentials of ${org} ${replaced ? 'replaced' : 'uploaded'}`,
-		text: `The focal point of ${org} ${replaced ? 'replaced the' : 'uploaded a'} credentials letter for the ${name(m)}. Open it and accept or refuse it here:\n\n${link}${SIGNATURE}`
-	}),
-	isuVisaRequest: (to: string, m: Meeting, reference: string, link: string): Mail => ({
-		to,
-		subject: `${m.code}: a letter of invitation (${reference}) waits for approval`,
-		text: `A letter of invitation for visa purposes was requested for the ${name(m)}. Approve or refuse it here:\n\n${link}${SIGNATURE}`
-	})
+	// To the ISU's address: in the language of the account that has it, English when none has.
+	isuSubmitted: (to: string, m: Meeting, org: string, members: number, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_isu_submitted_subject({ code: m.code, org }, o),
+			(o, l) =>
+				members === 1
+					? msg.srv_isu_submitted_one({ org, meeting: name(m), link: l(link) }, o)
+					: msg.srv_isu_submitted_other({ org, meeting: name(m), n: members, link: l(link) }, o)
+		),
+	isuCredentials: (to: string, m: Meeting, org: string, replaced: boolean, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => (replaced ? msg.srv_isu_cred_replaced_subject : msg.srv_isu_cred_uploaded_subject)({ code: m.code, org }, o),
+			(o, l) => (replaced ? msg.srv_isu_cred_replaced_text : msg.srv_isu_cred_uploaded_text)({ org, meeting: name(m), link: l(link) }, o)
+		),
+	isuVisaRequest: (to: string, m: Meeting, reference: string, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_isu_visa_subject({ code: m.code, reference }, o),
+			(o, l) => msg.srv_isu_visa_text({ meeting: name(m), link: l(link) }, o)
+		)
 };

@@ -1,8 +1,8 @@
-import type { LocalizedMail, Mail } from '../mail';
+import type { LocalizedMail } from '../mail';
 import type { Meeting } from '../db';
 import { formatChf } from './allocation';
 import { formatInZone } from '../../dates';
-import { QUOTED_TEXT_NOTE, quoted, localLink, isuSignature, quotedNote } from '../mail';
+import { quoted, localLink, isuSignature, quotedNote } from '../mail';
 import { currentLocale, type Locale } from '$lib/i18n';
 import { m as msg } from '$lib/paraglide/messages';
 
@@ -39,19 +39,17 @@ function toPerson(to: string, render: (o: { locale: Locale }, link: (url: string
 	};
 }
 
-const SIGNATURE = '\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions';
-
 export const sponsorshipMails = {
 	submitted: (to: string, m: Meeting, link: string, hasFocalPoint = true): LocalizedMail =>
 		toPerson(to, (o, l) => ({
 			subject: msg.srv_sp_submitted_subject({ code: m.code }, o),
 			text: (hasFocalPoint ? msg.srv_sp_submitted_fp : msg.srv_sp_submitted_no_fp)({ code: m.code, link: l(link) }, o)
 		})),
-	isuNoFocalPoint: (to: string, m: Meeting, state: string, name: string, link: string): Mail => ({
-		to,
-		subject: `${m.code}: sponsorship application from ${state}, which has no focal point`,
-		text: `A delegate of ${state} applied for sponsorship to attend the ${m.code}. ${state} has no focal point, so nobody else can endorse it: endorse it (or not) on the state's behalf, with a reason, here:\n\n${link}\n\nName of the applicant (as they entered it): ${quoted(name, 201)}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
-	}),
+	isuNoFocalPoint: (to: string, m: Meeting, state: string, name: string, link: string): LocalizedMail =>
+		toPerson(to, (o, l) => ({
+			subject: msg.srv_isu_no_fp_subject({ code: m.code, state }, o),
+			text: msg.srv_isu_no_fp_text({ state, code: m.code, link: l(link), name: quoted(name, 201), note: quotedNote(o.locale) }, o)
+		})),
 	endorsedByIsu: (to: string, m: Meeting, endorsed: boolean, reason: string, link: string): LocalizedMail =>
 		toPerson(to, (o, l) => ({
 			subject: (endorsed ? msg.srv_sp_endorsed_subject : msg.srv_sp_not_endorsed_subject)({ code: m.code }, o),
@@ -62,16 +60,19 @@ export const sponsorshipMails = {
 			subject: (accepted ? msg.srv_sp_accepted_subject : msg.srv_sp_declined_subject)({ code: m.code }, o),
 			text: (accepted ? msg.srv_sp_accepted_text : msg.srv_sp_declined_text)({ code: m.code, link: l(link) }, o)
 		})),
-	isuAnswer: (to: string, m: Meeting, name: string, state: string, accepted: boolean, link: string): Mail => ({
-		to,
-		subject: `${m.code}: offer of sponsorship ${accepted ? 'accepted' : 'declined'} (${state})`,
-		text: `${quoted(name, 201)} of ${state} ${accepted ? 'accepted' : 'declined'} the offer of sponsorship to attend the ${m.code}.${accepted ? ' Book the ticket.' : ' The money has gone back to the budget and the next in line were offered it.'}\n\n${link}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
-	}),
-	isuCancelled: (to: string, m: Meeting, name: string, state: string, status: string, link: string): Mail => ({
-		to,
-		subject: `${m.code}: a sponsored delegate of ${state} cancelled`,
-		text: `${quoted(name, 201)} of ${state} cancelled their registration for the ${m.code} while their sponsorship was ${status}. The money is released and offered to the next in line by the allocation rules.\n\n${link}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
-	}),
+	isuAnswer: (to: string, m: Meeting, name: string, state: string, accepted: boolean, link: string): LocalizedMail =>
+		toPerson(to, (o, l) => ({
+			subject: (accepted ? msg.srv_isu_answer_accepted_subject : msg.srv_isu_answer_declined_subject)({ code: m.code, state }, o),
+			text: (accepted ? msg.srv_isu_answer_accepted_text : msg.srv_isu_answer_declined_text)(
+				{ name: quoted(name, 201), state, code: m.code, link: l(link), note: quotedNote(o.locale) },
+				o
+			)
+		})),
+	isuCancelled: (to: string, m: Meeting, name: string, state: string, status: string, link: string): LocalizedMail =>
+		toPerson(to, (o, l) => ({
+			subject: msg.srv_isu_cancelled_subject({ code: m.code, state }, o),
+			text: msg.srv_isu_cancelled_text({ name: quoted(name, 201), state, code: m.code, status, link: l(link), note: quotedNote(o.locale) }, o)
+		})),
 	endorse: (to: string, m: Meeting, name: string, link: string): LocalizedMail =>
 		toPerson(to, (o, l) => ({
 			subject: msg.srv_sp_endorse_subject({ code: m.code }, o),
