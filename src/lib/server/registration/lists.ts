@@ -2,7 +2,7 @@ import type { DelegationRole } from '../db';
 import { formatDateRange } from '../../dates';
 import { CATEGORY_LABELS, compareParticipants, type Category } from './rules';
 import type { BadgePerson, ParticipantGroup, PdfMeeting } from './pdf';
-import { currentLocale, type Locale } from '$lib/i18n';
+import { currentLocale, isLocale, type Locale } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
 
 interface PersonRow {
@@ -49,14 +49,16 @@ function groupHeading(category: Category, locale: Locale): string {
 	}[category];
 }
 
-export function badgePeople(rows: (PersonRow & { badge_token: string })[], locale: Locale = currentLocale()): BadgePerson[] {
+/** Each badge in its holder's chosen language when they have an account, else in `locale`. */
+export function badgePeople(rows: (PersonRow & { badge_token: string; locale?: string | null })[], locale: Locale = currentLocale()): BadgePerson[] {
 	return rows.map((r) => ({
 		name: fullName(r),
 		title: r.title,
 		organization: r.organization,
 		category: r.category,
-		roleLabel: delegationRoleLabel(r.role, locale),
-		badgeToken: r.badge_token
+		roleLabel: delegationRoleLabel(r.role, isLocale(r.locale) ? r.locale : locale),
+		badgeToken: r.badge_token,
+		locale: isLocale(r.locale) ? r.locale : locale
 	}));
 }
 

@@ -45,6 +45,8 @@ export interface BadgePerson {
 	roleLabel: string;
 	/** Opaque random string; the QR code carries this and nothing else, so a lost badge leaks no personal data. */
 	badgeToken: string;
+	/** The language of this badge's words (its holder's); the sheet's otherwise. */
+	locale?: Locale;
 }
 
 export interface ParticipantGroup {
@@ -334,7 +336,7 @@ export async function badgesPdf(meeting: PdfMeeting, people: BadgePerson[], loca
 		if (i > 0 && slot === 0) doc.addPage();
 		const x = (slot % 2) * (PAGE_W / 2) + INSET;
 		const y = Math.floor(slot / 2) * (PAGE_H / 2) + INSET;
-		badge(doc, lines, p, x, y, t);
+		badge(doc, lines, p, x, y, p.locale && p.locale !== locale ? pdfTexts(p.locale) : t);
 	});
 	return toBuffer(doc);
 }
