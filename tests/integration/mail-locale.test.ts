@@ -4,6 +4,7 @@ import { createUser, inviteUser, requestPasswordReset, signUp } from '../../src/
 import { queueMail, listOutbox } from '../../src/lib/server/mail/outbox';
 import { sendDueMail } from '../../src/lib/server/mail/sender';
 import { regMails } from '../../src/lib/server/registration/mails';
+import { sponsorshipMails } from '../../src/lib/server/sponsorship/mails';
 import { runInLocale } from '../../src/lib/server/i18n';
 import type { Meeting } from '../../src/lib/server/db';
 
@@ -57,6 +58,23 @@ describe.each(engines)('e-mails in the recipient’s language on %s', (engine) =
 		expect(es.body_text).toContain(`${ORIGIN}/es/registrations/2`);
 		// The calendar file is the same in every language.
 		expect(es.body_text).toContain(`${ORIGIN}/meetings/14msp/calendar.ics`);
+	});
+
+	it('an offer of sponsorship writes its money and deadline as the recipient reads them, not as the staff member does', async () => {
+		const zurich = { ...meeting, time_zone: 'Europe/Zurich' } as Meeting;
+		const cost = { airfare: 120_000, dsa: 30_000, nights: 3, total: 210_000 };
+		await runInLocale('fr', async () => {
+			await queueMail(t.db, sponsorshipMails.offer('en@example.org', zurich, cost, '2026-08-01T10:00:00Z', `${ORIGIN}/meetings/14msp/sponsorship`));
+			await queueMail(t.db, sponsorshipMails.offer('es@example.org', zurich, cost, '2026-08-01T10:00:00Z', `${ORIGIN}/meetings/14msp/sponsorship`));
+		});
+		const en = await lastMailTo(t, 'en@example.org');
+		expect(en.body_text).toContain('Economy airfare: CHF 1,200.00');
+		expect(en.body_text).toContain('Total: CHF 2,100.00');
+		const es = await lastMailTo(t, 'es@example.org');
+		expect(es.subject).toBe('14MSP: oferta de patrocinio');
+		expect(es.body_text).toContain('Dietas:');
+		expect(es.body_text).toMatch(/Total: 2\.?100,00\s*CHF/);
+		expect(es.body_text).toContain(`${ORIGIN}/es/meetings/14msp/sponsorship`);
 	});
 
 	it('an address with no account is written to in English; an invitation follows the account made for it', async () => {

@@ -16,17 +16,15 @@ export interface OfferCost {
 /** The offer's money, line by line, as the mail and the applicant's page show it. */
 export function offerLines(c: OfferCost, locale: Locale = currentLocale()): string[] {
 	const o = { locale };
-	const dsa = { dsa: formatChf(c.dsa), nights: c.nights, amount: formatChf(c.dsa * c.nights) };
+	const dsa = { dsa: formatChf(c.dsa, locale), nights: c.nights, amount: formatChf(c.dsa * c.nights, locale) };
 	return [
-		msg.srv_sp_airfare({ amount: formatChf(c.airfare) }, o),
+		msg.srv_sp_airfare({ amount: formatChf(c.airfare, locale) }, o),
 		c.nights === 1 ? msg.srv_sp_dsa_one(dsa, o) : msg.srv_sp_dsa_other(dsa, o),
-		msg.srv_sp_total({ amount: formatChf(c.total) }, o)
+		msg.srv_sp_total({ amount: formatChf(c.total, locale) }, o)
 	];
 }
 
 export const nextSteps = (locale: Locale = currentLocale()) => msg.srv_sp_next_steps({}, { locale });
-/** English only; pages should call nextSteps() (this stays for pages not yet converted). */
-export const NEXT_STEPS = nextSteps('en');
 
 /** A message to an applicant or focal point, in their language. */
 function toPerson(to: string, render: (o: { locale: Locale }, link: (url: string) => string) => { subject: string; text: string }): LocalizedMail {
