@@ -188,6 +188,10 @@ export interface MeetingTable {
 	unconfirmed_cap: Generated<number | null>;
 	/** How the list of participants is published: 'notice' (official list) or 'consent' (an unticked box). */
 	participants_list: Generated<'notice' | 'consent'>;
+	/** 1: staff approve each letter of invitation for a visa before it is issued. */
+	visa_letters_approval: Generated<number>;
+	/** Letters of invitation numbered so far: the guarded counter their reference numbers come from. */
+	visa_letters_numbered: Generated<number>;
 	created_at: string;
 	updated_at: string;
 }
@@ -472,7 +476,49 @@ export interface MeetingMinutesTable {
 	updated_by: number | null;
 }
 
+export type VisaLetterStatus = 'requested' | 'issued' | 'refused';
+
+/** A letter of invitation for visa purposes; the passport details are kept here only (erased with the person). */
+export interface VisaLetterTable {
+	id: Generated<number>;
+	registration_id: number;
+	meeting_id: number;
+	number: number;
+	/** Readable and unique, e.g. `CCM/9MSP/VISA/0007`. */
+	reference: string;
+	passport_name: string;
+	nationality: string;
+	passport_number: string;
+	status: VisaLetterStatus;
+	refusal_reason: string | null;
+	requested_by: number | null;
+	requested_at: string;
+	decided_by: number | null;
+	decided_at: string | null;
+}
+
+/** An ISU notification waiting for the daily digest (ISU_NOTIFICATIONS=daily). */
+export interface IsuDigestItemTable {
+	id: Generated<number>;
+	subject: string;
+	body_text: string;
+	created_at: string;
+	/** The day of the digest that carried it; null while it waits. */
+	digest_day: string | null;
+}
+
+/** One row per digest sent: the primary key keeps a day from being sent twice. */
+export interface IsuDigestTable {
+	day: string;
+	items: number;
+	outbox_id: number | null;
+	created_at: string;
+}
+
 export interface Database {
+	visa_letters: VisaLetterTable;
+	isu_digest_items: IsuDigestItemTable;
+	isu_digests: IsuDigestTable;
 	outcomes: OutcomeTable;
 	tasks: TaskTable;
 	task_notes: TaskNoteTable;
@@ -512,6 +558,7 @@ export type UserUpdate = Updateable<UserTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Meeting = Selectable<MeetingTable>;
+export type VisaLetter = Selectable<VisaLetterTable>;
 export type AgendaItem = Selectable<AgendaItemTable>;
 export type MeetingSession = Selectable<MeetingSessionTable>;
 export type Delegation = Selectable<DelegationTable>;

@@ -1,5 +1,5 @@
 import type { DbHandle } from '../db';
-import { sendDueMail, smtpSender } from '../mail';
+import { sendDueMail, sendIsuDigest, smtpSender } from '../mail';
 import { expireDueOffers } from '../sponsorship';
 import { releaseUnconfirmed } from '../registration';
 import { sendTaskReminders } from '../decisions';
@@ -16,6 +16,8 @@ export function appJobs(handle: DbHandle, env: NodeJS.ProcessEnv = process.env):
 		{ name: 'sponsorship.expire-offers', everyMs: MINUTE, run: () => expireDueOffers(handle.db, origin) },
 		{ name: 'registration.release-unconfirmed', everyMs: HOUR, run: () => releaseUnconfirmed(handle.db, origin) }
 	];
+	// Runs whatever ISU_NOTIFICATIONS says: notifications collected before a switch back to "each" still go out.
+	jobs.push({ name: 'mail.isu-digest', everyMs: 15 * MINUTE, run: () => sendIsuDigest(handle.db) });
 	jobs.push({ name: 'decisions.task-reminders', everyMs: 15 * MINUTE, run: () => sendTaskReminders(handle.db, origin) });
 	const smtp = smtpSender(env);
 	if (smtp) jobs.push({ name: 'mail.send', everyMs: 5000, run: () => sendDueMail(handle.db, smtp.transport, smtp.from) });
