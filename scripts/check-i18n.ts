@@ -93,11 +93,12 @@ function findEnglish(file: string): string[] {
 			if (e) found.push(`text "${e}"`);
 		}
 		if ((node.type === 'RegularElement' || node.type === 'Component' || node.type === 'SvelteElement') && Array.isArray(node.attributes)) {
-			const isHidden = node.attributes.some((a: any) => a.name === 'type' && Array.isArray(a.value) && a.value[0]?.data === 'hidden');
+			const type = node.attributes.find((a: any) => a.name === 'type' && Array.isArray(a.value))?.value[0]?.data;
+			// A <button> shows its content and only sends its value; an <input type="submit|button|reset"> shows its value.
+			const showsValue = node.name === 'input' && ['submit', 'button', 'reset'].includes(type);
 			for (const a of node.attributes) {
 				if (a.type !== 'Attribute' || !VISIBLE_ATTRIBUTES.has(a.name) || !Array.isArray(a.value)) continue;
-				// A value is only shown on buttons and submit inputs, never on hidden fields or options.
-				if (a.name === 'value' && (isHidden || node.name !== 'button')) continue;
+				if (a.name === 'value' && !showsValue) continue;
 				for (const part of a.value) if (part.type === 'Text' && english(part.data)) found.push(`${a.name}="${english(part.data)}"`);
 			}
 			visit(node.fragment);

@@ -27,8 +27,7 @@ export async function checkIn(db: Kysely<Database>, actor: Actor, meetingId: num
 		.where('r.badge_token', '=', token)
 		.executeTakeFirst();
 	if (!reg) return { ok: false, message: m.mtg_checkin_no_badge() };
-	if (reg.status !== 'approved')
-		return { ok: false, message: m.mtg_checkin_not_approved({ status: NOT_APPROVED[reg.status]?.() ?? reg.status }) };
+	if (reg.status !== 'approved') return { ok: false, message: m.mtg_checkin_not_approved({ status: NOT_APPROVED[reg.status]?.() ?? reg.status }) };
 	if (!reg.attended_at) {
 		await db.updateTable('registrations').set({ attended_at: nowIso() }).where('id', '=', reg.id).where('attended_at', 'is', null).execute();
 		await audit(db, actor, 'registration.check_in', { type: 'registration', id: reg.id });

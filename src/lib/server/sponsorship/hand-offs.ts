@@ -78,8 +78,7 @@ export async function sendOffersChecked(
 		const errors: Record<string, string> = {};
 		if (!early.confirmed) errors.early = m.mtg_spon_early_tick();
 		if (!early.reason.trim()) errors.reason = m.mtg_spon_early_give_reason();
-		if (Object.keys(errors).length)
-			return { ok: false, errors, message: m.mtg_spon_early_message() };
+		if (Object.keys(errors).length) return { ok: false, errors, message: m.mtg_spon_early_message() };
 		await audit(db, actor, 'sponsorship.offers_early', { type: 'meeting', id: meeting.id }, null, { closes_at: deadline, reason: early.reason.trim() });
 	}
 	return { ok: true, sent: await sendOffers(db, actor, meeting, origin) };

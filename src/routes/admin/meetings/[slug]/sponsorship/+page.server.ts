@@ -108,7 +108,8 @@ export const actions: Actions = {
 		const form = `adjust-${parsed.data.application_id}`;
 		if (!row) return fail(404, { form, message: m.mtg_spon_no_application() });
 		if (!criterion) return invalid(formValues(fd), { criterion_id: m.mtg_spon_criterion_in_force() }, { form });
-		if (parsed.data.points > criterion.weight) return invalid(formValues(fd), { points: m.mtg_spon_at_most({ weight: criterion.weight, label: criterion.label }) }, { form });
+		if (parsed.data.points > criterion.weight)
+			return invalid(formValues(fd), { points: m.mtg_spon_at_most({ weight: criterion.weight, label: criterion.label }) }, { form });
 		// The staff criterion is stored under its own id like any other adjustment.
 		await adjustScore(
 			{ id: actor.id, email: actor.email },
