@@ -94,7 +94,7 @@ export const actions: Actions = {
 		const values = { text: parsed.data.text };
 		const preview = items.map((i) => ({ label: formatAgendaNumber(i.number, i.subNumber), title: i.title, depth: i.depth }));
 		if (errors.length || !items.length) {
-			const message = errors.length ? errors.map((e) => m.mtg_agenda_import_line({ line: e.line, message: e.message })).join(' ') : m.mtg_agenda_import_none();
+			const message = errors.length ? errors.map((e) => e.message).join(' ') : m.mtg_agenda_import_none();
 			return invalid(values, { text: message }, { form: 'import' });
 		}
 		if (parsed.data.mode === 'preview') return { form: 'import', values, preview };
