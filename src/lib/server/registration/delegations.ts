@@ -208,7 +208,7 @@ export async function participatingDelegations(db: Db, meetingId: number, meetin
 /** Staff's answer on a credentials letter: a reason is required to refuse, since the focal point reads it. */
 export const credentialsDecisionSchema = z.discriminatedUnion('decision', [
 	z.object({ decision: z.literal('accept'), id: z.coerce.number().int().positive() }),
-	z.object({ decision: z.literal('refuse'), id: z.coerce.number().int().positive(), reason: multilineText('The reason', 1000) })
+	z.object({ decision: z.literal('refuse'), id: z.coerce.number().int().positive(), reason: multilineText(m.mtg_deleg_reason_label, 1000) })
 ]);
 
 export function getDelegationById(db: Db, delegationId: number) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { multilineText, text } from '../forms';
+import { m } from '$lib/paraglide/messages';
 
 /** Asked only for the letter and kept only with it. 64 characters: the longest machine-readable passport name is 39. */
 export const visaLetterSchema = z.object({
@@ -11,7 +12,7 @@ export type VisaLetterForm = z.output<typeof visaLetterSchema>;
 
 export const visaDecisionSchema = z.discriminatedUnion('decision', [
 	z.object({ decision: z.literal('approve'), letter_id: z.coerce.number().int().positive() }),
-	z.object({ decision: z.literal('refuse'), letter_id: z.coerce.number().int().positive(), reason: multilineText('A reason', 1000) })
+	z.object({ decision: z.literal('refuse'), letter_id: z.coerce.number().int().positive(), reason: multilineText(m.mtg_spon_a_reason, 1000) })
 ]);
 
 export const VISA_STATUS_LABELS = {
