@@ -466,6 +466,33 @@ export interface TaskNoteTable {
 	author_user_id: number | null;
 	author_email: string | null;
 	text: string;
+	/** The status this note set (migration 0018); null for a plain note and for notes written before. */
+	status: TaskStatus | null;
+}
+
+export interface OverdueDigestTable {
+	day: string;
+	sent_at: string;
+	tasks: number;
+}
+
+export interface CommitteeInvitationTable {
+	id: Generated<number>;
+	meeting_id: number;
+	user_id: number;
+	/** The meeting's calendar SEQUENCE in the last invitation sent. */
+	sequence: number;
+	first_invited_at: string;
+	invited_at: string;
+	invited_by: number | null;
+}
+
+export interface OutboxAttachmentTable {
+	id: Generated<number>;
+	outbox_id: number;
+	filename: string;
+	content_type: string;
+	content: string;
 }
 
 export interface MeetingMinutesTable {
@@ -523,6 +550,9 @@ export interface Database {
 	tasks: TaskTable;
 	task_notes: TaskNoteTable;
 	meeting_minutes: MeetingMinutesTable;
+	overdue_digests: OverdueDigestTable;
+	committee_invitations: CommitteeInvitationTable;
+	outbox_attachments: OutboxAttachmentTable;
 	content_versions: ContentVersionTable;
 	jobs: JobTable;
 	documents: DocumentTable;

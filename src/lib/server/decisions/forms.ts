@@ -29,6 +29,8 @@ export const outcomeSchema = z.object({
 });
 export type OutcomeInput = z.output<typeof outcomeSchema>;
 
+export const deleteOutcomeSchema = z.object({ reason: optionalText(m.mtg_reason, 300).transform((s) => s || null) });
+
 export const taskSchema = z.object({
 	outcome_id: z.coerce
 		.number({ error: () => m.mtg_dec_choose_outcome() })
@@ -68,3 +70,20 @@ export const followUpFilterSchema = z.object({
 	all: z.enum(['', '1']).catch('')
 });
 export type FollowUpFilter = z.output<typeof followUpFilterSchema>;
+
+/** The members ticked on the invitations page: at least one, at most as many as the page lists. */
+export const invitationSchema = z.object({
+	members: z
+		.union([z.string(), z.array(z.string()).max(500, { error: () => m.mtg_inv_too_many() })], { error: () => m.mtg_inv_choose_one() })
+		.transform((v) => (Array.isArray(v) ? v : [v]))
+		.pipe(
+			z
+				.array(
+					z
+						.string()
+						.regex(/^\d{1,9}$/, { error: () => m.mtg_inv_from_list() })
+						.transform(Number)
+				)
+				.min(1, { error: () => m.mtg_inv_choose_one() })
+		)
+});

@@ -4,7 +4,7 @@ import { bindDb } from '../db';
 import * as outbox from './outbox';
 import * as isuDigest from './isu-digest';
 
-export type { Mail, OutboxFilter } from './outbox';
+export type { Mail, MailAttachment, OutboxFilter } from './outbox';
 export type { OutboxMessage, OutboxStatus } from '../db';
 export { OUTBOX_PAGE_SIZE, forStaff } from './outbox';
 export { mails } from './templates';
@@ -20,6 +20,7 @@ export { queueMail } from './outbox';
 // Reads for the staff outbox pages.
 export const listOutbox = bindDb(outbox.listOutbox);
 export const getOutboxMessage = bindDb(outbox.getOutboxMessage);
+export const outboxAttachments = bindDb(outbox.outboxAttachments);
 
 /** The ISU's one address for hand-offs (ISU_EMAIL, else the staff account's STAFF_EMAIL). */
 export function isuAddress(env: NodeJS.ProcessEnv = process.env): string {

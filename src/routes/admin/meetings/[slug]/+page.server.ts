@@ -16,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 			title: meeting.title,
 			status: meeting.status,
 			published_at: meeting.published_at,
-			visa_letters_approval: meeting.visa_letters_approval === 1
+			visa_letters_approval: meeting.visa_letters_approval === 1,
+			kind: meeting.kind
 		},
 		values: meetingFormValues(meeting),
 		created: event.url.searchParams.has('created')

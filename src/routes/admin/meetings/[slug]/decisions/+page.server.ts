@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
@@ -7,7 +6,6 @@ import {
 	addNote,
 	addOutcome,
 	addTask,
-	deleteOutcome,
 	meetingOutcomes,
 	minutesOf,
 	minutesSchema,
@@ -18,6 +16,7 @@ import {
 	saveMinutes,
 	taskSchema
 } from '$lib/server/decisions';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,11 +28,11 @@ export const load: PageServerLoad = async (event) => {
 		outcomes: outcomes.map((o) => ({ ...o, tasks: tasks.filter((t) => t.outcome_id === o.id) })),
 		agenda: agenda.map((a) => ({ value: a.id, label: `${formatAgendaNumber(a.number, a.sub_number)}. ${a.title.slice(0, 70)}` })),
 		owners,
-		minutes: minutes?.text ?? ''
+		minutes: minutes?.text ?? '',
+		// After a delete (a redirect here): how many tasks went with the outcome.
+		deleted: /^\d{1,6}$/.test(event.url.searchParams.get('deleted') ?? '') ? Number(event.url.searchParams.get('deleted')) : null
 	};
 };
-
-const idSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export const actions: Actions = {
 	outcome: async (event) => {
@@ -43,14 +42,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'outcome' });
 		const saved = await addOutcome(actor, meeting, parsed.data);
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form: 'outcome' });
-		return { form: 'outcome', done: `Recorded ${parsed.data.number}.` };
-	},
-	deleteOutcome: async (event) => {
-		const { actor, meeting } = await staffMeeting(event);
-		const id = idSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown outcome.' });
-		const deleted = await deleteOutcome(actor, meeting.id, id.data.id);
-		return { form: 'delete', done: deleted ? 'Outcome deleted, with its tasks.' : 'That outcome no longer exists.' };
+		return { form: 'outcome', done: m.mtg_dec_recorded({ number: parsed.data.number }) };
 	},
 	task: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
@@ -60,7 +52,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
 		const saved = await addTask(actor, meeting, parsed.data, event.url.origin);
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form });
-		return { form, done: 'Task recorded; its owner, if a person, has been told.' };
+		return { form, done: m.mtg_dec_task_recorded() };
 	},
 	note: async (event) => {
 		const { actor } = await staffMeeting(event);
@@ -69,15 +61,15 @@ export const actions: Actions = {
 		const parsed = parseForm(noteSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
 		const saved = await addNote(actor, parsed.data);
-		if (saved === 'not_found') return fail(404, { form, message: 'That task no longer exists.' });
+		if (saved === 'not_found') return fail(404, { form, message: m.mtg_dec_task_gone() });
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form });
-		return { form, done: 'Progress note added.' };
+		return { form, done: m.mtg_dec_note_added() };
 	},
 	minutes: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const parsed = parseForm(minutesSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'minutes' });
 		await saveMinutes(actor, meeting.id, parsed.data.text);
-		return { form: 'minutes', done: 'Minutes saved.' };
+		return { form: 'minutes', done: m.mtg_dec_minutes_saved() };
 	}
 };
