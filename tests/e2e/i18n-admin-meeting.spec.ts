@@ -12,6 +12,8 @@ const PAGES = [
 	'14msp/delegations/list',
 	'14msp/sponsorship',
 	'14msp/visa-letters',
+	'14msp/invitations',
+	'9msp/decisions',
 	'9msp/agenda',
 	'9msp/programme',
 	'9msp/documents'
@@ -41,6 +43,17 @@ test('the staff meeting page, its registrations and the sponsorship ranking spea
 	await expect(page.getByRole('heading', { name: 'Paramètres du Programme' })).toBeVisible();
 	await expect(page.getByLabel('Indemnité journalière de subsistance (CHF par nuit)')).toBeVisible();
 	await page.screenshot({ path: 'test-results/i18n-admin-meeting-sponsorship-fr.png', fullPage: true });
+
+	// Decisions and tasks, and an outcome's own page, reached from there.
+	await page.goto('/fr/admin/meetings/9msp/decisions');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Décisions et tâches de la 9MSP');
+	await expect(page.getByRole('heading', { name: 'Enregistrer un résultat' })).toBeVisible();
+	await page
+		.getByRole('link', { name: /^Modifier ou supprimer / })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/fr\/admin\/outcomes\/\d+$/);
+	await expect(page.getByRole('heading', { name: 'Supprimer ce résultat' })).toBeVisible();
 
 	// A desk refusal, in French.
 	await page.goto('/fr/admin/meetings/14msp/check-in');
