@@ -85,8 +85,8 @@ test('a French calendar feed describes the sessions in French and links to the F
 	expect(res.status()).toBe(200);
 	// Unfold the 75-octet lines (RFC 5545 §3.1) before reading.
 	const text = (await res.text()).replace(/\r\n[ \t]/g, '');
-	expect(text).toContain('Points de l’ordre du jour :');
-	expect(text).toContain('Présidence : ');
+	expect(text).toContain('Points de l’ordre du jour\u00a0:');
+	expect(text).toContain('Présidence\u00a0: ');
 	expect(text).toMatch(/URL;VALUE=URI:http:\/\/localhost:\d+\/fr\/meetings\/9msp\r\n/);
 	const english = (await (await request.get('/meetings/9msp/calendar.ics')).text()).replace(/\r\n[ \t]/g, '');
 	expect(english).toContain('Agenda items:');

@@ -50,8 +50,8 @@ describe.each(engines)('calendar feed on %s', (engine) => {
 		expect(meeting.component.getFirstPropertyValue('url')).toBe(`${ORIGIN}/fr/meetings/9msp`);
 		const [first] = sessionsOf(events, '9MSP');
 		expect(first.uid).toBe(sessionsOf(parse(await feed(t)), '9MSP')[0].uid);
-		expect(first.description).toContain('Points de l’ordre du jour :\n- 1 Official opening of the Meeting');
-		expect(first.description).toContain('Présidence : Ambassador Aliyar Lebbe Abdul Azeez of Sri Lanka');
+		expect(first.description).toContain('Points de l’ordre du jour\u00a0:\n- 1 Official opening of the Meeting');
+		expect(first.description).toContain('Présidence\u00a0: Ambassador Aliyar Lebbe Abdul Azeez of Sri Lanka');
 		expect(first.description).toContain(`${ORIGIN}/fr/meetings/9msp/programme#session-`);
 	});
 
