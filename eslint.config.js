@@ -12,7 +12,20 @@ import svelteConfig from './svelte.config.js';
 const ROUTE_MAY_IMPORT = ['$lib/server/forms', '$lib/server/auth/guards', '$lib/server/web/*'];
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/', 'data/', 'static/', 'src/lib/paraglide/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'bench/floor/build/',
+			'bench/floor/.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'data/',
+			'static/',
+			'src/lib/paraglide/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

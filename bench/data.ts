@@ -4,10 +4,15 @@
 // Also usable alone, for profiling by hand: `npx tsx bench/data.ts path/to/ccm.db` (prints the session tokens' file).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { openSqlite } from '../src/lib/server/db/connect';
+import { openPostgres, openSqlite } from '../src/lib/server/db/connect';
 import { localToUtc } from '../src/lib/server/meetings/zoned-time';
 import { generateToken, hashToken } from '../src/lib/server/auth/token';
 import { searchForm } from '../src/lib/server/records/queries';
+
+/** A SQLite file, or a postgres:// URL (`npm run bench -- --pg` runs the rush on PostgreSQL). */
+function open(target: string) {
+	return /^postgres(ql)?:\/\//.test(target) ? openPostgres(target, 2) : openSqlite(target);
+}
 
 export const BENCH_SLUG = 'bench';
 export const BENCH_SESSIONS = 200;
@@ -32,7 +37,7 @@ function rng(seed: number): () => number {
  * Inserted into the running server's database through a second connection (WAL lets both write).
  */
 export async function insertBenchMeeting(dbFile: string): Promise<void> {
-	const handle = openSqlite(dbFile);
+	const handle = open(dbFile);
 	const { db } = handle;
 	const now = new Date().toISOString();
 	const zone = 'Europe/Zurich';
@@ -218,7 +223,7 @@ export function rushFormBody(a: RushAccount): string {
  * connection, like the bench meeting, before any load.
  */
 export async function insertRush(dbFile: string, accounts = RUSH_ACCOUNTS, warmupAccounts = 1000): Promise<RushData> {
-	const { db } = openSqlite(dbFile);
+	const { db } = open(dbFile);
 	const now = new Date();
 	const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
 	try {
@@ -318,7 +323,7 @@ export interface RushVerification {
  * still have registered them), so up to that many more registrations than successes are allowed.
  */
 export async function verifyRush(dbFile: string, meetingId: number, successes: number, dropped = 0): Promise<RushVerification> {
-	const { db } = openSqlite(dbFile);
+	const { db } = open(dbFile);
 	try {
 		const m = await db.selectFrom('meetings').select(['capacity', 'places_held']).where('id', '=', meetingId).executeTakeFirstOrThrow();
 		const c = await db
@@ -434,7 +439,7 @@ const POSITIONS = [
  * session. Deterministic: the same people on every run.
  */
 export async function insertBadgesMeeting(dbFile: string, people = BADGES_PEOPLE): Promise<BadgesData> {
-	const { db } = openSqlite(dbFile);
+	const { db } = open(dbFile);
 	const now = new Date().toISOString();
 	const random = rng(7);
 	try {
@@ -702,7 +707,7 @@ export function expectedMatches(docs: BenchDocument[], f: { q?: string; year?: n
  * are not written (search does not read them; downloading one would answer 404 or 500).
  */
 export async function insertBenchDocuments(dbFile: string, total = BENCH_DOCUMENTS): Promise<DocumentsData> {
-	const { db } = openSqlite(dbFile);
+	const { db } = open(dbFile);
 	const now = new Date().toISOString();
 	const random = rng(99);
 	try {

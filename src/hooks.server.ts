@@ -12,7 +12,8 @@ import { localeHandle } from '$lib/server/i18n';
 
 export const init: ServerInit = async () => {
 	const handle = getHandle();
-	await prepareDatabase(handle);
+	// With WEB_CONCURRENCY, the first process migrates and seeds before the others start (scripts/cluster.js).
+	if (process.env.CCM_DATABASE_PREPARED !== '1') await prepareDatabase(handle);
 	// server.js asks this before SvelteKit (see page-cache.ts).
 	(globalThis as Record<symbol, unknown>)[Symbol.for('ccm.servePublicPageFromCache')] = servePublicPageFromCache;
 	if (handle.sqlite) {

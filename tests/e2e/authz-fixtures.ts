@@ -85,6 +85,16 @@ function storeFile(db: Database.Database, bytes: Buffer, mime: string): string {
 	return hash;
 }
 
+/** An outcome of the demo (the 9MSP's are seeded): its staff page exists. */
+function firstOutcome(): number {
+	const db = openDb();
+	try {
+		return (db.prepare('select min(id) as id from outcomes').get() as { id: number }).id;
+	} finally {
+		db.close();
+	}
+}
+
 export function createWorld(staffEmail: string): World {
 	const db = openDb();
 	try {
@@ -347,7 +357,8 @@ const PARAMS: Record<string, ParamFill> = {
 	'documents/[id]': { values: (w) => [String(w.draft.id)], unknown: UNKNOWN_IDS },
 	'outbox/[id]': { values: (w) => [String(w.outboxId)], unknown: UNKNOWN_IDS },
 	'sessions/[id]': { values: (w) => [String(w.draftMeeting.sessionId)], unknown: UNKNOWN_IDS },
-	'delegations/[id]': { values: (w) => [String(w.delegationX)], unknown: UNKNOWN_IDS }
+	'delegations/[id]': { values: (w) => [String(w.delegationX)], unknown: UNKNOWN_IDS },
+	'outcomes/[id]': { values: () => [String(firstOutcome())], unknown: UNKNOWN_IDS }
 };
 
 function hasGet(file: string): boolean {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { clientAddress, logIn, staff } from './helpers';
 import { openDb } from './authz-fixtures';
@@ -103,12 +104,20 @@ test('staff record a decision and a Coordinator’s task; the Coordinator report
 	await axe(cc, '/committee', 'committee');
 	await axe(cc, '/committee/meetings/cc-demo-1', 'committee-meeting');
 
-	// The follow-up report before the next formal meeting (the 2RC) shows it done.
+	// The follow-up report before the next formal meeting (the 2RC, in 2020) shows the task as it stood when the 2RC
+	// opened: open, with "done" today beside it; the PDF says the same.
 	await staffPage.goto('/meetings/2rc-1/follow-up');
+	await expect(staffPage.getByText(/Task states are as they stood on 2020-11-25, not today/)).toBeVisible();
 	const row = staffPage.getByRole('row', { name: new RegExp(number.replace('.', '\\.')) });
 	await expect(row).toContainText(`Write the e2e report ${suffix}.`);
-	await expect(row).toContainText('done');
-	await expect(row.getByRole('cell').last()).toHaveText('Done');
+	await expect(row).toContainText('open (today: done)');
+	await expect(row.getByRole('cell').last()).toHaveText('Open');
+	const pdf = await staffPage.request.get('/meetings/2rc-1/follow-up.pdf');
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	const pdfText = execFileSync('pdftotext', ['-', '-'], { input: await pdf.body() })
+		.toString()
+		.replace(/\s+/g, ' ');
+	expect(pdfText).toContain(`Write the e2e report ${suffix}. — Coordinator: Dana Coordinator${suffix}, due 2031-01-15: open (today: done)`);
 
 	// A delegate: the committee's minutes do not exist for them.
 	const d = await as(browser, delegate.token);

@@ -38,6 +38,11 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 	return {
 		close: () => sqlite.close(),
 		prepare(sql: string) {
+			// Kysely opens transactions with a deferred BEGIN. With several app processes on one file (WEB_CONCURRENCY),
+			// a transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote in
+			// between (its snapshot is stale; the busy timeout cannot help). IMMEDIATE takes the write lock at BEGIN
+			// and waits for it (busy_timeout); in one process Kysely runs one transaction at a time anyway.
+			if (sql === 'begin') sql = 'begin immediate';
 			let stmt = cache.get(sql);
 			if (!stmt) {
 				stmt = sqlite.prepare(sql);

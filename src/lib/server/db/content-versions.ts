@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
-export type ContentName = 'programme' | 'records';
+export type ContentName = 'programme' | 'records' | 'participants';
 
 /**
  * The version of one kind of public content: programme (meetings, agenda items, sessions and their links) or records
- * (documents, their files, and the meetings, agenda items and organisations they show). Kept by triggers
+ * (documents, their files, and the meetings, agenda items and organisations they show), or participants (the public
+ * lists of participants: approved registrations and what their lists print; migration 0021). Kept by triggers
  * (migration 0006), read from one indexed row, so every app process agrees and no writer can forget to bump it.
  */
 export async function contentVersion(db: Kysely<Database>, name: ContentName): Promise<string> {

@@ -188,6 +188,10 @@ export interface MeetingTable {
 	unconfirmed_cap: Generated<number | null>;
 	/** How the list of participants is published: 'notice' (official list) or 'consent' (an unticked box). */
 	participants_list: Generated<'notice' | 'consent'>;
+	/** 1: staff approve each letter of invitation for a visa before it is issued. */
+	visa_letters_approval: Generated<number>;
+	/** Letters of invitation numbered so far: the guarded counter their reference numbers come from. */
+	visa_letters_numbered: Generated<number>;
 	created_at: string;
 	updated_at: string;
 }
@@ -462,6 +466,33 @@ export interface TaskNoteTable {
 	author_user_id: number | null;
 	author_email: string | null;
 	text: string;
+	/** The status this note set (migration 0018); null for a plain note and for notes written before. */
+	status: TaskStatus | null;
+}
+
+export interface OverdueDigestTable {
+	day: string;
+	sent_at: string;
+	tasks: number;
+}
+
+export interface CommitteeInvitationTable {
+	id: Generated<number>;
+	meeting_id: number;
+	user_id: number;
+	/** The meeting's calendar SEQUENCE in the last invitation sent. */
+	sequence: number;
+	first_invited_at: string;
+	invited_at: string;
+	invited_by: number | null;
+}
+
+export interface OutboxAttachmentTable {
+	id: Generated<number>;
+	outbox_id: number;
+	filename: string;
+	content_type: string;
+	content: string;
 }
 
 export interface MeetingMinutesTable {
@@ -472,11 +503,56 @@ export interface MeetingMinutesTable {
 	updated_by: number | null;
 }
 
+export type VisaLetterStatus = 'requested' | 'issued' | 'refused';
+
+/** A letter of invitation for visa purposes; the passport details are kept here only (erased with the person). */
+export interface VisaLetterTable {
+	id: Generated<number>;
+	registration_id: number;
+	meeting_id: number;
+	number: number;
+	/** Readable and unique, e.g. `CCM/9MSP/VISA/0007`. */
+	reference: string;
+	passport_name: string;
+	nationality: string;
+	passport_number: string;
+	status: VisaLetterStatus;
+	refusal_reason: string | null;
+	requested_by: number | null;
+	requested_at: string;
+	decided_by: number | null;
+	decided_at: string | null;
+}
+
+/** An ISU notification waiting for the daily digest (ISU_NOTIFICATIONS=daily). */
+export interface IsuDigestItemTable {
+	id: Generated<number>;
+	subject: string;
+	body_text: string;
+	created_at: string;
+	/** The day of the digest that carried it; null while it waits. */
+	digest_day: string | null;
+}
+
+/** One row per digest sent: the primary key keeps a day from being sent twice. */
+export interface IsuDigestTable {
+	day: string;
+	items: number;
+	outbox_id: number | null;
+	created_at: string;
+}
+
 export interface Database {
+	visa_letters: VisaLetterTable;
+	isu_digest_items: IsuDigestItemTable;
+	isu_digests: IsuDigestTable;
 	outcomes: OutcomeTable;
 	tasks: TaskTable;
 	task_notes: TaskNoteTable;
 	meeting_minutes: MeetingMinutesTable;
+	overdue_digests: OverdueDigestTable;
+	committee_invitations: CommitteeInvitationTable;
+	outbox_attachments: OutboxAttachmentTable;
 	content_versions: ContentVersionTable;
 	jobs: JobTable;
 	documents: DocumentTable;
@@ -512,6 +588,7 @@ export type UserUpdate = Updateable<UserTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Meeting = Selectable<MeetingTable>;
+export type VisaLetter = Selectable<VisaLetterTable>;
 export type AgendaItem = Selectable<AgendaItemTable>;
 export type MeetingSession = Selectable<MeetingSessionTable>;
 export type Delegation = Selectable<DelegationTable>;

@@ -25,6 +25,8 @@ export const outcomeSchema = z.object({
 });
 export type OutcomeInput = z.output<typeof outcomeSchema>;
 
+export const deleteOutcomeSchema = z.object({ reason: optionalText('Reason', 300).transform((s) => s || null) });
+
 export const taskSchema = z.object({
 	outcome_id: z.coerce.number({ error: 'Choose the outcome.' }).int().positive('Choose the outcome.'),
 	what: multilineText('What', 1000),
@@ -61,3 +63,20 @@ export const followUpFilterSchema = z.object({
 	all: z.enum(['', '1']).catch('')
 });
 export type FollowUpFilter = z.output<typeof followUpFilterSchema>;
+
+/** The members ticked on the invitations page: at least one, at most as many as the page lists. */
+export const invitationSchema = z.object({
+	members: z
+		.union([z.string(), z.array(z.string()).max(500, 'Too many members chosen.')], { error: 'Choose at least one member.' })
+		.transform((v) => (Array.isArray(v) ? v : [v]))
+		.pipe(
+			z
+				.array(
+					z
+						.string()
+						.regex(/^\d{1,9}$/, 'Choose members from the list.')
+						.transform(Number)
+				)
+				.min(1, 'Choose at least one member.')
+		)
+});

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Meeting, OutcomeKind, TaskOwnerKind, TaskStatus } from '../db';
 import { formatAgendaNumber } from '../meetings';
 import type { FollowUpFilter } from './forms';
-import { ownerName, type ReportOutcome } from './rules';
+import { ownerName, statusAsAt, type ReportOutcome } from './rules';
 
 export interface OutcomeView {
 	id: number;
@@ -59,6 +59,16 @@ export async function meetingOutcomes(db: Db, meetingId: number): Promise<Outcom
 		.orderBy('o.id')
 		.execute();
 	return rows.map(({ a_number, a_sub, ...r }) => ({ ...r, agenda_label: a_number === null ? null : formatAgendaNumber(a_number, a_sub) }));
+}
+
+/** An outcome with the meeting it belongs to, for its staff page. */
+export function outcomeWithMeeting(db: Db, id: number) {
+	return db
+		.selectFrom('outcomes as o')
+		.innerJoin('meetings as m', 'm.id', 'o.meeting_id')
+		.select(['o.id', 'o.meeting_id', 'o.number', 'o.symbol', 'o.agenda_item_id', 'o.kind', 'o.text', 'm.slug as meeting_slug', 'm.code as meeting_code'])
+		.where('o.id', '=', id)
+		.executeTakeFirst();
 }
 
 export function getOutcome(db: Db, meetingId: number, id: number) {
@@ -168,20 +178,35 @@ export function previousMeeting(db: Db, meeting: Pick<Meeting, 'kind' | 'start_d
 		.executeTakeFirst();
 }
 
-/** The outcomes of a meeting with their tasks, as the follow-up report groups them. */
-export async function reportOutcomes(db: Db, meetingId: number): Promise<ReportOutcome[]> {
+/** The outcomes of a meeting with their tasks, each task's status as it stood at the start of `day`. */
+export async function reportOutcomes(db: Db, meetingId: number, day: string): Promise<ReportOutcome[]> {
 	const outcomes = await meetingOutcomes(db, meetingId);
 	const tasks = await outcomeTasks(
 		db,
 		outcomes.map((o) => o.id)
 	);
+	const ids = tasks.map((t) => t.id);
+	const [stamps, changes] = ids.length
+		? await Promise.all([
+				db.selectFrom('tasks').select(['id', 'updated_at']).where('id', 'in', ids).execute(),
+				db.selectFrom('task_notes').select(['task_id', 'at', 'status']).where('task_id', 'in', ids).where('status', 'is not', null).execute()
+			])
+		: [[], []];
+	const asAt = (t: TaskView) =>
+		statusAsAt(
+			{ status: t.status, updated_at: stamps.find((s) => s.id === t.id)?.updated_at ?? '' },
+			changes.filter((c) => c.task_id === t.id).map((c) => ({ at: c.at, status: c.status! })),
+			day
+		);
 	return outcomes.map((o) => ({
 		id: o.id,
 		number: o.number,
 		kind: o.kind,
 		text: o.text,
 		agenda_label: o.agenda_label === null ? null : `${o.agenda_label}. ${o.agenda_title}`,
-		tasks: tasks.filter((t) => t.outcome_id === o.id).map((t) => ({ id: t.id, what: t.what, owner: t.owner, due_date: t.due_date, status: t.status }))
+		tasks: tasks
+			.filter((t) => t.outcome_id === o.id)
+			.map((t) => ({ id: t.id, what: t.what, owner: t.owner, due_date: t.due_date, status: asAt(t), status_now: t.status }))
 	}));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRead, csvCell, groupReport, outcomeAudience, outcomeState, ownerName, reminderDue, type ReportOutcome } from './rules';
+import { canRead, csvCell, groupReport, outcomeAudience, outcomeState, ownerName, reminderDue, reportDay, statusAsAt, type ReportOutcome } from './rules';
 
 const task = (due_date: string, over: Partial<Parameters<typeof reminderDue>[0]> = {}) => ({
 	due_date,
@@ -28,7 +28,14 @@ describe('reminderDue', () => {
 });
 
 describe('follow-up report', () => {
-	const t = (status: 'open' | 'in_progress' | 'done' | 'dropped', due_date = '2027-01-01') => ({ id: 1, what: 'x', owner: 'ISU', due_date, status });
+	const t = (status: 'open' | 'in_progress' | 'done' | 'dropped', due_date = '2027-01-01') => ({
+		id: 1,
+		what: 'x',
+		owner: 'ISU',
+		due_date,
+		status,
+		status_now: status
+	});
 	it('states: done only when every task is closed and one is done; overdue before open', () => {
 		expect(outcomeState([], '2026-12-01')).toBe('no_tasks');
 		expect(outcomeState([t('done'), t('dropped')], '2026-12-01')).toBe('done');
@@ -55,6 +62,40 @@ describe('follow-up report', () => {
 			[null, ['no_tasks']]
 		]);
 		expect(counts).toEqual({ no_tasks: 1, done: 1, in_progress: 0, overdue: 1, open: 1 });
+	});
+});
+
+describe('task status as at the report’s day', () => {
+	const done = { status: 'done' as const, updated_at: '2026-03-05T09:00:00.000Z' };
+	const changes = [
+		{ at: '2026-02-01T10:00:00.000Z', status: 'in_progress' as const },
+		{ at: '2026-03-05T09:00:00.000Z', status: 'done' as const }
+	];
+	it('a task done after the day shows as it stood then: open before any change, in progress after the first', () => {
+		expect(statusAsAt(done, changes, '2026-01-15')).toBe('open');
+		expect(statusAsAt(done, changes, '2026-02-01')).toBe('open');
+		expect(statusAsAt(done, changes, '2026-02-02')).toBe('in_progress');
+		expect(statusAsAt(done, changes, '2026-03-05')).toBe('in_progress');
+		expect(statusAsAt(done, changes, '2026-03-06')).toBe('done');
+	});
+	it('takes the latest change before the day whatever the order given; dropped counts like done', () => {
+		expect(statusAsAt(done, [...changes].reverse(), '2026-04-01')).toBe('done');
+		const dropped = { status: 'dropped' as const, updated_at: '2026-05-01T00:00:00.000Z' };
+		expect(statusAsAt(dropped, [{ at: '2026-05-01T00:00:00.000Z', status: 'dropped' }], '2026-05-02')).toBe('dropped');
+		expect(statusAsAt(dropped, [{ at: '2026-05-01T00:00:00.000Z', status: 'dropped' }], '2026-05-01')).toBe('open');
+	});
+	it('a task closed with no dated change counts from its last update; an open one is open', () => {
+		expect(statusAsAt(done, [], '2026-03-05')).toBe('open');
+		expect(statusAsAt(done, [], '2026-03-06')).toBe('done');
+		expect(statusAsAt({ status: 'open', updated_at: '2030-01-01T00:00:00.000Z' }, [], '2026-01-01')).toBe('open');
+	});
+	it('the report is as at the meeting’s first day, or today while that day is to come; overdue is judged on that day', () => {
+		expect(reportDay('2020-11-25', '2026-11-29')).toBe('2020-11-25');
+		expect(reportDay('2027-09-01', '2026-11-29')).toBe('2026-11-29');
+		const late = { id: 1, what: 'x', owner: 'ISU', due_date: '2026-02-15', status: statusAsAt(done, changes, '2026-03-01'), status_now: 'done' as const };
+		const o: ReportOutcome = { id: 1, number: '1', kind: 'decision', text: 't', agenda_label: null, tasks: [late] };
+		expect(groupReport([o], '2026-03-01').counts.overdue).toBe(1);
+		expect(groupReport([{ ...o, tasks: [{ ...late, status: statusAsAt(done, changes, '2026-04-01') }] }], '2026-04-01').counts.done).toBe(1);
 	});
 });
 

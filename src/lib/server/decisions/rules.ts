@@ -67,12 +67,39 @@ export function isOverdue(task: { due_date: string; status: TaskStatus }, today:
 	return !isClosed(task.status) && task.due_date < today;
 }
 
+/**
+ * The day a follow-up report is as at: the first day of the meeting it is for, or today while that day is to come
+ * (a report prepared ahead shows where things stand now).
+ */
+export function reportDay(meetingStart: string, today: string): string {
+	return meetingStart < today ? meetingStart : today;
+}
+
+/**
+ * A task's status at the start of `day` (UTC): the last status a note set before then, else open. A task whose status
+ * was set with no dated note (data older than task_notes.status) counts from its last change, `updated_at`.
+ */
+export function statusAsAt(task: { status: TaskStatus; updated_at: string }, changes: readonly { at: string; status: TaskStatus }[], day: string): TaskStatus {
+	const start = Date.parse(`${day}T00:00:00Z`);
+	if (!changes.length) return task.status === 'open' || Date.parse(task.updated_at) < start ? task.status : 'open';
+	let status: TaskStatus = 'open';
+	let latest = -Infinity;
+	for (const c of changes) {
+		const at = Date.parse(c.at);
+		if (at < start && at >= latest) [status, latest] = [c.status, at];
+	}
+	return status;
+}
+
 export interface ReportTask {
 	id: number;
 	what: string;
 	owner: string;
 	due_date: string;
+	/** As at the report's day. */
 	status: TaskStatus;
+	/** Today, when it differs the report says so. */
+	status_now: TaskStatus;
 }
 export interface ReportOutcome {
 	id: number;

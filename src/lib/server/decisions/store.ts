@@ -1,30 +1,40 @@
 // Changes of the decisions area: each in one transaction with its audit row (and its mail, when it hands work over).
+import { PostgresAdapter } from 'kysely';
 import type { Db, Meeting, TaskStatus } from '../db';
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
 import { nowIso } from '../time';
 import type { NoteInput, OutcomeInput, TaskInput } from './forms';
 import { isClosed, OWNER_KIND_LABELS } from './rules';
+import { taskWithdrawnMail } from './mails';
 
 export type Refusal = { field: string; message: string };
 
+/** The refusals an outcome's fields share between recording and editing (`except`: the outcome being edited). */
+async function outcomeRefusal(trx: Db, meetingId: number, input: OutcomeInput, except: number | null): Promise<Refusal | null> {
+	if (input.agenda_item_id !== null) {
+		const item = await trx
+			.selectFrom('agenda_items')
+			.select('id')
+			.where('id', '=', input.agenda_item_id)
+			.where('meeting_id', '=', meetingId)
+			.executeTakeFirst();
+		if (!item) return { field: 'agenda_item_id', message: 'Choose an item of this meeting’s agenda.' };
+	}
+	let dup = trx.selectFrom('outcomes').select('id').where('meeting_id', '=', meetingId).where('number', '=', input.number);
+	dup = input.symbol === null ? dup.where('symbol', 'is', null) : dup.where('symbol', '=', input.symbol);
+	if (except !== null) dup = dup.where('id', '!=', except);
+	if (await dup.executeTakeFirst()) {
+		const where = input.symbol ? `in ${input.symbol}` : 'in this meeting’s minutes';
+		return { field: 'number', message: `Number “${input.number}” is already used ${where}.` };
+	}
+	return null;
+}
+
 export async function addOutcome(db: Db, actor: Actor, meeting: Pick<Meeting, 'id'>, input: OutcomeInput): Promise<{ id: number } | Refusal> {
 	return db.transaction().execute(async (trx) => {
-		if (input.agenda_item_id !== null) {
-			const item = await trx
-				.selectFrom('agenda_items')
-				.select('id')
-				.where('id', '=', input.agenda_item_id)
-				.where('meeting_id', '=', meeting.id)
-				.executeTakeFirst();
-			if (!item) return { field: 'agenda_item_id', message: 'Choose an item of this meeting’s agenda.' };
-		}
-		let dup = trx.selectFrom('outcomes').select('id').where('meeting_id', '=', meeting.id).where('number', '=', input.number);
-		dup = input.symbol === null ? dup.where('symbol', 'is', null) : dup.where('symbol', '=', input.symbol);
-		if (await dup.executeTakeFirst()) {
-			const where = input.symbol ? `in ${input.symbol}` : 'in this meeting’s minutes';
-			return { field: 'number', message: `Number “${input.number}” is already used ${where}.` };
-		}
+		const refused = await outcomeRefusal(trx, meeting.id, input, null);
+		if (refused) return refused;
 		const now = nowIso();
 		const row = await trx
 			.insertInto('outcomes')
@@ -36,13 +46,70 @@ export async function addOutcome(db: Db, actor: Actor, meeting: Pick<Meeting, 'i
 	});
 }
 
-export async function deleteOutcome(db: Db, actor: Actor, meetingId: number, id: number): Promise<boolean> {
+/** Staff correct an outcome's number, document, agenda item, kind or text; its tasks stay with it. */
+export async function updateOutcome(
+	db: Db,
+	actor: Actor,
+	meeting: Pick<Meeting, 'id'>,
+	id: number,
+	input: OutcomeInput
+): Promise<{ ok: true } | Refusal | 'not_found'> {
 	return db.transaction().execute(async (trx) => {
-		const before = await trx.selectFrom('outcomes').selectAll().where('id', '=', id).where('meeting_id', '=', meetingId).executeTakeFirst();
-		if (!before) return false;
+		const before = await trx.selectFrom('outcomes').selectAll().where('id', '=', id).where('meeting_id', '=', meeting.id).executeTakeFirst();
+		if (!before) return 'not_found';
+		const refused = await outcomeRefusal(trx, meeting.id, input, id);
+		if (refused) return refused;
+		// Edited by staff, the text is no longer the demonstration's: it is the ISU's record.
+		await trx
+			.updateTable('outcomes')
+			.set({ ...input, illustrative: 0, updated_at: nowIso() })
+			.where('id', '=', id)
+			.execute();
+		const { number, symbol, agenda_item_id, kind, text } = before;
+		await audit(trx, actor, 'outcome.update', { type: 'outcome', id }, { number, symbol, agenda_item_id, kind, text }, input);
+		return { ok: true as const };
+	});
+}
+
+/**
+ * Deleting an outcome deletes its tasks (and their notes): with tasks, staff must say why (`reason`), each task's
+ * deletion is audited with it, and the owners of open tasks are told. Counted in the transaction, so a task added
+ * meanwhile is not deleted without a reason.
+ */
+export async function deleteOutcome(
+	db: Db,
+	actor: Actor,
+	meetingId: number,
+	id: number,
+	reason: string | null
+): Promise<{ ok: true; tasks: number } | Refusal | 'not_found'> {
+	return db.transaction().execute(async (trx) => {
+		const before = await trx
+			.selectFrom('outcomes')
+			.selectAll()
+			.where('id', '=', id)
+			.where('meeting_id', '=', meetingId)
+			// PostgreSQL: a task being added to this outcome waits for the delete (its foreign key locks the row).
+			.$if(trx.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
+			.executeTakeFirst();
+		if (!before) return 'not_found';
+		const tasks = await trx
+			.selectFrom('tasks as t')
+			.leftJoin('users as u', 'u.id', 't.owner_user_id')
+			.select(['t.id', 't.what', 't.status', 't.owner_kind', 't.owner_user_id', 't.owner_organization_id', 't.due_date', 'u.email'])
+			.where('t.outcome_id', '=', id)
+			.execute();
+		if (tasks.length && !reason)
+			return {
+				field: 'reason',
+				message: `${before.number} has ${tasks.length === 1 ? 'a task' : `${tasks.length} tasks`}: say why ${tasks.length === 1 ? 'it goes' : 'they go'} with it, or keep the outcome.`
+			};
+		for (const { email: _e, ...t } of tasks) await audit(trx, actor, 'task.delete', { type: 'task', id: t.id }, t, { reason });
 		await trx.deleteFrom('outcomes').where('id', '=', id).execute();
-		await audit(trx, actor, 'outcome.delete', { type: 'outcome', id }, before, null);
-		return true;
+		await audit(trx, actor, 'outcome.delete', { type: 'outcome', id }, before, { reason, tasks: tasks.length });
+		for (const t of tasks)
+			if (t.email && !isClosed(t.status)) await queueMail(trx, taskWithdrawnMail(t.email, { number: before.number, what: t.what, reason: reason! }));
+		return { ok: true as const, tasks: tasks.length };
 	});
 }
 
@@ -129,7 +196,18 @@ export async function addNote(db: Db, actor: Actor & { role: string }, input: No
 			.where('status', 'in', ['open', 'in_progress'])
 			.executeTakeFirst();
 		if (Number(updated.numUpdatedRows) !== 1) return { field: 'text', message: 'This task was closed meanwhile: it takes no more progress notes.' };
-		await trx.insertInto('task_notes').values({ task_id: task.id, at: now, author_user_id: actor.id, author_email: actor.email, text: input.text }).execute();
+		// The status it set, dated: the follow-up report shows each task as it stood on a meeting's date.
+		await trx
+			.insertInto('task_notes')
+			.values({
+				task_id: task.id,
+				at: now,
+				author_user_id: actor.id,
+				author_email: actor.email,
+				text: input.text,
+				status: status === task.status ? null : status
+			})
+			.execute();
 		await audit(trx, actor, 'task.note', { type: 'task', id: task.id }, { status: task.status }, { status, note: input.text, drop_reason: input.drop_reason });
 		return { ok: true as const };
 	});

@@ -1,8 +1,8 @@
 import type { DbHandle } from '../db';
-import { sendDueMail, smtpSender } from '../mail';
+import { isuAddress, sendDueMail, sendIsuDigest, smtpSender } from '../mail';
 import { expireDueOffers } from '../sponsorship';
 import { releaseUnconfirmed } from '../registration';
-import { sendTaskReminders } from '../decisions';
+import { sendOverdueDigest, sendTaskReminders } from '../decisions';
 import { HOUR, MINUTE } from '../time';
 import { createScheduler, type Job, type Scheduler } from './scheduler';
 
@@ -16,7 +16,11 @@ export function appJobs(handle: DbHandle, env: NodeJS.ProcessEnv = process.env):
 		{ name: 'sponsorship.expire-offers', everyMs: MINUTE, run: () => expireDueOffers(handle.db, origin) },
 		{ name: 'registration.release-unconfirmed', everyMs: HOUR, run: () => releaseUnconfirmed(handle.db, origin) }
 	];
+	// Runs whatever ISU_NOTIFICATIONS says: notifications collected before a switch back to "each" still go out.
+	jobs.push({ name: 'mail.isu-digest', everyMs: 15 * MINUTE, run: () => sendIsuDigest(handle.db) });
 	jobs.push({ name: 'decisions.task-reminders', everyMs: 15 * MINUTE, run: () => sendTaskReminders(handle.db, origin) });
+	// Hourly, but one mail a day at most: the day's row decides (decisions/digest.ts).
+	jobs.push({ name: 'decisions.overdue-digest', everyMs: HOUR, run: () => sendOverdueDigest(handle.db, origin, isuAddress(env)) });
 	const smtp = smtpSender(env);
 	if (smtp) jobs.push({ name: 'mail.send', everyMs: 5000, run: () => sendDueMail(handle.db, smtp.transport, smtp.from) });
 	const sqlite = handle.sqlite;

@@ -9,6 +9,14 @@ export interface Mail {
 	text: string;
 	/** Its link lets the holder into an account (reset, invitation, confirmation): only the recipient may read it. */
 	secret?: boolean;
+	/** Small text files sent with it, e.g. a meeting's .ics (kept in outbox_attachments). */
+	attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+	filename: string;
+	contentType: string;
+	content: string;
 }
 
 const insertMail = prepared((db, to: string, subject: string, text: string, secret: number, now: string) =>
@@ -33,6 +41,11 @@ const insertMail = prepared((db, to: string, subject: string, text: string, secr
 export async function queueMail(db: Kysely<Database>, mail: Mail): Promise<number> {
 	const row = await insertMail.first(db, mail.to, mail.subject, mail.text, mail.secret ? 1 : 0, nowIso());
 	if (!row) throw new Error('the queued message was not returned');
+	if (mail.attachments?.length)
+		await db
+			.insertInto('outbox_attachments')
+			.values(mail.attachments.map((a) => ({ outbox_id: row.id, filename: a.filename, content_type: a.contentType, content: a.content })))
+			.execute();
 	return row.id;
 }
 
@@ -59,6 +72,16 @@ export async function listOutbox(db: Kysely<Database>, f: OutboxFilter = {}): Pr
 		q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
 	]);
 	return { rows, total: Number(count.n) };
+}
+
+/** The files queued with a message, for the sender and for staff reading the outbox. */
+export function outboxAttachments(db: Kysely<Database>, outboxId: number): Promise<MailAttachment[]> {
+	return db
+		.selectFrom('outbox_attachments')
+		.select(['filename', 'content_type as contentType', 'content'])
+		.where('outbox_id', '=', outboxId)
+		.orderBy('id')
+		.execute();
 }
 
 export function getOutboxMessage(db: Kysely<Database>, id: number): Promise<OutboxMessage | undefined> {

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db';
 import { MINUTE, nowIso } from '../time';
+import { outboxAttachments } from './outbox';
 
 export const MAX_ATTEMPTS = 6;
 
@@ -11,7 +12,13 @@ export function retryDelay(attempt: number): number {
 }
 
 export interface Transport {
-	sendMail(msg: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+	sendMail(msg: {
+		from: string;
+		to: string;
+		subject: string;
+		text: string;
+		attachments?: { filename: string; contentType: string; content: string }[];
+	}): Promise<unknown>;
 }
 
 /**
@@ -40,7 +47,8 @@ export async function sendDueMail(db: Kysely<Database>, transport: Transport, fr
 		if (Number(claim.numUpdatedRows) !== 1) continue;
 		const attempts = m.attempts + 1;
 		try {
-			await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text });
+			const attachments = await outboxAttachments(db, m.id);
+			await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text, ...(attachments.length ? { attachments } : {}) });
 			// A secret message's link is the recipient's alone: once delivered, its text is not kept.
 			await db
 				.updateTable('outbox')

@@ -45,6 +45,14 @@ export const mails = {
 			waiting.length ? `Already waiting for you:\n${waiting.map((w) => `- ${w.code}: ${w.what}\n  ${w.link}`).join('\n')}` : 'Nothing is waiting for you yet.'
 		}${SIGNATURE}`
 	}),
+	/** ISU_NOTIFICATIONS=daily: the day's notifications in one mail, each with its own link as it was written. */
+	isuDigest: (to: string, day: string, items: { subject: string; body_text: string; created_at: string }[]): Mail => ({
+		to,
+		subject: `CCM Meetings: ${items.length} ${items.length === 1 ? 'notification' : 'notifications'} for the ISU (${day})`,
+		text: `What happened since the last digest, oldest first. Each item says where to act.\n\n${items
+			.map((it, i) => `${i + 1}. ${it.subject} (${it.created_at.slice(0, 16).replace('T', ' ')} UTC)\n${it.body_text.split('\n\n-- \n')[0].trim()}`)
+			.join('\n\n----------\n\n')}${SIGNATURE}`
+	}),
 	invite: (to: string, roleLabel: string, link: string): Mail => ({
 		to,
 		secret: true,

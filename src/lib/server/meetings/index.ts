@@ -52,3 +52,4 @@ export { sessionTimes } from './session-store';
 // For other areas, inside their own transactions.
 export { touchMeeting } from './queries';
 export { getMeeting as getMeetingIn } from './queries';
+export { loadCal as loadCalMeetingsIn };

@@ -17,7 +17,7 @@ export async function documentBySymbol(db: Db, symbol: string, user: SessionUser
 	const [files, versions, meeting, item, org, replacement] = await Promise.all([
 		documentFiles(db, doc.id),
 		versionsOf(db, doc.base_symbol),
-		db.selectFrom('meetings').select(['slug', 'code', 'title']).where('id', '=', doc.meeting_id).executeTakeFirstOrThrow(),
+		db.selectFrom('meetings').select(['slug', 'code', 'title', 'kind']).where('id', '=', doc.meeting_id).executeTakeFirstOrThrow(),
 		doc.agenda_item_id
 			? db.selectFrom('agenda_items').select(['number', 'sub_number', 'title']).where('id', '=', doc.agenda_item_id).executeTakeFirst()
 			: undefined,
@@ -34,6 +34,6 @@ export async function documentBySymbol(db: Db, symbol: string, user: SessionUser
 		// A replacement may be of another meeting (withdrawDocument takes any symbol): the draft-meeting rule applies to it too.
 		replacement: await visibleDocument(db, replacement, user),
 		// Versions share the base symbol, hence the meeting, which visibleDocument has checked for this one.
-		versions: versions.filter((v) => v.id !== doc.id && canSeeDocument({ ...v, uploaded_by: null }, user))
+		versions: versions.filter((v) => v.id !== doc.id && canSeeDocument({ ...v, uploaded_by: null }, user, meeting.kind))
 	} as const;
 }

@@ -7,10 +7,10 @@ import { canSeeDocument } from './access';
  * that does not exist; documents of an unpublished meeting stay with staff, whatever their own status.
  */
 export async function visibleDocument(db: Db, doc: DocumentRow | undefined, user: SessionUser | null): Promise<DocumentRow | undefined> {
-	if (!doc || !canSeeDocument(doc, user)) return undefined;
+	if (!doc) return undefined;
 	if (user?.role === 'staff') return doc;
-	const meeting = await db.selectFrom('meetings').select('status').where('id', '=', doc.meeting_id).executeTakeFirst();
-	return meeting && meeting.status !== 'draft' ? doc : undefined;
+	const meeting = await db.selectFrom('meetings').select(['status', 'kind']).where('id', '=', doc.meeting_id).executeTakeFirst();
+	return meeting && meeting.status !== 'draft' && canSeeDocument(doc, user, meeting.kind) ? doc : undefined;
 }
 
 export type Download =

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu } from '../mail';
 import { nowIso } from '../time';
 import { regMails } from './mails';
 import { LIVE_IN_SQL } from './live';
@@ -93,7 +93,7 @@ export async function setCredentials(
 			credentials_name: file.name
 		});
 		const { meeting, org, link } = await isuDelegationLink(trx, delegationId, origin);
-		await queueMail(trx, regMails.isuCredentials(isuAddress(), meeting, org, !!before.credentials_sha256, link));
+		await notifyIsu(trx, regMails.isuCredentials(isuAddress(), meeting, org, !!before.credentials_sha256, link));
 		return { ok: true as const };
 	});
 }
@@ -118,7 +118,7 @@ export async function submitDelegation(db: Db, actor: Actor, delegationId: numbe
 			.execute();
 		await audit(trx, actor, 'delegation.submit', { type: 'delegation', id: delegationId }, null, { members: members.length });
 		const { meeting, org, link } = await isuDelegationLink(trx, delegationId, origin);
-		await queueMail(trx, regMails.isuSubmitted(isuAddress(), meeting, org, members.length, link));
+		await notifyIsu(trx, regMails.isuSubmitted(isuAddress(), meeting, org, members.length, link));
 		return { ok: true };
 	});
 }

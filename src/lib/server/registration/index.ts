@@ -10,8 +10,10 @@ import * as delegations from './delegations';
 import * as ownSpace from './own-space';
 import * as csvExport from './export';
 import * as personalData from './personal-data';
+import * as participantsPdfStore from './participants-pdf';
 import * as queries from './queries';
 import * as store from './store';
+import * as visaLetters from './visa-letters';
 
 export type { RegistrationView, RegistrationFilter } from './queries';
 export type { PersonDetails, RegisterResult, RegisterOptions, Decision, UpdateResult, ConfirmResult, OnCancelled } from './store';
@@ -50,6 +52,7 @@ export const listRegistrations = bindDb(queries.listRegistrations);
 export const listDelegation = bindDb(queries.listDelegation);
 export const getDelegation = bindDb(queries.getDelegation);
 export const listParticipants = bindDb(queries.listParticipants);
+export const keptParticipantsPdf = bindDb(participantsPdfStore.keptParticipantsPdf);
 export const listApprovedForBadges = bindDb(queries.listApprovedForBadges);
 export const findLive = bindDb(store.findLive);
 export const delegationFor = bindDb(store.delegationFor);
@@ -109,3 +112,12 @@ export const getDelegationById = bindDb(delegations.getDelegationById);
 // Issue 12 (H9): the delegate's own space ("My meetings").
 export { nextStep, SPONSORSHIP_LABELS } from './own-space';
 export const listOwnRegistrations = bindDb(ownSpace.listOwnRegistrations);
+// Issue 12 (H12): letters of invitation for visa purposes.
+export { visaLetterSchema, visaDecisionSchema, VISA_STATUS_LABELS, VISA_REFUSALS, type VisaLetterForm } from './visa-forms';
+export { visaReference, type VisaRequester, type VisaDecision } from './visa-letters';
+export const getVisaLetter = bindDb(visaLetters.getVisaLetter);
+export const requestVisaLetter = bindDb(visaLetters.requestVisaLetter);
+export const decideVisaLetter = bindDb(visaLetters.decideVisaLetter);
+export const listVisaLetters = bindDb(visaLetters.listVisaLetters);
+export const setVisaApproval = bindDb(visaLetters.setVisaApproval);
+export const visaLetterDownload = bindDb(visaLetters.visaLetterDownload);

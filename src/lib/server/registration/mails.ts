@@ -51,10 +51,16 @@ export const regMails = {
 		subject: `${m.code}: your registration was released`,
 		text: `Your registration for the ${name(m)} was not confirmed by your delegation's focal point or the ISU within ${days} days, so its place has been given on. Ask your focal point to register you:\n\n${link}${SIGNATURE}`
 	}),
-	rejected: (to: string, m: Meeting, reason: string): Mail => ({
+	rejected: (to: string, m: Meeting, reason: string, sponsorship: 'submitted' | 'offered' | 'accepted' | null = null, sponsorshipLink = ''): Mail => ({
 		to,
 		subject: `${m.code}: registration not accepted`,
-		text: `Your registration for the ${name(m)} was not accepted, for this reason:\n\n${reason}\n\nReply to the ISU if you think this is a mistake.${SIGNATURE}`
+		text: `Your registration for the ${name(m)} was not accepted, for this reason:\n\n${reason}\n\n${
+			sponsorship === 'submitted'
+				? `Your sponsorship application is withdrawn with it. You can still see it here: ${sponsorshipLink}\n\n`
+				: sponsorship
+					? `The sponsorship ${sponsorship === 'accepted' ? 'you accepted' : 'offered to you'} is withdrawn with it: the programme will not book or pay your travel. You can still see your application here: ${sponsorshipLink}\n\n`
+					: ''
+		}Reply to the ISU if you think this is a mistake.${SIGNATURE}`
 	}),
 	isuSubmitted: (to: string, m: Meeting, org: string, members: number, link: string): Mail => ({
 		to,
@@ -65,5 +71,20 @@ export const regMails = {
 		to,
 		subject: `${m.code}: credentials of ${org} ${replaced ? 'replaced' : 'uploaded'}`,
 		text: `The focal point of ${org} ${replaced ? 'replaced the' : 'uploaded a'} credentials letter for the ${name(m)}. Open it and accept or refuse it here:\n\n${link}${SIGNATURE}`
+	}),
+	isuVisaRequest: (to: string, m: Meeting, reference: string, link: string): Mail => ({
+		to,
+		subject: `${m.code}: a letter of invitation (${reference}) waits for approval`,
+		text: `A letter of invitation for visa purposes was requested for the ${name(m)}. Approve or refuse it here:\n\n${link}${SIGNATURE}`
+	}),
+	visaIssued: (to: string, m: Meeting, reference: string, link: string): Mail => ({
+		to,
+		subject: `${m.code}: your letter of invitation is ready`,
+		text: `The ISU approved the letter of invitation for visa purposes ${reference} for the ${name(m)}. Download it here:\n\n${link}${SIGNATURE}`
+	}),
+	visaRefused: (to: string, m: Meeting, reference: string, reason: string, link: string): Mail => ({
+		to,
+		subject: `${m.code}: letter of invitation not issued`,
+		text: `The ISU did not issue the letter of invitation ${reference} for the ${name(m)}, for this reason:\n\n${reason}\n\nYou may correct the details and ask again here: ${link}${SIGNATURE}`
 	})
 };

@@ -50,7 +50,7 @@ function fonts() {
 	return fontFiles;
 }
 
-function newDoc(options: PDFKit.PDFDocumentOptions): Doc {
+export function newDoc(options: PDFKit.PDFDocumentOptions): Doc {
 	// `font: false` would be ideal; an empty string skips pdfkit's default Helvetica (and its AFM files) as well.
 	const doc = new PDFDocument({ size: 'A4', font: '', ...options });
 	const f = fonts();
@@ -60,7 +60,7 @@ function newDoc(options: PDFKit.PDFDocumentOptions): Doc {
 	return doc.font('body');
 }
 
-function toBuffer(doc: Doc): Promise<Buffer> {
+export function toBuffer(doc: Doc): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		doc.on('data', (c: Buffer) => chunks.push(c));
@@ -75,7 +75,7 @@ function toBuffer(doc: Doc): Promise<Buffer> {
  * measures at its true width but writes into the PDF unscaled (1229/1000 em instead of 1229/2048 for DejaVu), so the
  * text came out wider than measured and ran off the badge. Reaches into pdfkit's current font for fontkit's coverage.
  */
-function printable(doc: Doc, text: string): string {
+export function printable(doc: Doc, text: string): string {
 	if (/^[\u0000-\u024f]*$/.test(text)) return text;
 	const font = (doc as unknown as { _font: { font: { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
 	let out = '';

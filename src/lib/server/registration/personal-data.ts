@@ -5,7 +5,7 @@ import { nowIso } from '../time';
 
 /** Everything we hold about the person with this address: their account and every registration. */
 export async function exportPerson(db: Db, actor: Actor, email: string) {
-	const [account, registrations] = await Promise.all([
+	const [account, registrations, visa_letters] = await Promise.all([
 		db
 			.selectFrom('users')
 			.select(['id', 'email', 'role', 'given_name', 'family_name', 'created_at', 'organization_id'])
@@ -38,10 +38,17 @@ export async function exportPerson(db: Db, actor: Actor, email: string) {
 			])
 			.where('r.email', '=', email)
 			.orderBy('r.id')
+			.execute(),
+		db
+			.selectFrom('visa_letters as v')
+			.innerJoin('registrations as r', 'r.id', 'v.registration_id')
+			.select(['v.registration_id', 'v.reference', 'v.passport_name', 'v.nationality', 'v.passport_number', 'v.status', 'v.requested_at'])
+			.where('r.email', '=', email)
+			.orderBy('v.id')
 			.execute()
 	]);
 	await audit(db, actor, 'person.export', { type: 'person', id: email }, null, { registrations: registrations.length });
-	return { exported_at: nowIso(), email, account: account ?? null, registrations };
+	return { exported_at: nowIso(), email, account: account ?? null, registrations, visa_letters };
 }
 
 /**
@@ -74,9 +81,25 @@ export async function erasePerson(db: Db, actor: Actor, email: string): Promise<
 				.where('id', '=', r.id)
 				.execute();
 		}
+		// The passport details exist only for the letter of invitation: they go with the person.
+		const letters = rows.length
+			? Number(
+					(
+						await trx
+							.deleteFrom('visa_letters')
+							.where(
+								'registration_id',
+								'in',
+								rows.map((r) => r.id)
+							)
+							.executeTakeFirst()
+					).numDeletedRows
+				)
+			: 0;
 		// The audit row names what was erased, not the data itself.
 		await audit(trx, actor, 'person.erase', { type: 'person', id: `registrations:${rows.map((r) => r.id).join(',')}` }, null, {
 			registrations: rows.length,
+			visa_letters: letters,
 			fields: ['title', 'given_name', 'family_name', 'position', 'email', 'phone', 'access_needs', 'rejection_reason']
 		});
 		return rows.length;

@@ -2,7 +2,7 @@ import type { Db, Database, DelegationRole, Meeting, Registration, RegistrationS
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { prepared } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail } from '../mail';
 import { generateToken, normalizeEmail } from '../auth';
 import { DAY, nowIso } from '../time';
 import { windowState } from '../meetings';
@@ -305,7 +305,7 @@ async function askToConfirm(trx: Db | Trx, meeting: Meeting, organizationId: num
 	if (focal.length) {
 		for (const f of focal) await queueMail(trx, regMails.confirmMember(f.email, meeting, who, org.name, `${origin}/meetings/${meeting.slug}/delegation`));
 	} else {
-		await queueMail(trx, regMails.confirmMember(isuAddress(), meeting, who, org.name, `${origin}/admin/registrations/${reg.id}`, true));
+		await notifyIsu(trx, regMails.confirmMember(isuAddress(), meeting, who, org.name, `${origin}/admin/registrations/${reg.id}`, true));
 	}
 }
 
@@ -479,8 +479,13 @@ async function endRegistration(trx: Trx, reg: Registration, status: 'rejected' |
 	return promoteWaitlist(trx, reg.meeting_id, origin);
 }
 
-/** Work another area does in the cancelling transaction (sponsorship releases the money of the person's offer). */
-export type OnCancelled = (trx: Trx, reg: Registration, actor: Actor) => Promise<void>;
+/**
+ * Work another area does in the transaction that ends a registration, cancelled or rejected (sponsorship releases the
+ * money of the person's offer). It answers what it released, so that the person can be told.
+ */
+export type OnCancelled = (trx: Trx, reg: Registration, actor: Actor) => Promise<ReleasedSponsorship | void>;
+/** The status of the sponsorship application an ended registration withdrew, or null when there was none. */
+export type ReleasedSponsorship = 'submitted' | 'offered' | 'accepted' | null;
 
 export async function cancelRegistration(db: Db, reg: Registration, actor: Actor, origin: string, onCancelled?: OnCancelled): Promise<boolean> {
 	return db.transaction().execute(async (trx) => {
@@ -504,7 +509,8 @@ export async function decide(
 	meetingId: number,
 	ids: number[],
 	d: Decision,
-	origin: string
+	origin: string,
+	onRejected?: OnCancelled
 ): Promise<{ done: number[]; skipped: number[] }> {
 	return db.transaction().execute(async (trx) => {
 		const meeting = await trx.selectFrom('meetings').selectAll().where('id', '=', meetingId).executeTakeFirstOrThrow();
@@ -527,7 +533,9 @@ export async function decide(
 					continue;
 				}
 				await endRegistration(trx, reg, 'rejected', d.reason, origin);
-				if (reg.email) await queueMail(trx, regMails.rejected(reg.email, meeting, d.reason));
+				// The same release as a cancellation: the application is withdrawn and an offer's money freed.
+				const released = onRejected ? ((await onRejected(trx, reg, actor)) ?? null) : null;
+				if (reg.email) await queueMail(trx, regMails.rejected(reg.email, meeting, d.reason, released, `${origin}/meetings/${meeting.slug}/sponsorship`));
 			}
 			await audit(
 				trx,

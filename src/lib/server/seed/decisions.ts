@@ -15,6 +15,8 @@ interface SeedTask {
 	status: TaskStatus;
 	illustrative: 0 | 1;
 	note?: string;
+	/** When the note set the status (illustrative where the sources give no date); the follow-up report reads it. */
+	status_at?: string;
 }
 interface SeedOutcome {
 	number: string;
@@ -46,7 +48,8 @@ const NINE_MSP: SeedOutcome[] = [
 				due_date: '2021-04-01',
 				status: 'done',
 				illustrative: 0,
-				note: 'Sourced: a further extension to 31 December 2023 was granted at the 10MSP; Bulgaria completed stockpile destruction in June 2023 (Cluster Munition Monitor 2023).'
+				note: 'Sourced: a further extension to 31 December 2023 was granted at the 10MSP; Bulgaria completed stockpile destruction in June 2023 (Cluster Munition Monitor 2023).',
+				status_at: '2023-06-30T12:00:00.000Z'
 			}
 		]
 	},
@@ -66,7 +69,8 @@ const NINE_MSP: SeedOutcome[] = [
 				due_date: '2025-08-01',
 				status: 'in_progress',
 				illustrative: 0,
-				note: 'Sourced: at the 12MSP (2024) Germany requested a further five-year interim extension to 1 August 2030 (analysis CCM/MSP/2024/5); the decision is not in the sources.'
+				note: 'Sourced: at the 12MSP (2024) Germany requested a further five-year interim extension to 1 August 2030 (analysis CCM/MSP/2024/5); the decision is not in the sources.',
+				status_at: '2019-09-04T12:00:00.000Z'
 			}
 		]
 	},
@@ -86,7 +90,8 @@ const NINE_MSP: SeedOutcome[] = [
 				due_date: '2025-08-01',
 				status: 'in_progress',
 				illustrative: 0,
-				note: 'Sourced: a further request was considered at the 12MSP (analysis CCM/MSP/2024/6); the requested date and the outcome are not in the sources.'
+				note: 'Sourced: a further request was considered at the 12MSP (analysis CCM/MSP/2024/6); the requested date and the outcome are not in the sources.',
+				status_at: '2019-09-04T12:00:00.000Z'
 			}
 		]
 	},
@@ -105,7 +110,8 @@ const NINE_MSP: SeedOutcome[] = [
 				due_date: '2020-11-23',
 				status: 'done',
 				illustrative: 1,
-				note: 'Illustrative note for the demonstration.'
+				note: 'Illustrative note for the demonstration.',
+				status_at: '2020-11-20T12:00:00.000Z'
 			}
 		]
 	},
@@ -125,7 +131,8 @@ const NINE_MSP: SeedOutcome[] = [
 				due_date: '2020-11-23',
 				status: 'done',
 				illustrative: 1,
-				note: 'Sourced: held in two parts, virtually on 25–27 November 2020 and in Geneva on 20–21 September 2021 (meetings.csv; FDFA). The task itself is illustrative.'
+				note: 'Sourced: held in two parts, virtually on 25–27 November 2020 and in Geneva on 20–21 September 2021 (meetings.csv; FDFA). The task itself is illustrative.',
+				status_at: '2020-11-20T12:00:00.000Z'
 			}
 		]
 	}
@@ -269,5 +276,16 @@ async function insertTask(db: Kysely<Database>, outcomeId: number, t: SeedTask, 
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	if (t.note) await db.insertInto('task_notes').values({ task_id: row.id, at: now, author_user_id: null, author_email: null, text: t.note }).execute();
+	if (t.note)
+		await db
+			.insertInto('task_notes')
+			.values({
+				task_id: row.id,
+				at: t.status_at ?? now,
+				author_user_id: null,
+				author_email: null,
+				text: t.note,
+				status: t.status === 'open' ? null : t.status
+			})
+			.execute();
 }

@@ -1,6 +1,6 @@
 import type { Db, Meeting, SponsorshipApplication } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail } from '../mail';
 import { nowIso } from '../time';
 import { statesAsAtIn } from '../organizations';
 import { currentCriteria, getProgramme } from './store';
@@ -136,7 +136,7 @@ export async function saveApplication(
 			if (reg.email) await queueMail(trx, sponsorshipMails.submitted(reg.email, meeting, link, focal.length > 0));
 			// No focal point: nobody but the ISU can endorse; without this mail the application would wait for ever.
 			if (!focal.length)
-				await queueMail(
+				await notifyIsu(
 					trx,
 					sponsorshipMails.isuNoFocalPoint(
 						isuAddress(),

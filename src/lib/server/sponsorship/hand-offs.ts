@@ -1,26 +1,29 @@
 import type { Transaction } from 'kysely';
 import type { Database, Meeting, Registration, Db } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail } from '../mail';
 import { nowIso } from '../time';
 import { getProgramme, releaseIn, sendOffers } from './store';
 import { applicationDeadline } from './applications';
 import { sponsorshipMails } from './mails';
 
+type Released = 'submitted' | 'offered' | 'accepted' | null;
+
 /**
- * For registration.cancelRegistration, in its transaction: the person's application is withdrawn, and the money of an
- * offer made or accepted is released; the ISU is told when a sponsored person cancels.
+ * For registration.cancelRegistration and staff's rejection (registration.decide), in their transaction: the person's
+ * application is withdrawn, and the money of an offer made or accepted is released. The ISU is told when a sponsored
+ * person cancels; a rejection is the ISU's own decision. Answers what was released.
  */
-export function releaseOnCancel(origin: string) {
-	return async (trx: Transaction<Database>, reg: Registration, actor: Actor): Promise<void> => {
+export function releaseOnCancel(origin: string, ending: 'cancelled' | 'rejected' = 'cancelled') {
+	return async (trx: Transaction<Database>, reg: Registration, actor: Actor): Promise<Released> => {
 		const app = await trx
 			.selectFrom('sponsorship_applications')
 			.select(['id', 'status', 'meeting_id'])
 			.where('registration_id', '=', reg.id)
 			.executeTakeFirst();
-		if (!app || !['submitted', 'offered', 'accepted'].includes(app.status)) return;
-		if (!(await releaseIn(trx, actor, app.meeting_id, app.id, 'withdrawn'))) return;
-		if (app.status === 'submitted') return;
+		if (!app || (app.status !== 'submitted' && app.status !== 'offered' && app.status !== 'accepted')) return null;
+		if (!(await releaseIn(trx, actor, app.meeting_id, app.id, 'withdrawn'))) return null;
+		if (app.status === 'submitted' || ending === 'rejected') return app.status;
 		const [meeting, org] = await Promise.all([
 			trx.selectFrom('meetings').selectAll().where('id', '=', app.meeting_id).executeTakeFirstOrThrow(),
 			trx
@@ -32,7 +35,8 @@ export function releaseOnCancel(origin: string) {
 		]);
 		const who = [reg.given_name, reg.family_name].filter(Boolean).join(' ');
 		const status = app.status === 'accepted' ? 'accepted' : 'offered';
-		await queueMail(trx, sponsorshipMails.isuCancelled(isuAddress(), meeting, who, org.name, status, `${origin}/admin/meetings/${meeting.slug}/sponsorship`));
+		await notifyIsu(trx, sponsorshipMails.isuCancelled(isuAddress(), meeting, who, org.name, status, `${origin}/admin/meetings/${meeting.slug}/sponsorship`));
+		return app.status;
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { Db, ApplicationStatus, CcmStatus, Database, Meeting, SponsorshipProgramme } from '../db';
 import type { Transaction } from 'kysely';
 import { audit, type Actor } from '../audit';
-import { isuAddress, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail } from '../mail';
 import { nowIso, DAY } from '../time';
 import { defaultCriteria, parseCriteria, reviseCriteria, STAFF_SCORE_ID, type CriteriaSet } from './criteria';
 import { evaluate, stateFactsAsAt, type ApplicantFacts, type Evaluation } from './evaluate';
@@ -532,7 +532,7 @@ async function tellAnswer(db: Db, meeting: Meeting, applicationId: number, accep
 		.executeTakeFirstOrThrow();
 	const who = [a.given_name, a.family_name].filter(Boolean).join(' ');
 	if (a.email) await queueMail(db, sponsorshipMails.answerReceived(a.email, meeting, accepted, `${origin}/meetings/${meeting.slug}/sponsorship`));
-	await queueMail(db, sponsorshipMails.isuAnswer(isuAddress(), meeting, who, a.state, accepted, `${origin}/admin/meetings/${meeting.slug}/sponsorship`));
+	await notifyIsu(db, sponsorshipMails.isuAnswer(isuAddress(), meeting, who, a.state, accepted, `${origin}/admin/meetings/${meeting.slug}/sponsorship`));
 }
 
 export { release as releaseApplication };

@@ -2,13 +2,21 @@ import { redirect } from '@sveltejs/kit';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { meetingSchema, meetingFormValues, setMeetingStatus, updateMeeting } from '$lib/server/meetings';
 import { staffMeeting } from '$lib/server/web/access';
-import { waitlistPromoter } from '$lib/server/registration';
+import { setVisaApproval, waitlistPromoter } from '$lib/server/registration';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { meeting } = await staffMeeting(event);
 	return {
-		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, status: meeting.status, published_at: meeting.published_at },
+		meeting: {
+			slug: meeting.slug,
+			code: meeting.code,
+			title: meeting.title,
+			status: meeting.status,
+			published_at: meeting.published_at,
+			visa_letters_approval: meeting.visa_letters_approval === 1,
+			kind: meeting.kind
+		},
 		values: meetingFormValues(meeting),
 		created: event.url.searchParams.has('created')
 	};
@@ -33,5 +41,11 @@ export const actions: Actions = {
 		const { actor, meeting } = await staffMeeting(event);
 		await setMeetingStatus(actor, meeting.id, 'draft');
 		return { status: 'Back to draft: only staff see the meeting now.' };
+	},
+	visaApproval: async (event) => {
+		const { actor, meeting } = await staffMeeting(event);
+		const on = (await event.request.formData()).get('approval') === 'yes';
+		await setVisaApproval(actor, meeting.id, on);
+		return { status: on ? 'Letters of invitation now wait for staff approval.' : 'Letters of invitation are now issued at once.' };
 	}
 };

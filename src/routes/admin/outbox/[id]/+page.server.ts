@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
-import { forStaff, getOutboxMessage } from '$lib/server/mail';
+import { forStaff, getOutboxMessage, outboxAttachments } from '$lib/server/mail';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -8,5 +8,9 @@ export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id);
 	const message = Number.isSafeInteger(id) && id > 0 ? await getOutboxMessage(id) : undefined;
 	if (!message) error(404, 'No such message.');
-	return { message: forStaff(message, !!process.env.SMTP_URL) };
+	const attachments = await outboxAttachments(message.id);
+	return {
+		message: forStaff(message, !!process.env.SMTP_URL),
+		attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: new TextEncoder().encode(a.content).length }))
+	};
 };

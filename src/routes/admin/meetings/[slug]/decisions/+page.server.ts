@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
@@ -7,7 +6,6 @@ import {
 	addNote,
 	addOutcome,
 	addTask,
-	deleteOutcome,
 	meetingOutcomes,
 	minutesOf,
 	minutesSchema,
@@ -29,11 +27,11 @@ export const load: PageServerLoad = async (event) => {
 		outcomes: outcomes.map((o) => ({ ...o, tasks: tasks.filter((t) => t.outcome_id === o.id) })),
 		agenda: agenda.map((a) => ({ value: a.id, label: `${formatAgendaNumber(a.number, a.sub_number)}. ${a.title.slice(0, 70)}` })),
 		owners,
-		minutes: minutes?.text ?? ''
+		minutes: minutes?.text ?? '',
+		// After a delete (a redirect here): how many tasks went with the outcome.
+		deleted: /^\d{1,6}$/.test(event.url.searchParams.get('deleted') ?? '') ? Number(event.url.searchParams.get('deleted')) : null
 	};
 };
-
-const idSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export const actions: Actions = {
 	outcome: async (event) => {
@@ -44,13 +42,6 @@ export const actions: Actions = {
 		const saved = await addOutcome(actor, meeting, parsed.data);
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form: 'outcome' });
 		return { form: 'outcome', done: `Recorded ${parsed.data.number}.` };
-	},
-	deleteOutcome: async (event) => {
-		const { actor, meeting } = await staffMeeting(event);
-		const id = idSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown outcome.' });
-		const deleted = await deleteOutcome(actor, meeting.id, id.data.id);
-		return { form: 'delete', done: deleted ? 'Outcome deleted, with its tasks.' : 'That outcome no longer exists.' };
 	},
 	task: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);

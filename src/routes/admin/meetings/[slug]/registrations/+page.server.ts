@@ -16,6 +16,7 @@ import {
 	register
 } from '$lib/server/registration';
 import { generateToken } from '$lib/server/auth';
+import { releaseOnCancel, reofferAfterCancel } from '$lib/server/sponsorship';
 import { organizationOptionsAsAt, organizationRegions } from '$lib/server/organizations';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
@@ -77,7 +78,10 @@ export const actions: Actions = {
 		const parsed = parseForm(decisionSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'decide' });
 		const d = parsed.data.decision === 'approve' ? { action: 'approve' as const } : { action: 'reject' as const, reason: parsed.data.reason };
-		const result = await decide({ id: actor.id, email: actor.email }, meeting.id, parsed.data.ids, d, event.url.origin);
+		const origin = event.url.origin;
+		const result = await decide({ id: actor.id, email: actor.email }, meeting.id, parsed.data.ids, d, origin, releaseOnCancel(origin, 'rejected'));
+		// A rejection frees sponsorship money as a cancellation does: it goes to the next in line once offers have begun.
+		if (d.action === 'reject' && result.done.length) await reofferAfterCancel(meeting, origin);
 		const verb = d.action === 'approve' ? 'Approved' : 'Rejected';
 		const skipped = result.skipped.length ? ` ${result.skipped.length} left as they were (only pending registrations holding a place can be approved).` : '';
 		return { form: 'decide', done: `${verb} ${result.done.length}.${skipped} Each person was e-mailed.` };
