@@ -1,24 +1,28 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { MEETING_KINDS } from '../db';
 import { formObject, optionalMultilineText, optionalText, text } from '../forms';
 import { localToUtc, isValidTimeZone } from './zoned-time';
 import { slugFromCode } from './rules';
 
-const date = (label: string) =>
+// Labels are message functions and every message is made at parse time, so it speaks the request's language.
+const date = (label: () => string) =>
 	z
-		.string({ error: `${label} is required.` })
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}: use a date like 2019-09-02.`)
-		.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), `${label} is not a real date.`);
+		.string({ error: () => m.adm_form_date_required({ label: label() }) })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.adm_form_date_format({ label: label() }) })
+		.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
+			error: () => m.adm_form_date_not_real({ label: label() })
+		});
 
 /** A `datetime-local` value, or empty. Converted to UTC with the meeting's zone after the object is read. */
 export const localDateTime = z
 	.string()
 	.optional()
 	.transform((s) => (s ?? '').trim())
-	.pipe(z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Use a date and time like 2019-08-15T18:00.')]));
+	.pipe(z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: () => m.adm_form_datetime_format() })]));
 
 /** An optional whole number of at least 1 (empty: no limit). */
-const positiveCount = (label: string) =>
+const positiveCount = (label: () => string) =>
 	z
 		.string()
 		.optional()
@@ -27,11 +31,11 @@ const positiveCount = (label: string) =>
 			if (!t) return null;
 			const n = Number(t);
 			const message = !Number.isInteger(n)
-				? `${label} must be a whole number.`
+				? m.adm_form_count_whole({ label: label() })
 				: n < 1
-					? `${label} must be at least 1.`
+					? m.adm_form_count_min({ label: label() })
 					: n > 100_000
-						? `${label} must be at most 100,000.`
+						? m.adm_form_count_max({ label: label() })
 						: null;
 			if (message) {
 				ctx.addIssue({ code: 'custom', message });
@@ -43,11 +47,11 @@ const positiveCount = (label: string) =>
 export const meetingSchema = formObject(
 	{
 		code: z
-			.string({ error: 'Code is required.' })
+			.string({ error: () => m.adm_form_code_required() })
 			.trim()
-			.min(2, 'Code is required, e.g. 9MSP.')
-			.max(20, 'Code must be at most 20 characters.')
-			.regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'Use letters, digits and dashes, e.g. 9MSP or 2RC-PM1.'),
+			.min(2, { error: () => m.adm_form_code_required_example() })
+			.max(20, { error: () => m.adm_form_code_max() })
+			.regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: () => m.adm_form_code_chars() }),
 		slug: z
 			.string()
 			.optional()
@@ -57,25 +61,28 @@ export const meetingSchema = formObject(
 					z.literal(''),
 					z
 						.string()
-						.max(60, 'At most 60 characters.')
-						.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes, e.g. 9msp.')
+						.max(60, { error: () => m.adm_form_slug_max() })
+						.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.adm_form_slug_chars() })
 				])
 			),
 		title: text('Title', 200),
-		kind: z.enum(MEETING_KINDS, { error: 'Choose a kind of meeting.' }),
-		start_date: date('Start date'),
-		end_date: date('End date'),
-		time_zone: z.string({ error: 'Time zone is required.' }).trim().refine(isValidTimeZone, 'Use an IANA time zone name, e.g. Europe/Zurich.'),
+		kind: z.enum(MEETING_KINDS, { error: () => m.adm_form_kind_choose() }),
+		start_date: date(m.adm_form_label_start_date),
+		end_date: date(m.adm_form_label_end_date),
+		time_zone: z
+			.string({ error: () => m.adm_form_time_zone_required() })
+			.trim()
+			.refine(isValidTimeZone, { error: () => m.adm_form_time_zone_iana() }),
 		venue: optionalText('Venue', 200),
 		city: optionalText('City', 100),
 		country: optionalText('Country', 100),
 		description: optionalMultilineText('Description', 5000),
 		registration_opens: localDateTime,
 		registration_closes: localDateTime,
-		capacity: positiveCount('Capacity'),
-		delegation_cap: positiveCount('The limit per delegation'),
+		capacity: positiveCount(m.adm_form_label_capacity),
+		delegation_cap: positiveCount(m.adm_form_label_delegation_cap),
 		// Never ticked in advance: an official list is a choice staff make and the form announces (issue 12, item 7).
-		participants_list: z.enum(['notice', 'consent'], { error: 'Choose how the list of participants is published.' }).default('consent'),
+		participants_list: z.enum(['notice', 'consent'], { error: () => m.adm_form_list_choose() }).default('consent'),
 		sponsorship_deadline: localDateTime,
 		symbol_prefix: z
 			.string()
@@ -87,20 +94,20 @@ export const meetingSchema = formObject(
 					z
 						.string()
 						.max(40)
-						.regex(/^[A-Z]+(\/[A-Za-z0-9.]+)*$/, 'Write it as the UN does, e.g. CCM/MSP/2019.')
+						.regex(/^[A-Z]+(\/[A-Za-z0-9.]+)*$/, { error: () => m.adm_form_symbol_prefix() })
 				])
 			)
 	},
 	(d, refuse) => {
-		if (d.start_date && d.end_date && d.end_date < d.start_date) refuse('end_date', 'The end date cannot be before the start date.');
+		if (d.start_date && d.end_date && d.end_date < d.start_date) refuse('end_date', m.adm_form_end_before_start());
 		for (const key of ['registration_opens', 'registration_closes', 'sponsorship_deadline'] as const) {
 			const local = d[key];
 			if (local && d.time_zone && !localToUtc(local, d.time_zone)) {
-				refuse(key, 'That time does not exist in the meeting’s time zone (a clock change). Choose another.');
+				refuse(key, m.adm_form_time_not_exist());
 			}
 		}
 		if (d.registration_opens && d.registration_closes && d.registration_closes <= d.registration_opens) {
-			refuse('registration_closes', 'Registration must close after it opens.');
+			refuse('registration_closes', m.adm_form_close_after_open());
 		}
 	}
 ).transform((d) => {
@@ -133,8 +140,10 @@ const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [
 
 export const sessionSchema = z.object({
 	title: text('Title', 200),
-	starts_at: z.string({ error: 'Start is required.' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Give a date and time for the start.'),
-	ends_at: z.string({ error: 'End is required.' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Give a date and time for the end.'),
+	starts_at: z
+		.string({ error: () => m.adm_form_start_required() })
+		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: () => m.adm_form_start_datetime() }),
+	ends_at: z.string({ error: () => m.adm_form_end_required() }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: () => m.adm_form_end_datetime() }),
 	room: optionalText('Room', 100),
 	chair: optionalText('Chair', 200),
 	agenda_item_ids: ids
@@ -152,21 +161,21 @@ export const agendaItemSchema = z.object({
 export const agendaEditSchema = z.object({
 	title: text('Title', 500),
 	number: z
-		.string({ error: 'Number is required.' })
+		.string({ error: () => m.adm_form_number_required() })
 		.trim()
-		.regex(/^\d{1,3}$/, 'A whole number, like 8.'),
+		.regex(/^\d{1,3}$/, { error: () => m.adm_form_number_whole() }),
 	sub_number: z
 		.string()
 		.optional()
 		.transform((s) => (s ?? '').trim().replace(/[()]/g, '').toLowerCase())
-		.pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^[a-z]{1,2}$/, 'A letter, like a.')]))
+		.pipe(z.union([z.literal('').transform(() => null), z.string().regex(/^[a-z]{1,2}$/, { error: () => m.adm_form_sub_letter() })]))
 });
 
 export const agendaImportSchema = z.object({
 	text: z
-		.string({ error: 'Paste the agenda.' })
-		.max(50_000, 'That is too long for an agenda.')
-		.refine((s) => s.trim() !== '', 'Paste the agenda.'),
+		.string({ error: () => m.adm_form_paste_agenda() })
+		.max(50_000, { error: () => m.adm_form_agenda_too_long() })
+		.refine((s) => s.trim() !== '', { error: () => m.adm_form_paste_agenda() }),
 	mode: z.enum(['preview', 'save']).default('preview')
 });
 

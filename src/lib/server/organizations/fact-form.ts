@@ -1,32 +1,42 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { optionalText, text, type FieldErrors, isCalendarDate } from '../forms';
 import type { StateFactKind } from '../db';
 import { CONVENTION_ADOPTED, deadlineAsAt, earliestDay, type FactEntry } from './as-at';
 
 /** What staff may add, in the words of the form; `kind.event` as stored. */
-export const FACT_TYPES: { value: string; label: string }[] = [
-	{ value: 'status.signature', label: 'CCM: signature' },
-	{ value: 'status.ratification', label: 'CCM: ratification deposited' },
-	{ value: 'status.accession', label: 'CCM: accession deposited' },
-	{ value: 'status.entry_into_force', label: 'CCM: entry into force' },
-	{ value: 'status.withdrawal_notified', label: 'CCM: withdrawal notified' },
-	{ value: 'status.withdrawal_effective', label: 'CCM: withdrawal takes effect' },
-	{ value: 'ldc.inclusion', label: 'Least developed: included in the UN list' },
-	{ value: 'ldc.graduation', label: 'Least developed: graduated' },
-	{ value: 'ldc.scheduled_graduation', label: 'Least developed: graduation scheduled' },
-	{ value: 'deadline.original', label: 'Article 3 / 4: original deadline' },
-	{ value: 'deadline.extension', label: 'Article 3 / 4: extension (decision)' },
-	{ value: 'deadline.completion', label: 'Article 3 / 4: completion declared' },
-	{ value: 'victims.listed', label: 'Article 5: has cluster munition victims' },
-	{ value: 'victims.not_listed', label: 'Article 5: no cluster munition victims' }
+/** The message naming each kind of entry in the form (read when shown, in the page's language); `kind.event` as stored. */
+const FACT_TYPE_MESSAGES: [string, () => string][] = [
+	['status.signature', m.adm_fact_status_signature],
+	['status.ratification', m.adm_fact_status_ratification],
+	['status.accession', m.adm_fact_status_accession],
+	['status.entry_into_force', m.adm_fact_status_entry_into_force],
+	['status.withdrawal_notified', m.adm_fact_status_withdrawal_notified],
+	['status.withdrawal_effective', m.adm_fact_status_withdrawal_effective],
+	['ldc.inclusion', m.adm_fact_ldc_inclusion],
+	['ldc.graduation', m.adm_fact_ldc_graduation],
+	['ldc.scheduled_graduation', m.adm_fact_ldc_scheduled_graduation],
+	['deadline.original', m.adm_fact_deadline_original],
+	['deadline.extension', m.adm_fact_deadline_extension],
+	['deadline.completion', m.adm_fact_deadline_completion],
+	['victims.listed', m.adm_fact_victims_listed],
+	['victims.not_listed', m.adm_fact_victims_not_listed]
 ];
+
+/** What staff may add, in the words of the form; each label is read when shown, in the language of the request. */
+export const FACT_TYPES: { value: string; label: string }[] = FACT_TYPE_MESSAGES.map(([value, label]) => ({
+	value,
+	get label() {
+		return label();
+	}
+}));
 
 const isoDay = z.union([
 	z.literal('').transform(() => null),
 	z
 		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2021-04-01.')
-		.refine(isCalendarDate, 'Not a real date: check the day and the month.')
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.adm_fact_err_date_format() })
+		.refine(isCalendarDate, { error: () => m.adm_fact_err_date_not_real() })
 ]);
 const optionalDay = z
 	.string()
@@ -35,7 +45,7 @@ const optionalDay = z
 	.pipe(isoDay);
 
 export const factSchema = z.object({
-	type: z.enum(FACT_TYPES.map((t) => t.value) as [string, ...string[]], { error: 'Choose what kind of fact this is.' }),
+	type: z.enum(FACT_TYPES.map((t) => t.value) as [string, ...string[]], { error: () => m.adm_fact_err_type() }),
 	article: z
 		.enum(['', '3', '4'])
 		.optional()
@@ -74,44 +84,41 @@ export function checkFact(input: FactInput, all: FactEntry[], today: string): Fi
 	const earliest = kind === 'ldc' ? '1971-01-01' : CONVENTION_ADOPTED;
 	const inRange = (field: 'on_date' | 'deadline', d: string | null) => {
 		if (d && (d < earliest || d > latest))
-			errors[field] =
-				`Between ${earliest} and ${latest} (${kind === 'ldc' ? 'the UN list began in 1971' : 'the Convention was adopted on 30 May 2008'}; at most ten years ahead).`;
+			errors[field] = kind === 'ldc' ? m.adm_fact_err_range_ldc({ earliest, latest }) : m.adm_fact_err_range_ccm({ earliest, latest });
 	};
 	inRange('on_date', input.on_date);
 	inRange('deadline', input.deadline);
-	if (kind !== 'victims' && !input.on_date && !(event === 'extension' && input.outcome === 'unknown')) errors.on_date = 'Give the date.';
-	if (kind === 'deadline' && input.article === null) errors.article = 'Choose Article 3 or Article 4.';
-	if (kind !== 'deadline' && input.article !== null) errors.article = 'Only a deadline has an article.';
-	if (event !== 'extension' && input.deadline) errors.deadline = 'Only an extension has a new deadline.';
-	if (kind === 'victims' && event === 'listed' && !input.confidence) errors.confidence = 'How sure is the source: high, medium or low?';
+	if (kind !== 'victims' && !input.on_date && !(event === 'extension' && input.outcome === 'unknown')) errors.on_date = m.adm_fact_err_give_date();
+	if (kind === 'deadline' && input.article === null) errors.article = m.adm_fact_err_choose_article();
+	if (kind !== 'deadline' && input.article !== null) errors.article = m.adm_fact_err_article_only_deadline();
+	if (event !== 'extension' && input.deadline) errors.deadline = m.adm_fact_err_deadline_only_extension();
+	if (kind === 'victims' && event === 'listed' && !input.confidence) errors.confidence = m.adm_fact_err_confidence();
 	const mine = entries.filter((e) => e.kind === kind);
 	const first = (ev: string) =>
 		mine
 			.filter((e) => e.event === ev && e.on_date)
 			.map((e) => earliestDay(e.on_date!))
 			.sort()[0];
-	const before = (ev: string, what: string) => {
+	const before = (ev: string, message: (p: { date: string }) => string) => {
 		const start = first(ev);
-		if (input.on_date && start && input.on_date < start && !errors.on_date)
-			errors.on_date = `Before the ${what} (${start}): an end cannot come before its start.`;
+		if (input.on_date && start && input.on_date < start && !errors.on_date) errors.on_date = message({ date: start });
 	};
-	if (event === 'graduation' || event === 'scheduled_graduation') before('inclusion', 'inclusion in the list');
+	if (event === 'graduation' || event === 'scheduled_graduation') before('inclusion', m.adm_fact_err_before_inclusion);
 	if (event === 'withdrawal_notified' || event === 'withdrawal_effective' || event === 'entry_into_force') {
 		const joined = ['ratification', 'accession', 'deposit'].map(first).filter(Boolean).sort()[0];
-		if (input.on_date && joined && input.on_date < joined && !errors.on_date)
-			errors.on_date = `Before the deposit of the instrument (${joined}): an end cannot come before its start.`;
+		if (input.on_date && joined && input.on_date < joined && !errors.on_date) errors.on_date = m.adm_fact_err_before_deposit({ date: joined });
 	}
-	if (event === 'withdrawal_effective') before('withdrawal_notified', 'notice of withdrawal');
+	if (event === 'withdrawal_effective') before('withdrawal_notified', m.adm_fact_err_before_withdrawal_notice);
 	if (event === 'extension' && input.article !== null) {
-		if (input.outcome === 'confirmed' && !input.deadline) errors.deadline = 'Give the new deadline the meeting granted (or mark the outcome unknown).';
+		if (input.outcome === 'confirmed' && !input.deadline) errors.deadline = m.adm_fact_err_give_deadline();
 		const extended = deadlineAsAt(entries, input.article as 3 | 4, input.on_date ?? today);
 		if (input.deadline && extended.state === 'deadline' && input.deadline <= extended.deadline && !errors.deadline)
-			errors.deadline = `Not after the deadline it extends (${extended.deadline}): an extension must be later.`;
+			errors.deadline = m.adm_fact_err_extension_later({ date: extended.deadline });
 	}
 	if (input.replaces_id !== null) {
 		const old = all.find((e) => e.id === input.replaces_id);
-		if (!old) errors.replaces_id = 'That entry is not one of this state’s current entries.';
-		else if (old.kind !== kind) errors.replaces_id = 'An entry can only be replaced by one of the same kind.';
+		if (!old) errors.replaces_id = m.adm_fact_err_replaces_unknown();
+		else if (old.kind !== kind) errors.replaces_id = m.adm_fact_err_replaces_kind();
 	}
 	return errors;
 }

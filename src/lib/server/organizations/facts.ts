@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../forms';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit, type Actor } from '../audit';
@@ -8,7 +9,7 @@ const date = z
 	.string()
 	.optional()
 	.transform((s) => (s ?? '').trim())
-	.pipe(z.union([z.literal('').transform(() => null), z.string().refine(isCalendarDate, 'A date like 2021-04-01, or empty.')]));
+	.pipe(z.union([z.literal('').transform(() => null), z.string().refine(isCalendarDate, { error: () => m.adm_fact_err_date_or_empty() })]));
 /** The last Article 7 report received. The other facts are dated entries (state-facts.ts), never overwritten. */
 export const stateFactsSchema = z.object({
 	last_article7_report: date

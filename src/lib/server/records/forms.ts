@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { formObject, text } from '../forms';
 import { DOCUMENT_TYPES } from './files';
 import { parseSymbol } from './symbols';
@@ -11,10 +12,10 @@ const optionalId = z
 
 const documentMetaFields = {
 	title: text('Title', 500),
-	type: z.enum(DOCUMENT_TYPES, { error: 'Choose a type of document.' }),
+	type: z.enum(DOCUMENT_TYPES, { error: () => m.adm_doc_type_choose() }),
 	agenda_item_id: optionalId,
 	organization_id: optionalId,
-	distribution: z.enum(['general', 'limited'], { error: 'Choose general or limited distribution.' })
+	distribution: z.enum(['general', 'limited'], { error: () => m.adm_doc_distribution_choose() })
 };
 
 export const documentMetaSchema = z.object(documentMetaFields);
@@ -23,20 +24,22 @@ export const newDocumentSchema = formObject(
 	{
 		...documentMetaFields,
 		kind: z.enum(['new', 'revision', 'corrigendum']).default('new'),
-		symbol: z.string().max(200, 'That symbol is too long.').default(''),
+		symbol: z
+			.string()
+			.max(200, { error: () => m.adm_doc_symbol_too_long() })
+			.default(''),
 		series: z.enum(['main', 'WP', 'INF', 'L']).default('main')
 	},
 	// The symbol's shape against the kind, told with the other fields; whether it exists is for createDocument.
 	(d, refuse) => {
 		if (d.kind === undefined || d.symbol === undefined) return;
 		if (d.kind !== 'new' && !d.symbol.trim()) {
-			refuse('symbol', `Give the symbol of the document to ${d.kind === 'revision' ? 'revise' : 'correct'}, e.g. CCM/MSP/2019/3.`);
+			refuse('symbol', d.kind === 'revision' ? m.adm_doc_symbol_to_revise() : m.adm_doc_symbol_to_correct());
 			return;
 		}
 		if (!d.symbol.trim()) return;
 		const p = parseSymbol(d.symbol);
 		if (!p.ok) refuse('symbol', p.message);
-		else if (d.kind === 'new' && (p.symbol.revision || p.symbol.corrigendum))
-			refuse('symbol', 'For a revision or a corrigendum, choose “Revision of” or “Corrigendum to” and give the original symbol.');
+		else if (d.kind === 'new' && (p.symbol.revision || p.symbol.corrigendum)) refuse('symbol', m.adm_doc_symbol_new_is_revision());
 	}
 );

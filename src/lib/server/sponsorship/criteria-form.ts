@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { DELEGATION_ROLES, type CcmStatus } from '../db';
 import { GENDERS, ROLE_LABELS } from '../registration';
 import type { CriterionConfig } from './criteria';
@@ -12,12 +13,16 @@ export type ParamField =
 	| { kind: 'choices'; name: string; label: string; options: { value: string; label: string; checked: boolean }[] };
 
 const CCM_STATUSES: CcmStatus[] = ['state_party', 'signatory', 'not_party'];
-const STATUS_LABELS: Record<CcmStatus, string> = { state_party: 'State Party', signatory: 'Signatory', not_party: 'State not party' };
-const ARTICLES = [
-	{ value: 'art3', label: 'Article 3 (stockpile destruction)' },
-	{ value: 'art4', label: 'Article 4 (clearance)' }
+// Labels are made when the fields are (in a request), so they speak the page's language.
+const STATUS_LABELS: Record<CcmStatus, () => string> = {
+	state_party: m.adm_crit_state_party,
+	signatory: m.adm_crit_signatory,
+	not_party: m.adm_crit_not_party
+};
+const articles = () => [
+	{ value: 'art3', label: m.adm_crit_art3() },
+	{ value: 'art4', label: m.adm_crit_art4() }
 ];
-const PERCENT = '% of the weight';
 
 const field = (c: CriterionConfig, key: string) => `p_${c.id}_${key}`;
 const share = (c: CriterionConfig, key: string, label: string, value: number): ParamField => ({
@@ -27,7 +32,7 @@ const share = (c: CriterionConfig, key: string, label: string, value: number): P
 	value,
 	min: 0,
 	max: 100,
-	unit: PERCENT
+	unit: m.adm_crit_unit_percent()
 });
 const months = (c: CriterionConfig, key: string, label: string, value: number): ParamField => ({
 	kind: 'number',
@@ -36,7 +41,7 @@ const months = (c: CriterionConfig, key: string, label: string, value: number): 
 	value,
 	min: 1,
 	max: 120,
-	unit: 'months'
+	unit: m.adm_crit_unit_months()
 });
 const choices = (c: CriterionConfig, key: string, label: string, all: { value: string; label: string }[], chosen: string[]): ParamField => ({
 	kind: 'choices',
@@ -52,26 +57,26 @@ const choices = (c: CriterionConfig, key: string, label: string, all: { value: s
 export function paramFields(c: CriterionConfig, regions: string[]): ParamField[] {
 	switch (c.kind) {
 		case 'ccm_status':
-			return CCM_STATUSES.map((s) => share(c, `share_${s}`, `${STATUS_LABELS[s]}`, c.share[s] ?? 0));
+			return CCM_STATUSES.map((s) => share(c, `share_${s}`, STATUS_LABELS[s](), c.share[s] ?? 0));
 		case 'open_obligation':
 			return [
-				choices(c, 'articles', 'Deadlines under', ARTICLES, c.articles),
-				share(c, 'openShare', 'A deadline not yet passed', c.openShare),
-				share(c, 'soonShare', 'A deadline within the months below', c.soonShare),
-				months(c, 'soonMonths', 'Deadline within', c.soonMonths)
+				choices(c, 'articles', m.adm_crit_deadlines_under(), articles(), c.articles),
+				share(c, 'openShare', m.adm_crit_open_share(), c.openShare),
+				share(c, 'soonShare', m.adm_crit_soon_share(), c.soonShare),
+				months(c, 'soonMonths', m.adm_crit_soon_months(), c.soonMonths)
 			];
 		case 'region_balance':
 			return [
 				choices(
 					c,
 					'priorityRegions',
-					'Priority regions',
+					m.adm_crit_priority_regions(),
 					regions.map((r) => ({ value: r, label: r })),
 					c.priorityRegions
 				)
 			];
 		case 'article7_current':
-			return [months(c, 'withinMonths', 'Report submitted within', c.withinMonths)];
+			return [months(c, 'withinMonths', m.adm_crit_within_months(), c.withinMonths)];
 		case 'role':
 			return DELEGATION_ROLES.map((r) => share(c, `share_${r}`, ROLE_LABELS[r], c.share[r] ?? 0));
 		case 'gender_balance':
@@ -79,15 +84,15 @@ export function paramFields(c: CriterionConfig, regions: string[]): ParamField[]
 				choices(
 					c,
 					'underRepresented',
-					'Under-represented',
+					m.adm_crit_under_represented(),
 					Object.entries(GENDERS).map(([value, label]) => ({ value, label })),
 					c.underRepresented
 				)
 			];
 		case 'statement':
 			return [
-				share(c, 'statementShare', 'Will deliver a statement', c.statementShare),
-				share(c, 'withItemsShare', 'A statement naming agenda items', c.withItemsShare)
+				share(c, 'statementShare', m.adm_crit_statement_share(), c.statementShare),
+				share(c, 'withItemsShare', m.adm_crit_with_items_share(), c.withItemsShare)
 			];
 		default:
 			return [];
@@ -113,7 +118,7 @@ export function readParams(c: CriterionConfig, fd: PostedForm, regions: string[]
 			const raw = String(fd.get(f.name) ?? '').trim();
 			const n = Number(raw);
 			if (!/^\d{1,3}$/.test(raw) || n < f.min || n > f.max) {
-				errors[f.name] = `A whole number from ${f.min} to ${f.max}.`;
+				errors[f.name] = m.adm_crit_err_whole({ min: f.min, max: f.max });
 				continue;
 			}
 			if (key.startsWith('share_')) (next as { share: Record<string, number> }).share[key.slice('share_'.length)] = n;
@@ -122,7 +127,7 @@ export function readParams(c: CriterionConfig, fd: PostedForm, regions: string[]
 			const allowed = new Set(f.options.map((o) => o.value));
 			const picked = fd.getAll(f.name).map(String);
 			const unknown = picked.filter((v) => !allowed.has(v));
-			if (unknown.length) errors[f.name] = 'Choose from the list.';
+			if (unknown.length) errors[f.name] = m.adm_crit_err_choose();
 			else next[key] = f.options.map((o) => o.value).filter((v) => picked.includes(v));
 		}
 	}

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { DELEGATION_ROLES, type CcmStatus, type DelegationRole } from '../db';
 
 /*
@@ -266,9 +267,9 @@ export function validateCriteria(set: unknown): string[] {
 	const twice = [...new Set(ids.filter((id, i) => isText(id) && ids.indexOf(id) !== i))];
 	for (const id of twice) errors.push(`Criterion id "${id}" is used more than once.`);
 	const weights = set.criteria.map((c) => (isObject(c) && isInt(c.weight, 0, MAX_WEIGHT) ? c.weight : 0));
-	if (!weights.some((w) => w > 0)) errors.push('At least one criterion must have a weight above 0.');
+	if (!weights.some((w) => w > 0)) errors.push(m.adm_crit_err_no_weight());
 	const total = weights.reduce((a, b) => a + b, 0);
-	if (total > MAX_TOTAL_WEIGHT) errors.push(`The weights add up to ${total}; at most ${MAX_TOTAL_WEIGHT} is allowed.`);
+	if (total > MAX_TOTAL_WEIGHT) errors.push(m.adm_crit_err_total({ total, max: MAX_TOTAL_WEIGHT }));
 	return errors;
 }
 

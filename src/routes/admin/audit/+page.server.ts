@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireStaff } from '$lib/server/auth/guards';
+import { m } from '$lib/paraglide/messages';
 import { AUDIT_PAGE_SIZE, auditFacets, listAudit } from '$lib/server/audit';
 import type { PageServerLoad } from './$types';
 
@@ -30,7 +31,7 @@ function nextDay(d: string): string {
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
 	const parsed = filterSchema.safeParse(Object.fromEntries([...event.url.searchParams].filter(([, v]) => v !== '')));
-	if (!parsed.success) error(400, 'From and To are days that exist, written YYYY-MM-DD, e.g. 2019-02-28.');
+	if (!parsed.success) error(400, m.adm_audit_bad_days());
 	const f = parsed.data;
 	const [log, facets] = await Promise.all([
 		// Days are whole UTC days; "to" includes its day.

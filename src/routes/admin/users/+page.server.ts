@@ -3,6 +3,7 @@ import { ROLES, inviteSchema, inviteUser, listUsers, USERS_PAGE_SIZE, ROLE_LABEL
 import { listOrganizationOptions } from '$lib/server/organizations';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { requireStaff } from '$lib/server/auth/guards';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
 	const filter = filterSchema.parse(Object.fromEntries(event.url.searchParams));
 	const [users, organizations] = await Promise.all([listUsers(filter), listOrganizationOptions()]);
-	return { users, organizations, filter, pageSize: USERS_PAGE_SIZE, roleLabels: ROLE_LABELS };
+	return { users, organizations, filter, pageSize: USERS_PAGE_SIZE, roleLabels: { ...ROLE_LABELS } };
 };
 
 export const actions: Actions = {
@@ -26,7 +27,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await inviteUser(event.url.origin, actor, parsed.data);
 		if (result === 'exists') {
-			return invalid(formValues(fd), { email: 'This address already has an account: open it below to change its role.' });
+			return invalid(formValues(fd), { email: m.adm_users_exists() });
 		}
 		return { invited: parsed.data.email };
 	}

@@ -1,5 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
+import { m } from '$lib/paraglide/messages';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { listAgenda, formatAgendaNumber, meetingRef } from '$lib/server/meetings';
 import { listOrganizationOptions } from '$lib/server/organizations';
@@ -19,7 +20,7 @@ import type { Actions, PageServerLoad } from './$types';
 async function staffDocument(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const actor = requireStaff(event);
 	const doc = await getDocument(Number((event.params as { id: string }).id) || 0);
-	if (!doc) error(404, 'No such document.');
+	if (!doc) error(404, m.adm_doc_not_found());
 	return { actor: { id: actor.id, email: actor.email }, doc };
 }
 
@@ -51,29 +52,29 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'meta' });
 		const saved = await updateDocument(actor, doc, parsed.data);
 		if (!saved.ok) return invalid(formValues(fd), saved.errors, { form: 'meta' });
-		return { form: 'meta', done: 'Saved.' };
+		return { form: 'meta', done: m.adm_saved() };
 	},
 	upload: async (event) => {
 		const { actor, doc } = await staffDocument(event);
 		const fd = await event.request.formData();
 		const result = await attachFile(actor, doc, String(fd.get('language') ?? ''), fd.get('file'));
 		if (!result.ok) return invalid(formValues(fd), result.errors, { form: 'upload' });
-		return { form: 'upload', done: 'File received.' };
+		return { form: 'upload', done: m.adm_doc_file_received() };
 	},
 	publish: async (event) => {
 		const { actor, doc } = await staffDocument(event);
 		const r = await publishDocument(actor, doc);
-		if (r === 'no_files') return fail(400, { form: 'status', message: 'Upload at least one language’s file before publishing.' });
-		if (r === 'not_draft') return fail(400, { form: 'status', message: 'Only a draft can be published.' });
-		return { form: 'status', done: 'Published.' };
+		if (r === 'no_files') return fail(400, { form: 'status', message: m.adm_doc_no_files() });
+		if (r === 'not_draft') return fail(400, { form: 'status', message: m.adm_doc_not_draft() });
+		return { form: 'status', done: m.adm_doc_published() };
 	},
 	withdraw: async (event) => {
 		const { actor, doc } = await staffDocument(event);
 		const fd = await event.request.formData();
 		const replacedBy = String(fd.get('replaced_by') ?? '').trim() || null;
 		const r = await withdrawDocument(actor, doc, replacedBy);
-		if (r === 'unknown_replacement') return invalid(formValues(fd), { replaced_by: 'No other document has that symbol.' }, { form: 'status' });
-		if (r === 'not_published') return fail(400, { form: 'status', message: 'Only a published document can be withdrawn.' });
-		return { form: 'status', done: 'Withdrawn: the document stays, marked as withdrawn.' };
+		if (r === 'unknown_replacement') return invalid(formValues(fd), { replaced_by: m.adm_doc_unknown_replacement() }, { form: 'status' });
+		if (r === 'not_published') return fail(400, { form: 'status', message: m.adm_doc_not_published() });
+		return { form: 'status', done: m.adm_doc_withdrawn_done() };
 	}
 };

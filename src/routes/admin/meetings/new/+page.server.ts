@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localizeHref } from '$lib/i18n';
 import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { meetingSchema, createMeeting } from '$lib/server/meetings';
@@ -16,6 +17,6 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await createMeeting(actor, parsed.data);
 		if (!result.ok) return invalid(formValues(fd), result.errors);
-		redirect(303, `/admin/meetings/${result.meeting.slug}?created=1`);
+		redirect(303, localizeHref(`/admin/meetings/${result.meeting.slug}?created=1`));
 	}
 };

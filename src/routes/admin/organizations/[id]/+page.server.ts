@@ -3,6 +3,7 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { getOrganization, saveStateFacts, stateFactsSchema, addStateFact, factHistory, statesAsAt, factSchema, FACT_TYPES } from '$lib/server/organizations';
 import { nowIso } from '$lib/server/time';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,8 +11,9 @@ export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id) || 0;
 	const today = nowIso().slice(0, 10);
 	const [org, history, asAt] = await Promise.all([getOrganization(id), factHistory(id), statesAsAt(today, [id])]);
-	if (!org || org.kind !== 'state') error(404, 'No such state.');
-	return { org, history, today, asAt: asAt.get(id)!, types: FACT_TYPES };
+	if (!org || org.kind !== 'state') error(404, m.adm_org_not_found());
+	// Plain objects: each label read now, in the request's language.
+	return { org, history, today, asAt: asAt.get(id)!, types: FACT_TYPES.map((t) => ({ value: t.value, label: t.label })) };
 };
 
 export const actions: Actions = {
@@ -21,15 +23,15 @@ export const actions: Actions = {
 		const parsed = parseForm(factSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'fact' });
 		const result = await addStateFact({ id: actor.id, email: actor.email }, Number(event.params.id) || 0, parsed.data);
-		if (result === null) error(404, 'No such state.');
+		if (result === null) error(404, m.adm_org_not_found());
 		if (!result.ok) return invalid(formValues(fd), result.errors, { form: 'fact' });
-		return { form: 'fact', done: 'Entry added. Rankings use it from now on, as at each meeting’s date.' };
+		return { form: 'fact', done: m.adm_org_fact_added() };
 	},
 	article7: async (event) => {
 		const actor = requireStaff(event);
 		const parsed = parseForm(stateFactsSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'article7' });
-		if (!(await saveStateFacts({ id: actor.id, email: actor.email }, Number(event.params.id) || 0, parsed.data))) error(404, 'No such state.');
-		return { form: 'article7', done: 'Saved.' };
+		if (!(await saveStateFacts({ id: actor.id, email: actor.email }, Number(event.params.id) || 0, parsed.data))) error(404, m.adm_org_not_found());
+		return { form: 'article7', done: m.adm_saved() };
 	}
 };

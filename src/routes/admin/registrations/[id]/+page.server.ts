@@ -3,13 +3,14 @@ import { entityHistory } from '$lib/server/audit';
 import { requireStaff } from '$lib/server/auth/guards';
 import { getRegistration, ROLE_LABELS, STATUS_LABELS, erasePerson, confirmMember, isLive } from '$lib/server/registration';
 import { formatInstant } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 async function staffRegistration(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const actor = requireStaff(event);
 	const id = Number((event.params as { id: string }).id);
 	const reg = Number.isSafeInteger(id) && id > 0 ? await getRegistration(id) : undefined;
-	if (!reg) error(404, 'No such registration.');
+	if (!reg) error(404, m.adm_reg_not_found());
 	return { actor, reg };
 }
 
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		reg: {
 			id: reg.id,
-			name: reg.erased_at ? '(identity erased)' : [reg.title, reg.given_name, reg.family_name].filter(Boolean).join(' '),
+			name: reg.erased_at ? m.adm_reg_identity_erased() : [reg.title, reg.given_name, reg.family_name].filter(Boolean).join(' '),
 			email: reg.email,
 			phone: reg.phone,
 			gender: reg.gender,
@@ -44,20 +45,20 @@ export const actions: Actions = {
 		const { actor, reg } = await staffRegistration(event);
 		const result = await confirmMember({ id: actor.id, email: actor.email, role: actor.role, organizationId: null }, reg.id, event.url.origin);
 		if (!result.ok) return fail(400, { message: result.message });
-		return { done: 'Confirmed as a member of the delegation; the person is told by e-mail.' };
+		return { done: m.adm_reg_confirmed() };
 	},
 	erase: async (event) => {
 		const { actor, reg } = await staffRegistration(event);
 		const fd = await event.request.formData();
-		if (!reg.email || reg.erased_at) return fail(400, { message: 'This registration holds no identity to erase.' });
+		if (!reg.email || reg.erased_at) return fail(400, { message: m.adm_reg_nothing_to_erase() });
 		if (
 			String(fd.get('confirm') ?? '')
 				.trim()
 				.toLowerCase() !== reg.email
 		) {
-			return fail(400, { errors: { confirm: 'Type the person’s e-mail address exactly to confirm the erasure.' } });
+			return fail(400, { errors: { confirm: m.adm_reg_erase_confirm_error() } });
 		}
 		const n = await erasePerson({ id: actor.id, email: actor.email }, reg.email);
-		return { done: `Erased the identity from ${n} registration${n === 1 ? '' : 's'}. They still count in statistics.` };
+		return { done: n === 1 ? m.adm_reg_erased_one() : m.adm_reg_erased_other({ count: n }) };
 	}
 };

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireStaff } from '$lib/server/auth/guards';
+import { m } from '$lib/paraglide/messages';
 import { formValues } from '$lib/server/forms';
 import { criteriaVersions, currentCriteria, saveCriteria, paramFields, readParams, tickedLists } from '$lib/server/sponsorship';
 import { stateRegions } from '$lib/server/organizations';
@@ -22,13 +23,13 @@ export const actions: Actions = {
 		const criteria = current.criteria.map((c) => {
 			const raw = String(fd.get(`weight_${c.id}`) ?? '').trim();
 			const weight = Number(raw);
-			if (!/^\d{1,4}$/.test(raw)) fieldErrors[`weight_${c.id}`] = 'A whole number from 0 to 100.';
+			if (!/^\d{1,4}$/.test(raw)) fieldErrors[`weight_${c.id}`] = m.adm_crit_err_whole({ min: 0, max: 100 });
 			const params = readParams(c, fd, regions);
 			Object.assign(fieldErrors, params.errors);
 			return { ...params.criterion, weight };
 		});
 		const adopted = String(fd.get('adopted_at') ?? '').trim();
-		if (adopted && !/^\d{4}-\d{2}-\d{2}$/.test(adopted)) fieldErrors.adopted_at = 'A date like 2019-03-15, or empty.';
+		if (adopted && !/^\d{4}-\d{2}-\d{2}$/.test(adopted)) fieldErrors.adopted_at = m.adm_crit_err_adopted();
 		if (Object.keys(fieldErrors).length) return fail(400, { values: formValues(fd), picked: tickedLists(fd), errors: fieldErrors, messages: [] as string[] });
 		const result = await saveCriteria(
 			{ id: actor.id, email: actor.email },
@@ -36,6 +37,6 @@ export const actions: Actions = {
 			adopted || null
 		);
 		if (!result.ok) return fail(400, { values: formValues(fd), picked: tickedLists(fd), errors: {} as Record<string, string>, messages: result.errors });
-		return { done: `Saved as version ${result.version}. New rankings use it; offers already made keep the version they were decided with.` };
+		return { done: m.adm_crit_saved({ version: result.version }) };
 	}
 };

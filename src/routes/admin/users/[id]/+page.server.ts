@@ -3,19 +3,20 @@ import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { setRoleSchema, setUserRole, getUser, ROLE_LABELS } from '$lib/server/auth';
 import { listOrganizationOptions } from '$lib/server/organizations';
 import { requireStaff } from '$lib/server/auth/guards';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 function userId(param: string): number {
 	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'No such account.');
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, m.adm_user_not_found());
 	return id;
 }
 
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
 	const [person, organizations] = await Promise.all([getUser(userId(event.params.id)), listOrganizationOptions()]);
-	if (!person) error(404, 'No such account.');
-	return { person, organizations, roleLabels: ROLE_LABELS };
+	if (!person) error(404, m.adm_user_not_found());
+	return { person, organizations, roleLabels: { ...ROLE_LABELS } };
 };
 
 export const actions: Actions = {
@@ -26,10 +27,10 @@ export const actions: Actions = {
 		const parsed = parseForm(setRoleSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		if (parsed.data.user_id === actor.id && parsed.data.role !== 'staff') {
-			return invalid(formValues(fd), { role: 'You cannot take away your own staff role; ask another staff member.' });
+			return invalid(formValues(fd), { role: m.adm_user_own_role() });
 		}
 		const updated = await setUserRole(actor, parsed.data, event.url.origin);
-		if (!updated) error(404, 'No such account.');
+		if (!updated) error(404, m.adm_user_not_found());
 		return { saved: true };
 	}
 };
