@@ -93,11 +93,12 @@ function findEnglish(file: string): string[] {
 			if (e) found.push(`text "${e}"`);
 		}
 		if ((node.type === 'RegularElement' || node.type === 'Component' || node.type === 'SvelteElement') && Array.isArray(node.attributes)) {
-			const isHidden = node.attributes.some((a: any) => a.name === 'type' && Array.isArray(a.value) && a.value[0]?.data === 'hidden');
+			const type = node.attributes.find((a: any) => a.name === 'type' && Array.isArray(a.value))?.value[0]?.data;
 			for (const a of node.attributes) {
 				if (a.type !== 'Attribute' || !VISIBLE_ATTRIBUTES.has(a.name) || !Array.isArray(a.value)) continue;
-				// A value is only shown on buttons and submit inputs, never on hidden fields or options.
-				if (a.name === 'value' && (isHidden || node.name !== 'button')) continue;
+				// A value is shown only on submit, reset and button inputs: a <button>'s value is sent, never shown (its
+				// content is), and hidden fields and options are not shown either.
+				if (a.name === 'value' && !(node.name === 'input' && ['submit', 'reset', 'button'].includes(type))) continue;
 				for (const part of a.value) if (part.type === 'Text' && english(part.data)) found.push(`${a.name}="${english(part.data)}"`);
 			}
 			visit(node.fragment);

@@ -1,8 +1,12 @@
 // Money is integer centimes of CHF everywhere (database, forms, allocation); these are its only two written forms, and
-// neither passes through a float.
+// the English one never passes through a float.
+import { INTL_LOCALE } from './dates';
+import { currentLocale, type Locale } from './i18n';
 
-/** "CHF 1,234.50": for people. */
-export function formatChf(centimes: number): string {
+/** "CHF 1,234.50": for people; "1 234,50 CHF", "1234,50 CHF" on French and Spanish pages. */
+export function formatChf(centimes: number, locale: Locale = currentLocale()): string {
+	// Intl works in floats; centimes / 100 of an amount under 2^53 centimes prints exactly with two decimals.
+	if (locale !== 'en') return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'CHF' }).format(centimes / 100);
 	const sign = centimes < 0 ? '-' : '';
 	const abs = Math.abs(centimes);
 	const francs = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

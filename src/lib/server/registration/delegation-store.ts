@@ -4,6 +4,7 @@ import { isuAddress, notifyIsu } from '../mail';
 import { nowIso } from '../time';
 import { regMails } from './mails';
 import { LIVE_IN_SQL } from './live';
+import { m } from '$lib/paraglide/messages';
 
 /** Names the head of delegation; a previous head becomes an alternate. One transaction, so never two heads. */
 export async function setHead(db: Db, actor: Actor, delegationId: number, registrationId: number): Promise<boolean> {
@@ -68,8 +69,7 @@ export async function setCredentials(
 			.select(['credentials_sha256', 'credentials_name', 'credentials_decision'])
 			.where('id', '=', delegationId)
 			.executeTakeFirstOrThrow();
-		if (before.credentials_decision === 'accepted')
-			return { ok: false as const, message: 'The ISU has already accepted your credentials; write to the ISU to change them.' };
+		if (before.credentials_decision === 'accepted') return { ok: false as const, message: m.del_refuse_credentials_accepted() };
 		const done = await trx
 			.updateTable('delegations')
 			.set({
@@ -86,8 +86,7 @@ export async function setCredentials(
 			.where('id', '=', delegationId)
 			.where((eb) => eb.or([eb('credentials_decision', 'is', null), eb('credentials_decision', '<>', 'accepted')]))
 			.executeTakeFirst();
-		if (Number(done.numUpdatedRows) !== 1)
-			return { ok: false as const, message: 'The ISU has already accepted your credentials; write to the ISU to change them.' };
+		if (Number(done.numUpdatedRows) !== 1) return { ok: false as const, message: m.del_refuse_credentials_accepted() };
 		await audit(trx, actor, 'delegation.credentials', { type: 'delegation', id: delegationId }, before, {
 			credentials_sha256: file.sha256,
 			credentials_name: file.name
@@ -109,8 +108,8 @@ export async function submitDelegation(db: Db, actor: Actor, delegationId: numbe
 			.where('delegation_id', '=', delegationId)
 			.where('status', 'in', LIVE_IN_SQL)
 			.execute();
-		if (!members.length) return { ok: false, message: 'Add at least one member before submitting the delegation.' };
-		if (!members.some((m) => m.role === 'head')) return { ok: false, message: 'Name the head of delegation before submitting.' };
+		if (!members.length) return { ok: false, message: m.del_refuse_submit_empty() };
+		if (!members.some((m) => m.role === 'head')) return { ok: false, message: m.del_refuse_submit_no_head() };
 		await trx
 			.updateTable('delegations')
 			.set({ status: 'submitted', submitted_at: nowIso(), submitted_by: actor.id, updated_at: nowIso() })

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { DELEGATION_ROLES } from '../db';
 import { email, multilineText, optionalMultilineText, optionalText, text } from '../forms';
+import { m } from '$lib/paraglide/messages';
+import { localized } from './rules';
 
-export const GENDERS = { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Prefer not to say' } as const;
+export const GENDERS = localized({ female: m.del_gender_female, male: m.del_gender_male, other: m.del_gender_other, undisclosed: m.del_gender_undisclosed });
 export const TITLES = ['H.E. Mr.', 'H.E. Ms.', 'Mr.', 'Ms.', 'Mx.', 'Dr.', 'Prof.'] as const;
 
 export const personSchema = z.object({
 	organization_id: z.coerce
-		.number({ error: 'Choose your state or organisation from the list.' })
-		.int()
-		.positive('Choose your state or organisation from the list.'),
+		.number({ error: () => m.del_form_choose_organization() })
+		.int({ error: () => m.del_form_choose_organization() })
+		.positive({ error: () => m.del_form_choose_organization() }),
 	title: optionalText('Title', 30),
 	given_name: text('Given name', 100),
 	family_name: text('Family name', 100),
@@ -17,11 +19,11 @@ export const personSchema = z.object({
 		.string()
 		.optional()
 		.transform((s) => (s ? s : null))
-		.pipe(z.enum(Object.keys(GENDERS) as [keyof typeof GENDERS], { error: 'Choose one of the options.' }).nullable()),
+		.pipe(z.enum(Object.keys(GENDERS) as [keyof typeof GENDERS], { error: () => m.del_form_choose_option() }).nullable()),
 	position: optionalText('Position', 200),
 	email,
-	phone: optionalText('Phone', 40).refine((p) => p === null || /^[+0-9 ()./-]{5,40}$/.test(p), 'Use digits, spaces and + ( ) - only, e.g. +41 22 917 00 00.'),
-	role: z.enum(DELEGATION_ROLES, { error: 'Choose a role in the delegation.' }),
+	phone: optionalText('Phone', 40).refine((p) => p === null || /^[+0-9 ()./-]{5,40}$/.test(p), { error: () => m.del_form_phone() }),
+	role: z.enum(DELEGATION_ROLES, { error: () => m.del_form_choose_role() }),
 	consent_published: z
 		.string()
 		.optional()
@@ -36,14 +38,20 @@ export const decisionSchema = z.discriminatedUnion('decision', [
 		decision: z.literal('approve'),
 		ids: z.preprocess(
 			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-			z.array(z.coerce.number().int().positive()).min(1, 'Select at least one registration.').max(2000)
+			z
+				.array(z.coerce.number().int().positive())
+				.min(1, { error: () => m.del_form_select_registration() })
+				.max(2000)
 		)
 	}),
 	z.object({
 		decision: z.literal('reject'),
 		ids: z.preprocess(
 			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-			z.array(z.coerce.number().int().positive()).min(1, 'Select at least one registration.').max(2000)
+			z
+				.array(z.coerce.number().int().positive())
+				.min(1, { error: () => m.del_form_select_registration() })
+				.max(2000)
 		),
 		reason: multilineText('A reason', 1000)
 	})
@@ -61,13 +69,13 @@ type Failure = { reason: 'closed' | 'no_meeting' | 'unknown_org' | 'existing' } 
 export function registerFailure(result: Failure): { errors: Record<string, string>; message?: string } {
 	switch (result.reason) {
 		case 'closed':
-			return { errors: {}, message: 'Registration for this meeting is not open. Nothing was saved; contact the ISU for a late registration.' };
+			return { errors: {}, message: m.del_refuse_closed() };
 		case 'no_meeting':
-			return { errors: {}, message: 'This meeting no longer exists.' };
+			return { errors: {}, message: m.del_refuse_no_meeting() };
 		case 'unknown_org':
-			return { errors: { organization_id: 'Choose a state or organisation from the list.' } };
+			return { errors: { organization_id: m.del_refuse_unknown_org() } };
 		case 'existing':
-			return { errors: { email: 'This person is already registered for this meeting.' } };
+			return { errors: { email: m.del_refuse_existing() } };
 		case 'field':
 			return { errors: result.errors };
 	}

@@ -3,6 +3,7 @@
 import { bindDb, getDb } from '../db';
 import type { Actor } from '../audit';
 import { storeFile } from '../files';
+import { m } from '$lib/paraglide/messages';
 import * as checkInStore from './check-in';
 import * as confirm from './confirm';
 import * as delegationStore from './delegation-store';
@@ -31,6 +32,7 @@ export {
 	ROLE_LABELS,
 	STATUS_LABELS,
 	CATEGORY_LABELS,
+	localized,
 	CATEGORY_COLOURS,
 	categoryOf,
 	compareParticipants,
@@ -84,8 +86,7 @@ export async function uploadCredentials(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
 	const db = getDb();
 	const delegation = await store.delegationFor(db, meetingId, organizationId);
-	if (delegation.credentials_decision === 'accepted')
-		return { ok: false, message: 'The ISU has already accepted your credentials; write to the ISU to change them.' };
+	if (delegation.credentials_decision === 'accepted') return { ok: false, message: m.del_refuse_credentials_accepted() };
 	const sha256 = await storeFile(db, upload.bytes, upload.mime);
 	return delegationStore.setCredentials(db, actor, delegation.id, { sha256, name: upload.name, size: upload.bytes.length }, origin);
 }

@@ -1,6 +1,8 @@
 // The delegate's own space (issue 12, item 5): every registration of the signed-in person, with what to do next.
 import type { Db, ApplicationStatus, RegistrationStatus } from '../db';
 import { sql } from 'kysely';
+import { m } from '$lib/paraglide/messages';
+import { localized } from './rules';
 
 /**
  * The person's registrations, newest meeting first: theirs by account, or by address while nobody has claimed them
@@ -53,21 +55,20 @@ export interface NextStepFacts {
 /** The one next thing the person should do for this registration, or null when nothing is asked of them. */
 export function nextStep(f: NextStepFacts): { text: string; where: 'registration' | 'badge' | 'sponsorship' } | null {
 	if (f.meetingOver || f.status === 'cancelled' || f.status === 'rejected') return null;
-	if (f.sponsorship === 'offered') return { text: 'Answer the sponsorship offer', where: 'sponsorship' };
-	if (f.sponsorship === 'draft') return { text: 'Finish and submit your sponsorship application', where: 'sponsorship' };
-	if (!f.confirmed) return { text: 'Check and confirm your details', where: 'registration' };
-	if (f.status === 'approved') return { text: 'Download your badge and bring it with an identity document', where: 'badge' };
-	if (f.status === 'waitlisted')
-		return { text: `Wait: you are number ${f.waitPosition ?? '?'} on the waiting list; we will e-mail you`, where: 'registration' };
-	return { text: 'Wait for the ISU’s approval; we will e-mail you', where: 'registration' };
+	if (f.sponsorship === 'offered') return { text: m.del_next_answer_offer(), where: 'sponsorship' };
+	if (f.sponsorship === 'draft') return { text: m.del_next_finish_application(), where: 'sponsorship' };
+	if (!f.confirmed) return { text: m.del_next_confirm_details(), where: 'registration' };
+	if (f.status === 'approved') return { text: m.del_next_badge(), where: 'badge' };
+	if (f.status === 'waitlisted') return { text: m.del_next_waitlisted({ n: f.waitPosition ?? '?' }), where: 'registration' };
+	return { text: m.del_next_wait_approval(), where: 'registration' };
 }
 
-export const SPONSORSHIP_LABELS: Record<ApplicationStatus, string> = {
-	draft: 'Draft, not submitted',
-	submitted: 'Submitted',
-	offered: 'Offer made, waiting for your answer',
-	accepted: 'Offer accepted',
-	declined: 'Offer declined',
-	expired: 'Offer expired',
-	withdrawn: 'Withdrawn'
-};
+export const SPONSORSHIP_LABELS: Record<ApplicationStatus, string> = localized({
+	draft: m.del_my_sp_draft,
+	submitted: m.del_my_sp_submitted,
+	offered: m.del_my_sp_offered,
+	accepted: m.del_my_sp_accepted,
+	declined: m.del_my_sp_declined,
+	expired: m.del_my_sp_expired,
+	withdrawn: m.del_my_sp_withdrawn
+});

@@ -1,31 +1,43 @@
 import type { CcmStatus, DelegationRole, OrganizationKind, RegistrationStatus } from '../db';
+import { m } from '$lib/paraglide/messages';
 
-export const ROLE_LABELS: Record<DelegationRole, string> = {
-	head: 'Head of delegation',
-	alternate: 'Alternate',
-	adviser: 'Adviser',
-	member: 'Member',
-	observer: 'Observer'
-};
+/**
+ * A record of labels read in the language of the request being answered (English outside one): each value is a
+ * getter, so a record built once at start-up still speaks French on a French page, and its users need no change.
+ */
+export function localized<K extends string>(messages: Record<K, () => string>): Record<K, string> {
+	const out = {} as Record<K, string>;
+	for (const [key, message] of Object.entries(messages) as [K, () => string][]) Object.defineProperty(out, key, { get: () => message(), enumerable: true });
+	return out;
+}
 
-export const STATUS_LABELS: Record<RegistrationStatus, string> = {
-	pending: 'Pending approval',
-	approved: 'Approved',
-	waitlisted: 'On the waiting list',
-	rejected: 'Not accepted',
-	cancelled: 'Cancelled'
-};
+export const ROLE_LABELS: Record<DelegationRole, string> = localized({
+	head: m.del_role_head,
+	alternate: m.del_role_alternate,
+	adviser: m.del_role_adviser,
+	member: m.del_role_member,
+	observer: m.del_role_observer
+});
+
+export const STATUS_LABELS: Record<RegistrationStatus, string> = localized({
+	pending: m.del_reg_status_pending,
+	approved: m.del_reg_status_approved,
+	waitlisted: m.del_reg_status_waitlisted,
+	rejected: m.del_reg_status_rejected,
+	cancelled: m.del_reg_status_cancelled
+});
 
 export type Category = 'party' | 'signatory' | 'observer' | 'io' | 'ngo' | 'staff';
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-	party: 'State Party',
-	signatory: 'Signatory State',
-	observer: 'Observer State',
-	io: 'International organisation',
-	ngo: 'Non-governmental organisation',
-	staff: 'Secretariat'
-};
+/** One message per category: a delegate's badge category as the pages name it. */
+export const CATEGORY_LABELS: Record<Category, string> = localized({
+	party: m.del_cat_party,
+	signatory: m.del_cat_signatory,
+	observer: m.del_cat_observer,
+	io: m.del_cat_io,
+	ngo: m.del_cat_ngo,
+	staff: m.del_cat_staff
+});
 
 /** Badge colours: distinct in hue and light enough for black text (AA contrast). */
 export const CATEGORY_COLOURS: Record<Category, string> = {

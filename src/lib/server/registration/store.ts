@@ -9,6 +9,7 @@ import { windowState } from '../meetings';
 import { needsReapproval } from './rules';
 import { regMails } from './mails';
 import { isLive, LIVE_IN_SQL } from './live';
+import { m } from '$lib/paraglide/messages';
 
 type Trx = Transaction<Database>;
 
@@ -189,12 +190,12 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			if (existing) return { ok: false as const, reason: 'existing' as const, registration: existing };
 
 			const unconfirmed = !(opts.confirmedMember ?? opts.userId === null);
-			if (unconfirmed && input.role === 'head') return { ok: false as const, reason: 'field' as const, errors: { role: HEAD_NEEDS_CONFIRMATION } };
+			if (unconfirmed && input.role === 'head') return { ok: false as const, reason: 'field' as const, errors: { role: HEAD_NEEDS_CONFIRMATION() } };
 			if (input.role === 'head' && (await organizationHasHead(trx, meeting.id, input.organization_id))) {
 				return {
 					ok: false as const,
 					reason: 'field' as const,
-					errors: { role: 'This delegation already has a head. Choose another role, or ask the focal point to change the head.' }
+					errors: { role: m.del_refuse_head_taken_choose() }
 				};
 			}
 			const delegation = await takeDelegationSeat(trx, meeting.id, input.organization_id, meeting.delegation_cap);
@@ -202,7 +203,7 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 				return {
 					ok: false as const,
 					reason: 'field' as const,
-					errors: { organization_id: `This delegation has reached its limit of ${meeting.delegation_cap} people for this meeting.` }
+					errors: { organization_id: m.del_refuse_delegation_cap({ cap: meeting.delegation_cap ?? 0 }) }
 				};
 			}
 			if (unconfirmed && !(await takeUnconfirmedSlot(trx, delegation.id, meeting.unconfirmed_cap))) {
@@ -262,17 +263,17 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 		{
 			const existing = await findLive(db, opts.meetingId, email, opts.userId);
 			if (existing) return { ok: false, reason: 'existing', registration: existing };
-			if (input.role === 'head') return { ok: false, reason: 'field', errors: { role: 'This delegation already has a head.' } };
+			if (input.role === 'head') return { ok: false, reason: 'field', errors: { role: m.del_refuse_head_taken() } };
 		}
 		throw e;
 	}
 }
 
-export const HEAD_NEEDS_CONFIRMATION =
-	'Only your focal point or the ISU can name the head of delegation. Register in another role; once they have confirmed you as a member, they can make you head.';
+/** Why an unconfirmed sign-up cannot be head (a function: it speaks the request's language). */
+export const HEAD_NEEDS_CONFIRMATION = () => m.del_refuse_head_needs_confirmation();
 
 export function unconfirmedCapMessage(cap: number): string {
-	return `This delegation already has ${cap} sign-ups waiting for its focal point to confirm them. Ask your focal point to register you, or try again once they have confirmed those members.`;
+	return m.del_refuse_unconfirmed_cap({ cap });
 }
 
 /** One more unconfirmed member in the delegation, within the meeting's cap: a guarded counter, like the capacity. */
@@ -330,18 +331,18 @@ export async function confirmMember(
 			.select('d.organization_id')
 			.where('r.id', '=', registrationId)
 			.executeTakeFirst();
-		if (!reg) return { ok: false, message: 'No such registration.' };
+		if (!reg) return { ok: false, message: m.del_refuse_no_registration() };
 		if (actor.role !== 'staff' && !(actor.role === 'focal_point' && actor.organizationId === reg.organization_id)) {
-			return { ok: false, message: 'Only the focal point of this delegation or the ISU can confirm its members.' };
+			return { ok: false, message: m.del_refuse_confirm_not_focal() };
 		}
-		if (!isLive(reg.status)) return { ok: false, message: 'This registration is no longer active.' };
+		if (!isLive(reg.status)) return { ok: false, message: m.del_regn_not_active() };
 		const upd = await trx
 			.updateTable('registrations')
 			.set({ unconfirmed_since: null, updated_at: nowIso() })
 			.where('id', '=', reg.id)
 			.where('unconfirmed_since', 'is not', null)
 			.executeTakeFirst();
-		if (Number(upd.numUpdatedRows) !== 1) return { ok: false, message: 'This member is already confirmed.' };
+		if (Number(upd.numUpdatedRows) !== 1) return { ok: false, message: m.del_refuse_already_confirmed() };
 		await freeUnconfirmedSlot(trx, reg.delegation_id);
 		await audit(
 			trx,
@@ -581,11 +582,11 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 				.where('id', '=', reg.id)
 				.$if(trx.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
 				.executeTakeFirstOrThrow();
-			if (!isLive(fresh.status)) return { ok: false as const, errors: { _form: 'This registration is no longer active.' } };
-			if (fresh.unconfirmed_since && input.role === 'head' && fresh.role !== 'head') return { ok: false as const, errors: { role: HEAD_NEEDS_CONFIRMATION } };
+			if (!isLive(fresh.status)) return { ok: false as const, errors: { _form: m.del_regn_not_active() } };
+			if (fresh.unconfirmed_since && input.role === 'head' && fresh.role !== 'head') return { ok: false as const, errors: { role: HEAD_NEEDS_CONFIRMATION() } };
 			const delegation = await delegationFor(trx, fresh.meeting_id, input.organization_id);
 			if (input.role === 'head' && (await hasHead(trx, delegation.id, fresh.id))) {
-				return { ok: false as const, errors: { role: 'This delegation already has a head.' } };
+				return { ok: false as const, errors: { role: m.del_refuse_head_taken() } };
 			}
 			if (delegation.id !== fresh.delegation_id) {
 				// A seat in the new delegation is taken like a new registration's: guarded by the meeting's cap.
@@ -594,7 +595,7 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 					return {
 						ok: false as const,
 						reason: 'delegation_full' as const,
-						errors: { organization_id: `This delegation has reached its limit of ${cap} people for this meeting.` }
+						errors: { organization_id: m.del_refuse_delegation_cap({ cap: cap ?? 0 }) }
 					};
 				}
 				if (fresh.unconfirmed_since) {
@@ -646,7 +647,7 @@ export async function updateRegistration(db: Db, reg: Registration, input: Perso
 		});
 	} catch (e) {
 		if (e instanceof UnconfirmedFull) return { ok: false, reason: 'delegation_full', errors: { organization_id: unconfirmedCapMessage(e.cap) } };
-		if (input.role === 'head') return { ok: false, errors: { role: 'This delegation already has a head.' } };
+		if (input.role === 'head') return { ok: false, errors: { role: m.del_refuse_head_taken() } };
 		throw e;
 	}
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { multilineText, text } from '../forms';
+import { m } from '$lib/paraglide/messages';
+import { localized } from './rules';
 
 /** Asked only for the letter and kept only with it. 64 characters: the longest machine-readable passport name is 39. */
 export const visaLetterSchema = z.object({
@@ -14,14 +16,14 @@ export const visaDecisionSchema = z.discriminatedUnion('decision', [
 	z.object({ decision: z.literal('refuse'), letter_id: z.coerce.number().int().positive(), reason: multilineText('A reason', 1000) })
 ]);
 
-export const VISA_STATUS_LABELS = {
-	requested: 'Requested, waiting for the ISU’s approval',
-	issued: 'Issued',
-	refused: 'Refused'
-} as const;
+export const VISA_STATUS_LABELS = localized({
+	requested: m.del_visa_status_requested,
+	issued: m.del_visa_status_issued,
+	refused: m.del_visa_status_refused
+});
 
-export const VISA_REFUSALS = {
-	notApproved: 'A letter of invitation is issued only for an approved registration. This one is not approved (yet).',
-	meetingOver: 'The meeting is over: no letter of invitation can be issued for it any more.',
-	notWaiting: 'This letter is no longer waiting for a decision (it was decided or replaced meanwhile).'
-} as const;
+export const VISA_REFUSALS = localized({
+	notApproved: m.del_visa_refuse_not_approved,
+	meetingOver: m.del_visa_refuse_meeting_over,
+	notWaiting: m.del_visa_refuse_not_waiting
+});

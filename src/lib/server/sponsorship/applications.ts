@@ -6,6 +6,7 @@ import { statesAsAtIn } from '../organizations';
 import { currentCriteria, getProgramme } from './store';
 import { tooManyNights, type ApplicationInput } from './forms';
 import { sponsorshipMails } from './mails';
+import { m } from '$lib/paraglide/messages';
 
 /** Nights a sponsored delegate may claim: the meeting's days plus a travel day on each side. */
 export function maxNights(m: Pick<Meeting, 'start_date' | 'end_date'>): number {
@@ -52,8 +53,8 @@ export async function saveApplication(
 	if (input.nights > limit) errors.nights = tooManyNights(limit);
 	const programme = await getProgramme(db, meeting.id);
 	const window = applicationWindowNow(meeting, programme);
-	if (window.closed) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are closed.' };
-	if (window.opensAt) return { ok: false, errors, message: 'Applications for sponsorship to this meeting are not open yet.' };
+	if (window.closed) return { ok: false, errors, message: m.del_sp_refuse_closed() };
+	if (window.opensAt) return { ok: false, errors, message: m.del_sp_refuse_not_open() };
 
 	const reg = await db
 		.selectFrom('registrations as r')
@@ -62,14 +63,13 @@ export async function saveApplication(
 		.select(['r.id', 'r.status', 'r.email', 'r.given_name', 'r.family_name', 'r.unconfirmed_since', 'o.id as org_id', 'o.kind', 'o.name'])
 		.where('r.id', '=', registrationId)
 		.executeTakeFirst();
-	if (!reg || !['pending', 'approved'].includes(reg.status))
-		return { ok: false, errors, message: 'You need an active registration for this meeting (not on the waiting list) to apply.' };
+	if (!reg || !['pending', 'approved'].includes(reg.status)) return { ok: false, errors, message: m.del_sp_refuse_no_registration() };
 	if (input.mode === 'submit' && reg.unconfirmed_since) {
 		// Counted for the state only once the state (its focal point, or the ISU) stands behind the person.
 		return {
 			ok: false,
 			errors,
-			message: `Your focal point (or the ISU, if ${reg.name} has none) must first confirm you as a member of the delegation. Your draft can be saved meanwhile.`
+			message: m.del_sp_refuse_unconfirmed({ state: reg.name })
 		};
 	}
 	if (input.mode === 'submit') {
@@ -80,10 +80,7 @@ export async function saveApplication(
 			return {
 				ok: false,
 				errors,
-				message:
-					reg.kind === 'state'
-						? `${reg.name} is not eligible for sponsorship under the criteria in force.`
-						: 'Sponsorship is for delegates of states; international organisations and NGOs cannot apply.'
+				message: reg.kind === 'state' ? m.del_sp_refuse_not_eligible({ state: reg.name }) : m.del_sp_refuse_not_state()
 			};
 		}
 	}
@@ -101,7 +98,7 @@ export async function saveApplication(
 		updated_at: now
 	};
 	const existing = await getApplicationByRegistration(db, registrationId);
-	if (existing && existing.status !== 'draft') return { ok: false, errors, message: 'This application is already submitted; it can no longer be changed.' };
+	if (existing && existing.status !== 'draft') return { ok: false, errors, message: m.del_sp_refuse_already_submitted() };
 	const status = input.mode === 'submit' ? 'submitted' : 'draft';
 	// The application, its audit row and the mails it hands on: one transaction, nothing half-done.
 	const application = await db.transaction().execute(async (trx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formObject, optionalMultilineText, optionalText } from '../forms';
 import { localDateTime, localToUtc } from '../meetings';
+import { m } from '$lib/paraglide/messages';
 
 /** "1,250.50", "1250.5", "1 250" → centimes; null when it is not a positive amount with at most two decimals. */
 export function chfToCentimes(input: string): number | null {
@@ -18,20 +19,23 @@ const checkbox = z
 
 /** Why a stay is too long: the meeting's days and a travel day on each side. */
 export function tooManyNights(limit: number): string {
-	return `At most ${limit} nights: the ${limit - 2} days of the meeting and a travel day on each side.`;
+	return m.del_spf_too_many_nights({ limit, days: limit - 2 });
 }
 
 const applicationFields = {
 	departure_city: optionalText('Departure city', 100),
-	airfare: z.string({ error: 'Give the estimated economy airfare in CHF.' }).transform((s, ctx) => {
+	airfare: z.string({ error: () => m.del_spf_airfare_required() }).transform((s, ctx) => {
 		const c = chfToCentimes(s);
 		if (c === null) {
-			ctx.addIssue({ code: 'custom', message: 'Give the airfare as a positive amount in CHF, e.g. 1250 or 1250.50.' });
+			ctx.addIssue({ code: 'custom', message: m.del_spf_airfare_invalid() });
 			return z.NEVER;
 		}
 		return c;
 	}),
-	nights: z.coerce.number({ error: 'Give the number of nights.' }).int('Nights must be a whole number.').min(1, 'At least one night.'),
+	nights: z.coerce
+		.number({ error: () => m.del_spf_nights_required() })
+		.int({ error: () => m.del_spf_nights_whole() })
+		.min(1, { error: () => m.del_spf_at_least_one_night() }),
 	justification: optionalMultilineText('Justification', 2000),
 	statement: checkbox,
 	statement_items: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(20)).max(50)),
@@ -52,7 +56,7 @@ const programmeFields = {
 		if (s.trim() === '0') return 0;
 		const c = chfToCentimes(s);
 		if (c === null) {
-			ctx.addIssue({ code: 'custom', message: 'Give the budget in CHF, e.g. 150000.' });
+			ctx.addIssue({ code: 'custom', message: m.del_spf_budget_invalid() });
 			return z.NEVER;
 		}
 		return c;
@@ -60,18 +64,33 @@ const programmeFields = {
 	dsa: z.string().transform((s, ctx) => {
 		const c = chfToCentimes(s);
 		if (c === null) {
-			ctx.addIssue({ code: 'custom', message: 'Give the daily subsistence allowance in CHF, e.g. 360.' });
+			ctx.addIssue({ code: 'custom', message: m.del_spf_dsa_invalid() });
 			return z.NEVER;
 		}
 		return c;
 	}),
-	default_nights: z.coerce.number().int('A whole number.').min(1, 'At least one night.').max(30, 'At most 30 nights.'),
+	default_nights: z.coerce
+		.number()
+		.int({ error: () => m.del_spf_whole_number() })
+		.min(1, { error: () => m.del_spf_at_least_one_night() })
+		.max(30, { error: () => m.del_spf_at_most_30_nights() }),
 	places_per_state: z
 		.string()
 		.optional()
 		.transform((s) => (s && s.trim() ? Number(s) : null))
-		.pipe(z.number().int('A whole number.').min(1, 'At least 1, or leave it empty for no limit.').max(50).nullable()),
-	offer_response_days: z.coerce.number().int('A whole number.').min(1, 'At least one day.').max(60, 'At most 60 days.'),
+		.pipe(
+			z
+				.number()
+				.int({ error: () => m.del_spf_whole_number() })
+				.min(1, { error: () => m.del_spf_places_min() })
+				.max(50)
+				.nullable()
+		),
+	offer_response_days: z.coerce
+		.number()
+		.int({ error: () => m.del_spf_whole_number() })
+		.min(1, { error: () => m.del_spf_at_least_one_day() })
+		.max(60, { error: () => m.del_spf_at_most_60_days() }),
 	/** When applications open and close, on the meeting's clock; empty: open now, close at the meeting's sponsorship deadline. */
 	opens: localDateTime,
 	closes: localDateTime
@@ -93,11 +112,11 @@ export function applicationWindow(
 	const utc = (key: 'opens' | 'closes') => {
 		if (!d[key]) return null;
 		const v = localToUtc(d[key], timeZone);
-		if (!v) errors[key] = 'That time does not exist in the meeting’s time zone (a clock change). Choose another.';
+		if (!v) errors[key] = m.del_spf_time_skipped();
 		return v;
 	};
 	const opens_at = utc('opens');
 	const closes_at = utc('closes');
-	if (opens_at && closes_at && closes_at <= opens_at) errors.closes = 'Applications must close after they open.';
+	if (opens_at && closes_at && closes_at <= opens_at) errors.closes = m.del_spf_close_after_open();
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, opens_at, closes_at };
 }

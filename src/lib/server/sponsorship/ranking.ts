@@ -1,15 +1,15 @@
 import type { Evaluation } from './evaluate';
+import { m } from '$lib/paraglide/messages';
 
-/** The order, as shown to staff and the Coordination Committee beside the ranked table. */
-export const TIE_BREAK_RULES = [
-	'Eligible applications come before ineligible ones.',
-	'A higher total score comes first.',
-	'Equal totals: more points on the first criterion of the set (in the order the criteria are listed), then on the second, and so on.',
-	'Still equal: the application submitted earlier comes first.',
-	'Still equal: the lower application number comes first.'
-] as const;
+const RULES = [m.del_tie_break_eligible, m.del_tie_break_total, m.del_tie_break_criteria, m.del_tie_break_earlier, m.del_tie_break_number];
+
+/** The order, as shown to staff and the Coordination Committee beside the ranked table (its English text). */
+export const TIE_BREAK_RULES = RULES.map((rule) => rule({}, { locale: 'en' }));
 
 export const TIE_BREAK_TEXT = TIE_BREAK_RULES.join(' ');
+
+/** The same rules in the language of the page being answered. */
+export const tieBreakText = (): string => RULES.map((rule) => rule()).join(' ');
 
 /** A total order (application numbers are unique), so the same data always gives the same ranking. */
 export function compareEvaluations(a: Evaluation, b: Evaluation): number {

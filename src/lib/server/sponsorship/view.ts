@@ -1,6 +1,20 @@
 import type { Review } from './store';
-import { formatChf, REASON_TEXT } from './allocation';
-import { TIE_BREAK_TEXT } from './ranking';
+import { formatChf } from './allocation';
+import { tieBreakText } from './ranking';
+import { m } from '$lib/paraglide/messages';
+import { localized } from '../registration';
+import type { AllocationReason } from './allocation';
+
+/** Why an application is or is not funded, in the page's language (REASON_TEXT stays the report's English). */
+const REASON_LABELS: Record<AllocationReason, string> = localized({
+	funded: m.del_reason_funded,
+	over_budget: m.del_reason_over_budget,
+	state_places_taken: m.del_reason_state_places_taken,
+	ineligible: m.del_reason_ineligible,
+	declined: m.del_reason_declined,
+	expired: m.del_reason_expired,
+	withdrawn: m.del_reason_withdrawn
+});
 
 export interface RankingFilter {
 	region?: string;
@@ -43,7 +57,7 @@ export function rankingView(r: Review, f: RankingFilter = {}) {
 				}),
 				cost: a ? formatChf(a.costCentimes) : '',
 				decision: a?.decision ?? null,
-				reason: a ? REASON_TEXT[a.reason] : ''
+				reason: a ? REASON_LABELS[a.reason] : ''
 			};
 		});
 	return {
@@ -52,7 +66,7 @@ export function rankingView(r: Review, f: RankingFilter = {}) {
 		columns: active.map((c) => ({ id: c.id, label: c.label, weight: c.weight })),
 		allCriteria: r.criteria.criteria.map((c) => ({ id: c.id, label: c.label, weight: c.weight })),
 		rows,
-		tieBreak: TIE_BREAK_TEXT,
+		tieBreak: tieBreakText(),
 		budget: r.programme ? formatChf(r.programme.budget_centimes) : null,
 		used: r.allocation ? formatChf(r.allocation.usedCentimes) : null,
 		left: r.allocation ? formatChf(r.allocation.leftCentimes) : null,

@@ -15,6 +15,8 @@ import {
 } from '$lib/server/registration';
 import { releaseOnCancel, reofferAfterCancel } from '$lib/server/sponsorship';
 import { visibleRegistration } from '$lib/server/web/access';
+import { localizeHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -77,9 +79,7 @@ export const actions: Actions = {
 			await confirmOwnRegistration({ id: user.id, email: user.email }, reg.id);
 		}
 		return {
-			saved: result.reapproval
-				? 'Saved. Because the name, delegation or role changed, the registration needs the ISU’s approval again.'
-				: 'Your changes are saved.'
+			saved: result.reapproval ? m.del_regn_saved_reapproval() : m.del_regn_saved()
 		};
 	},
 	cancel: async (event) => {
@@ -87,10 +87,10 @@ export const actions: Actions = {
 		// Two steps, with or without JavaScript: the first press only asks; the confirmation carries confirm=yes.
 		if ((await event.request.formData()).get('confirm') !== 'yes') return { askCancel: true };
 		if (!(await cancelRegistration({ ...reg }, { id: user.id, email: user.email }, event.url.origin, releaseOnCancel(event.url.origin)))) {
-			return fail(400, { message: 'This registration is no longer active.' });
+			return fail(400, { message: m.del_regn_not_active() });
 		}
 		// The money of a released offer goes to the next in line, once offers have begun.
 		await reofferAfterCancel({ id: reg.meeting_id }, event.url.origin);
-		redirect(303, `/registrations/${reg.id}?cancelled=1`);
+		redirect(303, localizeHref(`/registrations/${reg.id}?cancelled=1`));
 	}
 };

@@ -25,6 +25,7 @@ import {
 import { endorse, listForEndorsement, formatChf, releaseOnCancel, reofferAfterCancel } from '$lib/server/sponsorship';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const CREDENTIALS_MAX = 10 * 1024 * 1024;
@@ -32,10 +33,10 @@ const CREDENTIALS_MAX = 10 * 1024 * 1024;
 /** The focal point and their organisation: every load and action asks again. */
 async function focal(event: RequestEvent) {
 	const user = requireRole(event, 'focal_point');
-	if (!user.organizationId) error(403, 'Your account is not linked to an organisation yet. Ask the ISU.');
+	if (!user.organizationId) error(403, m.del_dlg_no_org());
 	const meeting = await publicMeeting(event);
 	const org = await getOrganization(user.organizationId);
-	if (!org) error(403, 'Your organisation no longer exists. Ask the ISU.');
+	if (!org) error(403, m.del_dlg_org_gone());
 	return { user, meeting, org, actor: { id: user.id, email: user.email } };
 }
 
@@ -59,17 +60,17 @@ export const load: PageServerLoad = async (event) => {
 					credentials_reason: delegation.credentials_reason
 				}
 			: null,
-		members: members.map((m) => ({
-			id: m.id,
-			name: [m.title, m.given_name, m.family_name].filter(Boolean).join(' '),
-			email: m.email,
-			role: m.role,
-			roleLabel: ROLE_LABELS[m.role],
-			status: m.status,
-			statusLabel: STATUS_LABELS[m.status],
-			confirmed: m.confirmed_by_person === 1,
-			member: m.unconfirmed_since === null,
-			live: isLive(m.status)
+		members: members.map((p) => ({
+			id: p.id,
+			name: [p.title, p.given_name, p.family_name].filter(Boolean).join(' '),
+			email: p.email,
+			role: p.role,
+			roleLabel: ROLE_LABELS[p.role],
+			status: p.status,
+			statusLabel: STATUS_LABELS[p.status],
+			confirmed: p.confirmed_by_person === 1,
+			member: p.unconfirmed_since === null,
+			live: isLive(p.status)
 		})),
 		window: windowState(meeting.registration_opens_at, meeting.registration_closes_at),
 		organizations,
@@ -81,7 +82,7 @@ export const load: PageServerLoad = async (event) => {
 			name: [a.given_name, a.family_name].filter(Boolean).join(' '),
 			status: a.status,
 			endorsement: a.endorsement,
-			cost: a.airfare_centimes ? `${formatChf(a.airfare_centimes)} airfare, ${a.nights} nights` : '',
+			cost: a.airfare_centimes ? m.del_dlg_app_cost({ airfare: formatChf(a.airfare_centimes), nights: a.nights ?? 0 }) : '',
 			justification: a.justification
 		}))
 	};
@@ -103,33 +104,32 @@ export const actions: Actions = {
 			origin: event.url.origin,
 			actor
 		});
-		if (result.ok) return { form: 'add', done: `${parsed.data.given_name} ${parsed.data.family_name} is added; an e-mail asks them to confirm their details.` };
+		if (result.ok) return { form: 'add', done: m.del_dlg_added({ name: `${parsed.data.given_name} ${parsed.data.family_name}` }) };
 		const failure = registerFailure(result);
 		return invalid(formValues(fd), failure.errors, { form: 'add', message: failure.message });
 	},
 	remove: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const id = Number((await event.request.formData()).get('id'));
-		const reg = (await listDelegation(meeting.id, org.id)).find((m) => m.id === id);
-		if (!reg) return fail(404, { form: 'members', message: 'That person is not in your delegation.' });
+		const reg = (await listDelegation(meeting.id, org.id)).find((p) => p.id === id);
+		if (!reg) return fail(404, { form: 'members', message: m.del_dlg_not_in_delegation() });
 		await cancelRegistration(reg, actor, event.url.origin, releaseOnCancel(event.url.origin));
 		await reofferAfterCancel(meeting, event.url.origin);
-		return { form: 'members', done: 'Removed from the delegation; the place is freed.' };
+		return { form: 'members', done: m.del_dlg_removed() };
 	},
 	confirm: async (event) => {
 		const { user, actor } = await focal(event);
 		const id = Number((await event.request.formData()).get('id'));
 		const result = await confirmMember({ ...actor, role: user.role, organizationId: user.organizationId }, id, event.url.origin);
 		if (!result.ok) return fail(400, { form: 'members', message: result.message });
-		return { form: 'members', done: 'Confirmed as a member of the delegation; they are told by e-mail.' };
+		return { form: 'members', done: m.del_dlg_confirmed() };
 	},
 	head: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const id = Number((await event.request.formData()).get('id'));
 		const delegation = await getDelegation(meeting.id, org.id);
-		if (!delegation || !(await setHead(actor, delegation.id, id)))
-			return fail(404, { form: 'members', message: 'That person is not a confirmed member of your delegation: confirm them first.' });
-		return { form: 'members', done: 'Head of delegation named.' };
+		if (!delegation || !(await setHead(actor, delegation.id, id))) return fail(404, { form: 'members', message: m.del_dlg_head_not_member() });
+		return { form: 'members', done: m.del_dlg_head_named() };
 	},
 	credentials: async (event) => {
 		const { meeting, org, actor } = await focal(event);
@@ -137,21 +137,21 @@ export const actions: Actions = {
 		if (!check.ok) return invalid({}, { file: check.message }, { form: 'credentials' });
 		const stored = await uploadCredentials(actor, meeting.id, org.id, check, event.url.origin);
 		if (!stored.ok) return invalid({}, { file: stored.message }, { form: 'credentials' });
-		return { form: 'credentials', done: `Credentials received (${check.name}).` };
+		return { form: 'credentials', done: m.del_dlg_credentials_received({ name: check.name }) };
 	},
 	endorse: async (event) => {
 		const { user, actor } = await focal(event);
 		const fd = await event.request.formData();
 		const ok = await endorse({ ...actor, organizationId: user.organizationId }, Number(fd.get('id')), fd.get('endorse') === 'yes');
-		if (!ok) return fail(404, { form: 'endorse', message: 'That application is not from your delegation.' });
-		return { form: 'endorse', done: fd.get('endorse') === 'yes' ? 'Application endorsed.' : 'Recorded: not endorsed.' };
+		if (!ok) return fail(404, { form: 'endorse', message: m.del_dlg_app_not_yours() });
+		return { form: 'endorse', done: fd.get('endorse') === 'yes' ? m.del_dlg_app_endorsed() : m.del_dlg_app_not_endorsed() };
 	},
 	submit: async (event) => {
 		const { meeting, org, actor } = await focal(event);
 		const delegation = await getDelegation(meeting.id, org.id);
-		if (!delegation) return fail(400, { form: 'submit', message: 'Add at least one member before submitting the delegation.' });
+		if (!delegation) return fail(400, { form: 'submit', message: m.del_refuse_submit_empty() });
 		const result = await submitDelegation(actor, delegation.id, event.url.origin);
 		if (!result.ok) return fail(400, { form: 'submit', message: result.message });
-		return { form: 'submit', done: 'The delegation is submitted to the ISU. You can still add or change members.' };
+		return { form: 'submit', done: m.del_dlg_submitted() };
 	}
 };

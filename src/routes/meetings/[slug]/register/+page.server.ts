@@ -6,13 +6,14 @@ import { organizationOptionsAsAt } from '$lib/server/organizations';
 import { formToken, personSchema, registerFailure, genderOptions, roleOptions, findLive, register } from '$lib/server/registration';
 import { invalid, parseForm, formValues } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
+import { localizeHref } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const meeting = await publicMeeting(event);
 	const mine = await findLive(meeting.id, user.email, user.id);
-	if (mine) redirect(303, `/registrations/${mine.id}?existing=1`);
+	if (mine) redirect(303, localizeHref(`/registrations/${mine.id}?existing=1`));
 	const window = windowState(meeting.registration_opens_at, meeting.registration_closes_at);
 	return {
 		window,
@@ -49,8 +50,8 @@ export const actions: Actions = {
 			formToken: formToken(fd),
 			origin: event.url.origin
 		});
-		if (result.ok) redirect(303, `/registrations/${result.registration.id}?new=1`);
-		if (result.reason === 'existing') redirect(303, `/registrations/${result.registration.id}?existing=1`);
+		if (result.ok) redirect(303, localizeHref(`/registrations/${result.registration.id}?new=1`));
+		if (result.reason === 'existing') redirect(303, localizeHref(`/registrations/${result.registration.id}?existing=1`));
 		const failure = registerFailure(result);
 		return invalid(formValues(fd), failure.errors, { message: failure.message });
 	}

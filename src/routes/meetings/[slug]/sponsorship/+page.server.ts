@@ -16,12 +16,11 @@ import {
 	releaseApplication,
 	respondToOffer,
 	formatChf,
-	offerLines,
-	NEXT_STEPS,
 	latestApplicationOf
 } from '$lib/server/sponsorship';
 import { findLive } from '$lib/server/registration';
 import type { RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in person's own live registration for this meeting: applications hang on it. */
@@ -32,6 +31,15 @@ async function mine(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	// Only what the page needs: the row also holds the badge token and contact details.
 	const reg = live ? { id: live.id, status: live.status } : undefined;
 	return { user, meeting, reg, actor: { id: user.id, email: user.email } };
+}
+
+/** The offer's money line by line, in the page's language (the offer mail has its own lines). */
+function costLines(c: { airfare: number; dsa: number; nights: number; total: number }): string[] {
+	return [
+		m.del_sp_line_airfare({ amount: formatChf(c.airfare) }),
+		(c.nights === 1 ? m.del_sp_line_dsa_one : m.del_sp_line_dsa_other)({ dsa: formatChf(c.dsa), nights: c.nights, amount: formatChf(c.dsa * c.nights) }),
+		m.del_sp_line_total({ amount: formatChf(c.total) })
+	];
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -61,15 +69,15 @@ export const load: PageServerLoad = async (event) => {
 					cost: app.cost_centimes ? formatChf(app.cost_centimes) : null,
 					costLines:
 						app.cost_centimes && programme
-							? offerLines({ airfare: app.airfare_centimes ?? 0, dsa: programme.dsa_centimes, nights: app.nights ?? 0, total: app.cost_centimes })
+							? costLines({ airfare: app.airfare_centimes ?? 0, dsa: programme.dsa_centimes, nights: app.nights ?? 0, total: app.cost_centimes })
 							: [],
-					nextSteps: NEXT_STEPS,
+					nextSteps: m.del_sp_next_steps(),
 					endorsementNote: app.endorsement_note,
 					history: [
-						{ what: 'Submitted', at: app.submitted_at },
-						{ what: 'Endorsement decided', at: app.endorsed_at },
-						{ what: 'Offer sent', at: app.offer_sent_at },
-						{ what: 'Answered or closed', at: app.responded_at }
+						{ what: m.del_sp_history_submitted() as string, at: app.submitted_at },
+						{ what: m.del_sp_history_endorsed(), at: app.endorsed_at },
+						{ what: m.del_sp_history_offer_sent(), at: app.offer_sent_at },
+						{ what: m.del_sp_history_answered(), at: app.responded_at }
 					].filter((h): h is { what: string; at: string } => !!h.at),
 					offer_deadline: app.offer_deadline,
 					values: {
@@ -90,37 +98,31 @@ export const actions: Actions = {
 	save: async (event) => {
 		const { meeting, reg, actor } = await mine(event);
 		const fd = await event.request.formData();
-		if (!reg) return fail(400, { message: 'Register for the meeting first: an application belongs to a registration.' });
+		if (!reg) return fail(400, { message: m.del_sp_register_first() });
 		const parsed = parseForm(applicationSchema(maxNights(meeting)), fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await saveApplication(actor, meeting, reg.id, parsed.data, event.url.origin);
 		if (!result.ok) return invalid(formValues(fd), result.errors, { message: result.message });
 		return {
-			done:
-				result.application.status === 'submitted'
-					? 'Your application is submitted. It needs the endorsement of your state (its focal point, or the ISU where there is none): an e-mail tells you who decides.'
-					: 'Draft saved. Submit it before the deadline.'
+			done: result.application.status === 'submitted' ? m.del_sp_submitted_done() : m.del_sp_draft_saved()
 		};
 	},
 	respond: async (event) => {
 		const { meeting, reg, actor } = await mine(event);
 		const answer = z.enum(['accept', 'decline']).safeParse((await event.request.formData()).get('answer'));
 		const app = reg ? await getApplicationByRegistration(reg.id) : undefined;
-		if (!app || !answer.success) return fail(400, { message: 'There is no offer to answer.' });
+		if (!app || !answer.success) return fail(400, { message: m.del_sp_no_offer() });
 		const r = await respondToOffer(actor, meeting, app.id, answer.data === 'accept', event.url.origin);
-		if (r === 'late') return fail(400, { message: 'The offer’s deadline has passed, so it has lapsed.' });
-		if (r === 'no_offer') return fail(400, { message: 'There is no open offer to answer.' });
+		if (r === 'late') return fail(400, { message: m.del_sp_offer_lapsed() });
+		if (r === 'no_offer') return fail(400, { message: m.del_sp_no_open_offer() });
 		return {
-			done:
-				answer.data === 'accept'
-					? 'Thank you: you have accepted the offer. The ISU will contact you about the ticket.'
-					: 'You have declined the offer. It goes to the next applicant.'
+			done: answer.data === 'accept' ? m.del_sp_accepted_done() : m.del_sp_declined_done()
 		};
 	},
 	withdraw: async (event) => {
 		const { meeting, reg, actor } = await mine(event);
 		const app = reg ? await getApplicationByRegistration(reg.id) : undefined;
-		if (!app || !(await releaseApplication(actor, meeting.id, app.id, 'withdrawn'))) return fail(400, { message: 'This application cannot be withdrawn.' });
-		return { done: 'Your application is withdrawn.' };
+		if (!app || !(await releaseApplication(actor, meeting.id, app.id, 'withdrawn'))) return fail(400, { message: m.del_sp_cannot_withdraw() });
+		return { done: m.del_sp_withdrawn_done() };
 	}
 };

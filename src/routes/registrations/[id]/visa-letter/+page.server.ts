@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { getVisaLetter, requestVisaLetter, visaLetterSchema, VISA_REFUSALS, VISA_STATUS_LABELS } from '$lib/server/registration';
 import { visibleRegistration } from '$lib/server/web/access';
+import { localizeHref } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,6 +40,6 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await requestVisaLetter({ id: user.id, email: user.email }, relation, reg.id, parsed.data, event.url.origin);
 		if (!result.ok) return invalid(formValues(fd), {}, { message: result.message });
-		redirect(303, `/registrations/${reg.id}/visa-letter?${result.letter.status === 'issued' ? 'issued' : 'requested'}=1`);
+		redirect(303, localizeHref(`/registrations/${reg.id}/visa-letter?${result.letter.status === 'issued' ? 'issued' : 'requested'}=1`));
 	}
 };
