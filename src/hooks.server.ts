@@ -9,6 +9,7 @@ import { formLimits } from '$lib/server/http/form-limits';
 import { HSTS } from '$lib/server/http/headers';
 import { errorTitle } from '$lib/server/http/error-title';
 import { localeHandle } from '$lib/server/i18n';
+import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	const handle = getHandle();
@@ -72,5 +73,5 @@ export const handle = sequence(refuseNul, localeHandle, publicPageCache, session
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status >= 500) console.error(error);
-	return { message: status >= 500 ? 'Something went wrong on our side. Please try again.' : message };
+	return { message: status >= 500 ? m.auth_error_server() : message };
 };

@@ -74,7 +74,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('Password', { exact: true }).fill('shortpw');
 		await page.getByLabel('Repeat the password').fill('shortpw');
 		// Let the server, not the browser, judge the input.
-		await page.locator('form[method="POST"]').evaluate((f) => f.setAttribute('novalidate', ''));
+		await page.locator('main form[method="POST"]').evaluate((f) => f.setAttribute('novalidate', ''));
 		await page.getByRole('button', { name: 'Create account' }).click();
 		await expect(page.locator('#f-email-error')).toContainText('valid e-mail');
 		await expect(page.locator('#f-password-error')).toContainText('at least 10');

@@ -86,7 +86,7 @@ function storeFile(db: Database.Database, bytes: Buffer, mime: string): string {
 }
 
 /** An outcome of the demo (the 9MSP's are seeded): its staff page exists. */
-function firstOutcome(): number {
+export function firstOutcome(): number {
 	const db = openDb();
 	try {
 		return (db.prepare('select min(id) as id from outcomes').get() as { id: number }).id;

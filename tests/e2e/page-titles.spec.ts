@@ -10,7 +10,7 @@
  */
 import { expect, test, type Browser } from '@playwright/test';
 import { clientAddress, staff } from './helpers';
-import { cleanWorld, createWorld, expand, openDb, randomToken, walkRoutes, type Actor, type World } from './authz-fixtures';
+import { cleanWorld, createWorld, expand, firstOutcome, openDb, randomToken, walkRoutes, type Actor, type World } from './authz-fixtures';
 
 let w: World;
 let symbol: string;
@@ -60,6 +60,7 @@ function pagesFor(actor: Actor): { path: string; ok: boolean }[] {
 				'registrations/[id]': String(w.regA),
 				'documents/[id]': String(w.draft.id),
 				'outbox/[id]': String(w.outboxId),
+				'outcomes/[id]': String(firstOutcome()),
 				'[token]': randomToken(),
 				'[symbol]': symbol
 			};

@@ -1,5 +1,10 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { zodMessage } from './zod-messages';
+
+// zod's own messages (a schema without one of its own: `z.number().min(1)`) in the request's language.
+z.config({ customError: zodMessage });
 
 export type FieldErrors = Record<string, string>;
 
@@ -81,7 +86,12 @@ export function formObject<S extends z.ZodRawShape>(shape: S, rules?: (d: Partia
 	});
 }
 
-// Reusable field schemas with messages a person can act on.
+// Reusable field schemas with messages a person can act on. Every message is made when a form is parsed (zod calls
+// `error` functions then), so it speaks the request's language; a label is a message function for the same reason.
+
+/** A field's name in messages: a message function (`m.auth_given_name`), or fixed text. */
+export type Label = string | (() => string);
+const say = (label: Label) => (typeof label === 'function' ? label() : label);
 
 // A one-line field (a name, a title, a city) refuses what could fake a new line or reorder what is shown around it,
 // in a page or an e-mail: C0 and C1 controls (tab and line breaks included), DEL, the Unicode line and paragraph
@@ -90,22 +100,24 @@ const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066
 // A multi-line field (a textarea) takes line breaks and tabs, and nothing else of the above.
 const NOT_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-const oneLine = (label: string) => `${label} must be one line of text, without line breaks, tabs or invisible control characters.`;
-const noControls = (label: string) => `${label} contains invisible control characters: please retype it without them.`;
+const required = (label: Label) => ({ error: () => m.auth_form_required({ label: say(label) }) });
+const tooLong = (label: Label, max: number) => ({ error: () => m.auth_form_too_long({ label: say(label), max: String(max) }) });
+const oneLine = (label: Label) => ({ error: () => m.auth_form_one_line({ label: say(label) }) });
+const noControls = (label: Label) => ({ error: () => m.auth_form_no_controls({ label: say(label) }) });
 
-export const text = (label: string, max = 200) =>
+export const text = (label: Label, max = 200) =>
 	z
-		.string({ error: `${label} is required.` })
+		.string(required(label))
 		.trim()
 		.pipe(
 			z
 				.string()
-				.min(1, `${label} is required.`)
-				.max(max, `${label} must be at most ${max} characters.`)
+				.min(1, required(label))
+				.max(max, tooLong(label, max))
 				.refine((s) => !NOT_ONE_LINE.test(s), oneLine(label))
 		);
 
-export const optionalText = (label: string, max = 200) =>
+export const optionalText = (label: Label, max = 200) =>
 	z
 		.string()
 		.optional()
@@ -113,7 +125,7 @@ export const optionalText = (label: string, max = 200) =>
 		.pipe(
 			z
 				.string()
-				.max(max, `${label} must be at most ${max} characters.`)
+				.max(max, tooLong(label, max))
 				.refine((s) => !NOT_ONE_LINE.test(s), oneLine(label))
 		)
 		.transform((s) => (s === '' ? null : s));
@@ -122,19 +134,19 @@ export const optionalText = (label: string, max = 200) =>
 const lines = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 
 /** For a textarea: line breaks and tabs kept, other controls refused. */
-export const multilineText = (label: string, max = 2000) =>
+export const multilineText = (label: Label, max = 2000) =>
 	z
-		.string({ error: `${label} is required.` })
+		.string(required(label))
 		.transform(lines)
 		.pipe(
 			z
 				.string()
-				.min(1, `${label} is required.`)
-				.max(max, `${label} must be at most ${max} characters.`)
+				.min(1, required(label))
+				.max(max, tooLong(label, max))
 				.refine((s) => !NOT_MULTI_LINE.test(s), noControls(label))
 		);
 
-export const optionalMultilineText = (label: string, max = 2000) =>
+export const optionalMultilineText = (label: Label, max = 2000) =>
 	z
 		.string()
 		.optional()
@@ -142,18 +154,18 @@ export const optionalMultilineText = (label: string, max = 2000) =>
 		.pipe(
 			z
 				.string()
-				.max(max, `${label} must be at most ${max} characters.`)
+				.max(max, tooLong(label, max))
 				.refine((s) => !NOT_MULTI_LINE.test(s), noControls(label))
 		)
 		.transform((s) => (s === '' ? null : s));
 
 export const email = z
-	.string({ error: 'Enter your e-mail address.' })
+	.string({ error: () => m.auth_email_enter() })
 	.trim()
 	.toLowerCase()
-	.min(1, 'Enter your e-mail address.')
-	.max(254, 'That e-mail address is too long.')
-	.pipe(z.email('Enter a valid e-mail address, like name@example.org.'));
+	.min(1, { error: () => m.auth_email_enter() })
+	.max(254, { error: () => m.auth_email_too_long() })
+	.pipe(z.email({ error: () => m.auth_email_invalid() }));
 
 /** A 4xx answer that puts the input back and a message at each field. */
 export interface Invalid {

@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth';
 import { getOrganization } from '$lib/server/organizations';
 import { requireUser } from '$lib/server/auth/guards';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		// Every session ended, this browser's included; give it a fresh one.
 		const { token, session } = await createSession(user.id);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
-		return { form: 'password', success: 'Your password was changed. Every other session was signed out.' };
+		return { form: 'password', success: m.auth_account_password_changed() };
 	},
 	email: async (event) => {
 		const user = requireUser(event);
@@ -46,14 +47,13 @@ export const actions: Actions = {
 		const values = { new_email: parsed.data.new_email };
 		if (typeof result === 'object' || result === 'wrong_password')
 			return invalid(values, { current_password: currentPasswordError(result) }, { form: 'email' });
-		if (result === 'same') return invalid(values, { new_email: 'That is already your address.' }, { form: 'email' });
-		if (result === 'taken') return invalid(values, { new_email: 'Another account uses that address.' }, { form: 'email' });
-		return { form: 'email', success: `We sent a confirmation link to ${parsed.data.new_email}. Your address changes when you open it.` };
+		if (result === 'same') return invalid(values, { new_email: m.auth_account_same_email() }, { form: 'email' });
+		if (result === 'taken') return invalid(values, { new_email: m.auth_account_email_taken() }, { form: 'email' });
+		return { form: 'email', success: m.auth_account_email_sent({ email: parsed.data.new_email }) };
 	}
 };
 
 function currentPasswordError(refusal: 'wrong_password' | { limited: number }): string {
-	if (refusal === 'wrong_password') return 'That is not your current password.';
-	const m = refusal.limited === 1 ? '1 minute' : `${refusal.limited} minutes`;
-	return `Too many wrong passwords. For your security, try again in ${m}.`;
+	if (refusal === 'wrong_password') return m.auth_wrong_current_password();
+	return refusal.limited === 1 ? m.auth_too_many_wrong_passwords_one() : m.auth_too_many_wrong_passwords_other({ minutes: String(refusal.limited) });
 }

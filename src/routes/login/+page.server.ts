@@ -2,10 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { invalid, parseForm } from '$lib/server/forms';
 import { loginSchema, authenticate, sendVerification, createSession, setSessionCookie, clientAddress } from '$lib/server/auth';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { localizeHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, localizeHref(safeRedirectTarget(url.searchParams.get('redirectTo'))));
 	return {
 		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo'), ''),
 		loggedOut: url.searchParams.has('loggedOut'),
@@ -23,17 +25,17 @@ export const actions: Actions = {
 		const result = await authenticate(parsed.data.email, parsed.data.password, address);
 		if (!result.ok) {
 			if (result.reason === 'limited') {
-				const m = result.minutes === 1 ? '1 minute' : `${result.minutes} minutes`;
-				return fail(429, { values, message: `Too many failed attempts. For your security, logging in is paused: try again in ${m}, or reset your password.` });
+				const message = result.minutes === 1 ? m.auth_login_limited_one() : m.auth_login_limited_other({ minutes: String(result.minutes) });
+				return fail(429, { values, message });
 			}
 			if (result.reason === 'unverified') {
 				await sendVerification(event.url.origin, result.user, address, safeRedirectTarget(String(fd.get('redirectTo') ?? ''), '') || null);
-				return fail(403, { values, message: 'Please confirm your e-mail address first. We have just sent you a new confirmation link.' });
+				return fail(403, { values, message: m.auth_login_unverified() });
 			}
-			return fail(400, { values, message: 'That e-mail address and password do not match an account. Check them and try again.' });
+			return fail(400, { values, message: m.auth_login_invalid() });
 		}
 		const { token, session } = await createSession(result.user.id);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
-		redirect(303, safeRedirectTarget(String(fd.get('redirectTo') ?? ''), result.user.role === 'staff' ? '/admin' : '/'));
+		redirect(303, localizeHref(safeRedirectTarget(String(fd.get('redirectTo') ?? ''), result.user.role === 'staff' ? '/admin' : '/')));
 	}
 };

@@ -1,4 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { localizeHref } from '$lib/i18n';
 import type { Role } from '../db';
 import type { SessionUser } from './session';
 
@@ -7,7 +9,7 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 	const user = event.locals.user;
 	if (!user) {
 		const back = event.url.pathname + event.url.search;
-		redirect(303, `/login?redirectTo=${encodeURIComponent(back)}`);
+		redirect(303, localizeHref(`/login?redirectTo=${encodeURIComponent(back)}`));
 	}
 	return user;
 }
@@ -15,7 +17,7 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 /** Checked in every load and action that needs it, not only in a layout. */
 export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...roles: Role[]): SessionUser {
 	const user = requireUser(event);
-	if (!roles.includes(user.role)) error(403, 'You do not have access to this page.');
+	if (!roles.includes(user.role)) error(403, m.auth_no_access());
 	return user;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { localizeHref, type Locale } from '$lib/i18n';
 import type { Database, Meeting } from '../db';
 import { formatAgendaNumber } from './agenda';
 import type { CalMeeting } from './calendar';
@@ -6,8 +7,8 @@ import type { CalMeeting } from './calendar';
 /** UIDs end in this fixed name, not the site's host, so a move to another domain does not duplicate events. */
 export const CALENDAR_HOST = 'ccm-meetings';
 
-/** Calendar data for many meetings in three queries, whatever their number. */
-export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[], origin: string): Promise<CalMeeting[]> {
+/** Calendar data for many meetings in three queries, whatever their number; links lead to the pages in `locale`. */
+export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[], origin: string, locale: Locale = 'en'): Promise<CalMeeting[]> {
 	if (!meetings.length) return [];
 	const ids = meetings.map((m) => m.id);
 	const [sessions, links] = await Promise.all([
@@ -26,7 +27,7 @@ export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[],
 		itemsBySession.set(l.session_id, [...(itemsBySession.get(l.session_id) ?? []), label]);
 	}
 	return meetings.map((m) => {
-		const url = `${origin}/meetings/${m.slug}`;
+		const url = `${origin}${localizeHref(`/meetings/${m.slug}`, locale)}`;
 		return {
 			slug: m.slug,
 			code: m.code,

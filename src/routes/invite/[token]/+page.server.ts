@@ -1,5 +1,6 @@
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { acceptInviteSchema, acceptInvite, findLinkToken, createSession, setSessionCookie, ROLE_LABELS, type Role } from '$lib/server/auth';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -13,7 +14,7 @@ export const actions: Actions = {
 		const parsed = parseForm(acceptInviteSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const user = await acceptInvite(event.params.token, parsed.data);
-		if (!user) return invalid(formValues(fd), {}, { message: 'This invitation is no longer valid. Ask the ISU for a new one.' });
+		if (!user) return invalid(formValues(fd), {}, { message: m.auth_invite_no_longer_valid() });
 		const { token, session } = await createSession(user.id);
 		setSessionCookie(event.cookies, token, session.expiresAt, event.url.protocol === 'https:');
 		return { done: true };

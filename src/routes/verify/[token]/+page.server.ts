@@ -1,10 +1,11 @@
 import { findLinkToken, verifyEmail } from '$lib/server/auth';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { localizeHref } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 const loginLink = (url: URL) => {
 	const next = safeRedirectTarget(url.searchParams.get('redirectTo'), '');
-	return next ? `/login?redirectTo=${encodeURIComponent(next)}` : '/login';
+	return localizeHref(next ? `/login?redirectTo=${encodeURIComponent(next)}` : '/login');
 };
 
 // Opening the link only reads: mail scanners fetch links before people do, and a GET that confirmed would let one

@@ -22,16 +22,17 @@ interface ProgrammeDay {
 
 const programmes = new VersionedCache<ProgrammeDay[]>();
 
-export const load: PageServerLoad = async ({ parent, url }) => {
+export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { meeting } = await parent();
-	const days = await programmes.get(`${meeting.id}|${url.origin}`, await programmeVersion(), async () => {
+	// One entry per language: day names and the calendar links' texts are the page's.
+	const days = await programmes.get(`${meeting.id}|${url.origin}|${locals.locale}`, await programmeVersion(), async () => {
 		const m = (await getMeeting(meeting.slug, true))!;
 		const [cal] = await loadCalMeetings([m], url.origin);
 		const tz = m.time_zone;
 		const out: ProgrammeDay[] = [];
 		for (const s of cal.sessions) {
 			const date = localDate(s.startsAt, tz);
-			if (out.at(-1)?.date !== date) out.push({ date, label: formatDay(date, tz), sessions: [] });
+			if (out.at(-1)?.date !== date) out.push({ date, label: formatDay(date, tz, locals.locale), sessions: [] });
 			out.at(-1)!.sessions.push({
 				id: s.id,
 				title: s.title,
