@@ -94,11 +94,11 @@ function findEnglish(file: string): string[] {
 		}
 		if ((node.type === 'RegularElement' || node.type === 'Component' || node.type === 'SvelteElement') && Array.isArray(node.attributes)) {
 			const type = node.attributes.find((a: any) => a.name === 'type' && Array.isArray(a.value))?.value[0]?.data;
+			// A <button> shows its content and only sends its value; an <input type="submit|button|reset"> shows its value.
+			const showsValue = node.name === 'input' && ['submit', 'button', 'reset'].includes(type);
 			for (const a of node.attributes) {
 				if (a.type !== 'Attribute' || !VISIBLE_ATTRIBUTES.has(a.name) || !Array.isArray(a.value)) continue;
-				// A value is shown only on submit, reset and button inputs: a <button>'s value is sent, never shown (its
-				// content is), and hidden fields and options are not shown either.
-				if (a.name === 'value' && !(node.name === 'input' && ['submit', 'reset', 'button'].includes(type))) continue;
+				if (a.name === 'value' && !showsValue) continue;
 				for (const part of a.value) if (part.type === 'Text' && english(part.data)) found.push(`${a.name}="${english(part.data)}"`);
 			}
 			visit(node.fragment);

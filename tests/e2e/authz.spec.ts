@@ -164,6 +164,8 @@ function guardedRows(top: 'admin' | 'committee'): Row[] {
 }
 
 test('every /admin and /committee route answers each role as it should', async () => {
+	// Hundreds of requests (every route × every role): over 30 s on a busy 2-core machine.
+	test.slow();
 	const rows = [...guardedRows('admin'), ...guardedRows('committee')];
 	// The walk found the routes the issue names: a guard that something is being walked at all.
 	for (const p of ['/admin', '/admin/users', `/admin/registrations/${w.regA}/export.json`, '/admin/meetings/9msp/documents', '/committee']) {

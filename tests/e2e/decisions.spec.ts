@@ -107,7 +107,7 @@ test('staff record a decision and a Coordinator’s task; the Coordinator report
 	// The follow-up report before the next formal meeting (the 2RC, in 2020) shows the task as it stood when the 2RC
 	// opened: open, with "done" today beside it; the PDF says the same.
 	await staffPage.goto('/meetings/2rc-1/follow-up');
-	await expect(staffPage.getByText(/Task states are as they stood on 2020-11-25, not today/)).toBeVisible();
+	await expect(staffPage.getByText(/Task states are as they stood on 25 November 2020, not today/)).toBeVisible();
 	const row = staffPage.getByRole('row', { name: new RegExp(number.replace('.', '\\.')) });
 	await expect(row).toContainText(`Write the e2e report ${suffix}.`);
 	await expect(row).toContainText('open (today: done)');

@@ -18,7 +18,8 @@ const HEADINGS: Record<string, { fr: string; es: string }> = {
 
 for (const locale of ['fr', 'es'] as const) {
 	test(`the staff pages speak ${locale}, keep their links in ${locale} and pass axe`, async ({ browser }) => {
-		test.slow();
+		// Ten pages with axe each: minutes on a busy 2-core machine.
+		test.setTimeout(300_000);
 		const page = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();
 		await logIn(page, staff.email, staff.password);
 		const problems: string[] = [];

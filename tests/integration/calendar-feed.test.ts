@@ -43,6 +43,18 @@ describe.each(engines)('calendar feed on %s', (engine) => {
 	afterAll(async () => t.close());
 	afterEach(() => ICAL.TimezoneService.reset());
 
+	it('speaks French in a French feed: descriptions, and links to the French pages; UIDs as in English', async () => {
+		const cals = await loadCalMeetings(t.db, await listMeetings(t.db), ORIGIN, 'fr');
+		const events = parse(buildMeetingCalendar(cals, { name: 'Réunions', host: CALENDAR_HOST, locale: 'fr' }));
+		const meeting = events.find((e) => e.uid === `meeting-9msp@${CALENDAR_HOST}`)!;
+		expect(meeting.component.getFirstPropertyValue('url')).toBe(`${ORIGIN}/fr/meetings/9msp`);
+		const [first] = sessionsOf(events, '9MSP');
+		expect(first.uid).toBe(sessionsOf(parse(await feed(t)), '9MSP')[0].uid);
+		expect(first.description).toContain('Points de l’ordre du jour\u00a0:\n- 1 Official opening of the Meeting');
+		expect(first.description).toContain('Présidence\u00a0: Ambassador Aliyar Lebbe Abdul Azeez of Sri Lanka');
+		expect(first.description).toContain(`${ORIGIN}/fr/meetings/9msp/programme#session-`);
+	});
+
 	it('shows the 9MSP as an all-day event and its six plenaries at the venue’s time', async () => {
 		const events = parse(await feed(t));
 		const meeting = events.find((e) => e.uid === `meeting-9msp@${CALENDAR_HOST}`)!;

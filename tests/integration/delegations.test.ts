@@ -160,9 +160,9 @@ describe.each(engines)('delegations and credentials on %s', (engine) => {
 		await t.db.updateTable('registrations').set({ status: 'approved' }).where('status', '=', 'pending').where('email', '!=', 'd2@example.org').execute();
 		const groups = await participatingDelegations(t.db, meetingId, '2031-09-01');
 		expect(groups).toEqual([
-			{ heading: 'States Parties', names: ['Austria', 'Senegal'] },
-			{ heading: 'Signatory States', names: ['Angola'] },
-			{ heading: 'Non-governmental organisations', names: ['Mines Action Canada'] }
+			{ category: 'party', heading: 'States Parties', names: ['Austria', 'Senegal'] },
+			{ category: 'signatory', heading: 'Signatory States', names: ['Angola'] },
+			{ category: 'ngo', heading: 'Non-governmental organisations', names: ['Mines Action Canada'] }
 		]);
 	});
 });

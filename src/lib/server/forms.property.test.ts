@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
 import { parseForm, text } from './forms';
 import {
 	acceptInviteSchema,
@@ -30,15 +31,27 @@ import { documentMetaSchema, newDocumentSchema } from './records/forms';
 // route files still contain them word for word, so a change there fails here instead of going untested.
 const adjustSchemaSource = `const adjustSchema = z.object({
 	application_id: z.coerce.number().int().positive(),
-	criterion_id: z.string({ error: 'Choose a criterion.' }).min(1, 'Choose a criterion.').max(60),
-	points: z.coerce.number({ error: 'Give the points.' }).int('Whole points.').min(0, 'At least 0.'),
-	reason: text('A reason', 500)
+	criterion_id: z
+		.string({ error: () => m.mtg_spon_choose_criterion() })
+		.min(1, { error: () => m.mtg_spon_choose_criterion() })
+		.max(60),
+	points: z.coerce
+		.number({ error: () => m.mtg_spon_give_points() })
+		.int({ error: () => m.mtg_spon_whole_points() })
+		.min(0, { error: () => m.mtg_spon_at_least_0() }),
+	reason: text(m.mtg_spon_a_reason, 500)
 });`;
 const adjustSchema = z.object({
 	application_id: z.coerce.number().int().positive(),
-	criterion_id: z.string({ error: 'Choose a criterion.' }).min(1, 'Choose a criterion.').max(60),
-	points: z.coerce.number({ error: 'Give the points.' }).int('Whole points.').min(0, 'At least 0.'),
-	reason: text('A reason', 500)
+	criterion_id: z
+		.string({ error: () => m.mtg_spon_choose_criterion() })
+		.min(1, { error: () => m.mtg_spon_choose_criterion() })
+		.max(60),
+	points: z.coerce
+		.number({ error: () => m.mtg_spon_give_points() })
+		.int({ error: () => m.mtg_spon_whole_points() })
+		.min(0, { error: () => m.mtg_spon_at_least_0() }),
+	reason: text(m.mtg_spon_a_reason, 500)
 });
 const moveSchemaSource = `const moveSchema = idSchema.extend({ direction: z.enum(['up', 'down']) });`;
 const moveSchema = idSchema.extend({ direction: z.enum(['up', 'down']) });

@@ -7,8 +7,8 @@ import { consumeLinkToken, findLinkToken, issueLinkToken } from './links';
 import { tellAppointedFocalPoint } from './appointment';
 import { hashIsWeaker, hashPassword, verifyPassword } from './password';
 import { clearLoginFailures, loginSucceeded, reserveLoginAttempt } from './rate-limit';
-import { ROLE_LABELS } from './roles';
 import { invalidateUserSessions } from './session';
+import { currentLocale, isLocale, type Locale } from '$lib/i18n';
 
 export { normalizeEmail };
 
@@ -24,6 +24,8 @@ export interface NewAccount {
 	familyName?: string | null;
 	organizationId?: number | null;
 	verified?: boolean;
+	/** The language of their e-mails; English unless said. */
+	locale?: Locale;
 }
 
 export async function createUser(db: Db, a: NewAccount): Promise<User> {
@@ -37,7 +39,8 @@ export async function createUser(db: Db, a: NewAccount): Promise<User> {
 			given_name: a.givenName ?? null,
 			family_name: a.familyName ?? null,
 			organization_id: a.organizationId ?? null,
-			created_at: nowIso()
+			created_at: nowIso(),
+			locale: a.locale ?? 'en'
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
@@ -53,7 +56,9 @@ export async function signUp(
 	origin: string,
 	input: { email: string; password: string; given_name: string; family_name: string },
 	address: string | null = null,
-	redirectTo: string | null = null
+	redirectTo: string | null = null,
+	// The language of the page signed up on (the request's): the person's e-mails are written in it.
+	locale: Locale = currentLocale()
 ): Promise<void> {
 	const existing = await findUserByEmail(db, input.email);
 	if (existing) {
@@ -71,7 +76,8 @@ export async function signUp(
 			password: input.password,
 			role: 'delegate',
 			givenName: input.given_name,
-			familyName: input.family_name
+			familyName: input.family_name,
+			locale
 		});
 	} catch (e) {
 		// A double submit raced us to the unique index: the first one already sent the link.
@@ -217,7 +223,7 @@ export async function requestEmailChange(
 	// Any address can be typed here: the page says the same whether or not the mail limit let it go.
 	if (!(await mayMail(db, email, address))) return 'ok';
 	const token = await issueLinkToken(db, 'change_email', email, userId, { from: user.email });
-	await queueMail(db, mails.confirmNewEmail(email, `${origin}/account/email/${token}`));
+	await queueMail(db, mails.confirmNewEmail(email, `${origin}/account/email/${token}`, isLocale(user.locale) ? user.locale : 'en'));
 	await queueMail(db, mails.emailChangeRequested(user.email, email));
 	return 'ok';
 }
@@ -246,7 +252,7 @@ export async function inviteUser(
 	// What already waits for a new focal point comes first; the invitation, with its link, is the last message.
 	if (user.role === 'focal_point' && user.organization_id) await tellAppointedFocalPoint(db, user.email, user.organization_id, origin);
 	const token = await issueLinkToken(db, 'invite', user.email, user.id, { role: input.role });
-	await queueMail(db, mails.invite(user.email, ROLE_LABELS[input.role], `${origin}/invite/${token}`));
+	await queueMail(db, mails.invite(user.email, input.role, `${origin}/invite/${token}`));
 	await audit(db, actor, 'user.invite', { type: 'user', id: user.id }, null, {
 		email: user.email,
 		role: user.role,

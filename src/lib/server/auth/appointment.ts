@@ -38,18 +38,9 @@ export async function tellAppointedFocalPoint(db: Db, to: string, organizationId
 			.execute()
 	]);
 	if (!org) return;
-	const plural = (n: number, one: string, many: string) => `${n} ${Number(n) === 1 ? one : many}`;
 	const waiting = [
-		...signUps.map((s) => ({
-			code: s.code,
-			what: `${plural(s.n, 'sign-up awaits', 'sign-ups await')} your confirmation as members of the delegation`,
-			link: `${origin}/meetings/${s.slug}/delegation`
-		})),
-		...applications.map((a) => ({
-			code: a.code,
-			what: `${plural(a.n, 'sponsorship application awaits', 'sponsorship applications await')} your endorsement`,
-			link: `${origin}/meetings/${a.slug}/delegation`
-		}))
+		...signUps.map((s) => ({ code: s.code, kind: 'signups' as const, n: Number(s.n), link: `${origin}/meetings/${s.slug}/delegation` })),
+		...applications.map((a) => ({ code: a.code, kind: 'applications' as const, n: Number(a.n), link: `${origin}/meetings/${a.slug}/delegation` }))
 	];
 	await queueMail(db, mails.appointedFocalPoint(to, org.name, waiting));
 }

@@ -32,7 +32,7 @@ export { outcomeSchema, deleteOutcomeSchema, taskSchema, noteSchema, minutesSche
 export { FOLLOW_UP_LIMIT } from './queries';
 
 /** The follow-up report as a PDF (no database: the route passes the report it loaded). */
-export { followUpReportPdf, REPORT_PDF_TEXT } from './report-pdf';
+export { followUpReportPdf, REPORT_PDF_TEXT, reportPdfText } from './report-pdf';
 
 /** For the scheduler: called with the app's database. */
 export { sendTaskReminders } from './reminders';

@@ -7,6 +7,7 @@ import { buildMeetingCalendar, CALENDAR_HOST, getMeetingIn, loadCalMeetingsIn } 
 import { nowIso } from '../time';
 import type { Refusal } from './store';
 import { committeeInvitationMail } from './mails';
+import { m as msg } from '$lib/paraglide/messages';
 
 /** The Committee's members with the invitation each has had to this meeting (if any). */
 export async function invitationList(db: Db, meetingId: number) {
@@ -43,7 +44,7 @@ export async function inviteMembers(
 	const meeting = await getMeetingIn(db, meetingSlug, true);
 	if (!meeting || meeting.kind !== 'coordination_committee') return 'not_found';
 	const members = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).where('role', '=', 'cc_member').execute();
-	if (members.length !== new Set(userIds).size) return { field: 'members', message: 'Choose members of the Coordination Committee from the list.' };
+	if (members.length !== new Set(userIds).size) return { field: 'members', message: msg.mtg_decr_members_list() };
 	const [cal] = await loadCalMeetingsIn(db, [meeting], origin);
 	const ics = buildMeetingCalendar([cal], { name: `${meeting.code}: ${meeting.title}`, host: CALENDAR_HOST });
 	const link = `${origin}/committee/meetings/${meeting.slug}`;

@@ -1,6 +1,7 @@
 // The reminder job: owners with an account are mailed a week before a task's due date and once it is overdue.
 import type { Db } from '../db';
 import { queueMail } from '../mail';
+import { taskReminderMail } from './mails';
 import { nowIso } from '../time';
 import { reminderDue, REMINDER_DAYS } from './rules';
 
@@ -47,11 +48,10 @@ export async function sendTaskReminders(db: Db, origin: string, now = new Date()
 				.where('status', 'in', ['open', 'in_progress'])
 				.executeTakeFirst();
 			if (Number(claim.numUpdatedRows) !== 1) return false;
-			await queueMail(trx, {
-				to: t.email,
-				subject: kind === 'week' ? `Task due on ${t.due_date} (${t.code})` : `Overdue task (${t.code}, due ${t.due_date})`,
-				text: `${kind === 'week' ? `This task is due on ${t.due_date}` : `This task was due on ${t.due_date} and is not done`} (${t.number} of the ${t.code}):\n\n${t.what}\n\nAdd a progress note or mark it done: ${origin}/account/tasks#task-${t.id}\n\n-- \nCCM Meetings, Implementation Support Unit of the Convention on Cluster Munitions`
-			});
+			await queueMail(
+				trx,
+				taskReminderMail(t.email, kind, { number: t.number, code: t.code, what: t.what, due: t.due_date, link: `${origin}/account/tasks#task-${t.id}` })
+			);
 			return true;
 		});
 		if (queued) sent++;

@@ -5,26 +5,44 @@ import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { OutcomeState, ReportGroup } from './rules';
 import type { TaskStatus } from '../db';
+import type { Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
-/** Every fixed string of the PDF, in one place for the translation pass. */
-export const REPORT_PDF_TEXT = {
-	title: 'Follow-up report',
-	subtitle: (code: string, previous: string) => `Before the ${code}: what the ${previous} decided and where its follow-up stands`,
-	asAt: (day: string) => `Task states as at ${day}.`,
-	asAtPast: (day: string) =>
-		`Task states as they stood on ${day}, the meeting’s first day, not today: a task done later shows as open, with its state today in brackets.`,
-	counts: (c: Record<OutcomeState, number>) => `${c.done} done, ${c.in_progress + c.open} under way, ${c.overdue} overdue, ${c.no_tasks} without a task.`,
-	noItem: 'Not under an agenda item',
-	noOutcomes: (previous: string) => `The ${previous} has no recorded decisions.`,
-	noTask: 'No follow-up task.',
-	task: (what: string, owner: string, due: string) => `${what} — ${owner}, due ${due}`,
-	today: (status: string) => ` (today: ${status})`,
-	state: 'State',
-	footer: (code: string) => `${code} · Follow-up report`,
-	page: (n: number, of: number) => `Page ${n} of ${of}`,
-	states: { no_tasks: 'No follow-up task', done: 'Done', in_progress: 'In progress', overdue: 'Overdue', open: 'Open' } satisfies Record<OutcomeState, string>,
-	statuses: { open: 'open', in_progress: 'in progress', done: 'done', dropped: 'dropped' } satisfies Record<TaskStatus, string>
-};
+/** Every fixed string of the PDF, in a language. */
+export function reportPdfText(locale: Locale = 'en') {
+	const o = { locale };
+	return {
+		title: m.srv_report_title({}, o),
+		subtitle: (code: string, previous: string) => m.srv_report_subtitle({ code, previous }, o),
+		asAt: (day: string) => m.srv_report_as_at({ day }, o),
+		asAtPast: (day: string) => m.srv_report_as_at_past({ day }, o),
+		counts: (c: Record<OutcomeState, number>) =>
+			m.srv_report_counts({ done: c.done, underway: c.in_progress + c.open, overdue: c.overdue, none: c.no_tasks }, o),
+		noItem: m.srv_report_no_item({}, o),
+		noOutcomes: (previous: string) => m.srv_report_no_outcomes({ previous }, o),
+		noTask: m.srv_report_no_task({}, o),
+		task: (what: string, owner: string, due: string) => m.srv_report_task({ what, owner, due }, o),
+		today: (status: string) => m.srv_report_today({ status }, o),
+		state: m.srv_report_state({}, o),
+		footer: (code: string) => m.srv_report_footer({ code }, o),
+		page: (n: number, of: number) => m.srv_pdf_page({ n, count: of }, o),
+		states: {
+			no_tasks: m.srv_report_state_no_tasks({}, o),
+			done: m.srv_report_state_done({}, o),
+			in_progress: m.srv_report_state_in_progress({}, o),
+			overdue: m.srv_report_state_overdue({}, o),
+			open: m.srv_report_state_open({}, o)
+		} satisfies Record<OutcomeState, string>,
+		statuses: {
+			open: m.srv_report_status_open({}, o),
+			in_progress: m.srv_report_status_in_progress({}, o),
+			done: m.srv_report_status_done({}, o),
+			dropped: m.srv_report_status_dropped({}, o)
+		} satisfies Record<TaskStatus, string>
+	};
+}
+/** English, for readers of the old name. */
+export const REPORT_PDF_TEXT = reportPdfText('en');
 
 export interface ReportPdfInput {
 	meeting: { code: string; title: string };
@@ -34,7 +52,6 @@ export interface ReportPdfInput {
 	report: { groups: ReportGroup[]; counts: Record<OutcomeState, number> };
 }
 
-const T = REPORT_PDF_TEXT;
 const PAGE_H = 841.89;
 const M = { top: 64, bottom: 64, left: 64, right: 64 };
 const TEXT_W = 595.28 - M.left - M.right;
@@ -56,7 +73,8 @@ function ensure(doc: PDFKit.PDFDocument, needed: number) {
 	if (doc.y + needed > PAGE_H - M.bottom) doc.addPage();
 }
 
-export function followUpReportPdf(input: ReportPdfInput): Promise<Buffer> {
+export function followUpReportPdf(input: ReportPdfInput, locale: Locale = 'en'): Promise<Buffer> {
+	const T = reportPdfText(locale);
 	const doc = new PDFDocument({ size: 'A4', font: '', margins: M, bufferPages: true, info: { Title: `${input.meeting.code} ${T.title}` } });
 	const f = fonts();
 	doc.registerFont('body', f.body);

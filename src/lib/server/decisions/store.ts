@@ -5,8 +5,9 @@ import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
 import { nowIso } from '../time';
 import type { NoteInput, OutcomeInput, TaskInput } from './forms';
-import { isClosed, OWNER_KIND_LABELS } from './rules';
-import { taskWithdrawnMail } from './mails';
+import { isClosed } from './rules';
+import { taskCreatedMail, taskWithdrawnMail } from './mails';
+import { m } from '$lib/paraglide/messages';
 
 export type Refusal = { field: string; message: string };
 
@@ -19,14 +20,16 @@ async function outcomeRefusal(trx: Db, meetingId: number, input: OutcomeInput, e
 			.where('id', '=', input.agenda_item_id)
 			.where('meeting_id', '=', meetingId)
 			.executeTakeFirst();
-		if (!item) return { field: 'agenda_item_id', message: 'Choose an item of this meeting’s agenda.' };
+		if (!item) return { field: 'agenda_item_id', message: m.mtg_decr_agenda_item() };
 	}
 	let dup = trx.selectFrom('outcomes').select('id').where('meeting_id', '=', meetingId).where('number', '=', input.number);
 	dup = input.symbol === null ? dup.where('symbol', 'is', null) : dup.where('symbol', '=', input.symbol);
 	if (except !== null) dup = dup.where('id', '!=', except);
 	if (await dup.executeTakeFirst()) {
-		const where = input.symbol ? `in ${input.symbol}` : 'in this meeting’s minutes';
-		return { field: 'number', message: `Number “${input.number}” is already used ${where}.` };
+		const message = input.symbol
+			? m.mtg_decr_number_used_in({ number: input.number, symbol: input.symbol })
+			: m.mtg_decr_number_used_minutes({ number: input.number });
+		return { field: 'number', message };
 	}
 	return null;
 }
@@ -102,7 +105,8 @@ export async function deleteOutcome(
 		if (tasks.length && !reason)
 			return {
 				field: 'reason',
-				message: `${before.number} has ${tasks.length === 1 ? 'a task' : `${tasks.length} tasks`}: say why ${tasks.length === 1 ? 'it goes' : 'they go'} with it, or keep the outcome.`
+				message:
+					tasks.length === 1 ? m.mtg_decr_say_why_one({ number: before.number }) : m.mtg_decr_say_why_other({ number: before.number, count: tasks.length })
 			};
 		for (const { email: _e, ...t } of tasks) await audit(trx, actor, 'task.delete', { type: 'task', id: t.id }, t, { reason });
 		await trx.deleteFrom('outcomes').where('id', '=', id).execute();
@@ -121,8 +125,7 @@ export async function addTask(
 	input: TaskInput,
 	origin: string
 ): Promise<{ id: number } | Refusal> {
-	if (input.due_date < meeting.start_date)
-		return { field: 'due_date', message: `The due date must be on or after the meeting’s first day (${meeting.start_date}).` };
+	if (input.due_date < meeting.start_date) return { field: 'due_date', message: m.mtg_decr_due_after_start({ date: meeting.start_date }) };
 	return db.transaction().execute(async (trx) => {
 		const outcome = await trx
 			.selectFrom('outcomes')
@@ -130,21 +133,19 @@ export async function addTask(
 			.where('id', '=', input.outcome_id)
 			.where('meeting_id', '=', meeting.id)
 			.executeTakeFirst();
-		if (!outcome) return { field: 'outcome_id', message: 'Choose an outcome of this meeting.' };
+		if (!outcome) return { field: 'outcome_id', message: m.mtg_decr_choose_outcome() };
 		const k = input.owner_kind;
 		const org = k === 'organization' ? input.owner_organization_id : null;
 		const userId = k === 'person' || k === 'coordinator' ? input.owner_user_id : null;
 		if (k === 'organization') {
 			const found = org !== null && (await trx.selectFrom('organizations').select('id').where('id', '=', org).executeTakeFirst());
-			if (!found) return { field: 'owner_organization_id', message: 'Choose a State or organisation of the Convention from the list.' };
+			if (!found) return { field: 'owner_organization_id', message: m.mtg_decr_choose_org() };
 		}
 		let owner: { email: string; role: string } | undefined;
 		if (k === 'person' || (k === 'coordinator' && userId !== null)) {
 			owner = userId === null ? undefined : await trx.selectFrom('users').select(['email', 'role']).where('id', '=', userId).executeTakeFirst();
-			if (!owner || owner.role === 'delegate')
-				return { field: 'owner_user_id', message: 'Choose a person with an account (staff, a committee member or a focal point).' };
-			if (k === 'coordinator' && owner.role !== 'cc_member')
-				return { field: 'owner_user_id', message: 'A Coordinator is a member of the Coordination Committee: choose one.' };
+			if (!owner || owner.role === 'delegate') return { field: 'owner_user_id', message: m.mtg_decr_choose_person() };
+			if (k === 'coordinator' && owner.role !== 'cc_member') return { field: 'owner_user_id', message: m.mtg_decr_coordinator() };
 		}
 		const now = nowIso();
 		const values = {
@@ -164,11 +165,17 @@ export async function addTask(
 		const row = await trx.insertInto('tasks').values(values).returning('id').executeTakeFirstOrThrow();
 		await audit(trx, actor, 'task.create', { type: 'task', id: row.id }, null, values);
 		if (owner) {
-			await queueMail(trx, {
-				to: owner.email,
-				subject: `A task for you from the ${meeting.code}`,
-				text: `The ISU has recorded a task for you (${OWNER_KIND_LABELS[k]}) following ${outcome.number} of the ${meeting.code}:\n\n${input.what}\n\nDue: ${input.due_date}\n\nSee it and report progress: ${origin}/account/tasks#task-${row.id}\n\n-- \nCCM Meetings, Implementation Support Unit of the Convention on Cluster Munitions`
-			});
+			await queueMail(
+				trx,
+				taskCreatedMail(owner.email, {
+					kind: k,
+					number: outcome.number,
+					code: meeting.code,
+					what: input.what,
+					due: input.due_date,
+					link: `${origin}/account/tasks#task-${row.id}`
+				})
+			);
 		}
 		return { id: row.id };
 	});
@@ -181,12 +188,12 @@ export async function addTask(
  */
 export async function addNote(db: Db, actor: Actor & { role: string }, input: NoteInput): Promise<{ ok: true } | Refusal | 'not_found'> {
 	const staff = actor.role === 'staff';
-	if (input.status === 'dropped' && !staff) return { field: 'status', message: 'Only the ISU can drop a task.' };
-	if (input.status === 'dropped' && !input.drop_reason) return { field: 'drop_reason', message: 'Say why the task is dropped.' };
+	if (input.status === 'dropped' && !staff) return { field: 'status', message: m.mtg_decr_only_isu_drop() };
+	if (input.status === 'dropped' && !input.drop_reason) return { field: 'drop_reason', message: m.mtg_decr_say_why_dropped() };
 	return db.transaction().execute(async (trx) => {
 		const task = await trx.selectFrom('tasks').select(['id', 'status', 'owner_user_id']).where('id', '=', input.task_id).executeTakeFirst();
 		if (!task || (!staff && task.owner_user_id !== actor.id)) return 'not_found';
-		if (isClosed(task.status)) return { field: 'text', message: `This task is ${task.status}: it takes no more progress notes.` };
+		if (isClosed(task.status)) return { field: 'text', message: task.status === 'dropped' ? m.mtg_decr_task_closed_dropped() : m.mtg_decr_task_closed_done() };
 		const now = nowIso();
 		const status: TaskStatus = input.status ?? task.status;
 		const updated = await trx
@@ -195,7 +202,7 @@ export async function addNote(db: Db, actor: Actor & { role: string }, input: No
 			.where('id', '=', task.id)
 			.where('status', 'in', ['open', 'in_progress'])
 			.executeTakeFirst();
-		if (Number(updated.numUpdatedRows) !== 1) return { field: 'text', message: 'This task was closed meanwhile: it takes no more progress notes.' };
+		if (Number(updated.numUpdatedRows) !== 1) return { field: 'text', message: m.mtg_decr_closed_meanwhile() };
 		// The status it set, dated: the follow-up report shows each task as it stood on a meeting's date.
 		await trx
 			.insertInto('task_notes')

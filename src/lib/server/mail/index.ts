@@ -4,10 +4,10 @@ import { bindDb } from '../db';
 import * as outbox from './outbox';
 import * as isuDigest from './isu-digest';
 
-export type { Mail, MailAttachment, OutboxFilter } from './outbox';
+export type { Mail, LocalizedMail, MailAttachment, OutboxFilter } from './outbox';
 export type { OutboxMessage, OutboxStatus } from '../db';
 export { OUTBOX_PAGE_SIZE, forStaff } from './outbox';
-export { mails } from './templates';
+export { mails, localLink, signature, isuSignature, quotedNote, roleName } from './templates';
 export { quoted, QUOTED_TEXT_NOTE } from './quote';
 
 /** For other areas: may a mail anyone can trigger go to this recipient, asked from this client address? */
@@ -15,7 +15,7 @@ export { mayMail } from './throttle';
 export { smtpSender, sendDueMail, retryDelay, MAX_ATTEMPTS, type Transport } from './sender';
 
 /** For other areas: queue a message with their database or transaction. */
-export { queueMail } from './outbox';
+export { queueMail, recipientLocale } from './outbox';
 
 // Reads for the staff outbox pages.
 export const listOutbox = bindDb(outbox.listOutbox);

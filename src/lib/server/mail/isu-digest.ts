@@ -3,7 +3,7 @@
 // lost; the scheduler's job sends the digest.
 import type { Db } from '../db';
 import { nowIso } from '../time';
-import { queueMail, type Mail } from './outbox';
+import { queueMail, renderMail, type LocalizedMail, type Mail } from './outbox';
 import { mails } from './templates';
 
 export type IsuNotifications = 'each' | 'daily';
@@ -18,7 +18,8 @@ export const DIGEST_HOUR_UTC = 6;
 export const DIGEST_MAX_ITEMS = 500;
 
 /** A notification to the ISU: queued now, or kept for the daily digest. Other addressees are queued as usual. */
-export async function notifyIsu(db: Db, mail: Mail, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function notifyIsu(db: Db, message: Mail | LocalizedMail, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+	const mail = await renderMail(db, message);
 	if (isuNotifications(env) === 'each' || mail.secret) {
 		await queueMail(db, mail);
 		return;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { prepared, containsText } from '../db';
 import type { Database, OutboxMessage } from '../db';
 import { nowIso } from '../time';
+import { isLocale, type Locale } from '$lib/i18n';
 
 export interface Mail {
 	to: string;
@@ -11,6 +12,30 @@ export interface Mail {
 	secret?: boolean;
 	/** Small text files sent with it, e.g. a meeting's .ics (kept in outbox_attachments). */
 	attachments?: MailAttachment[];
+	/** The language it is written in (English unless said). */
+	locale?: Locale;
+}
+
+/**
+ * A message written in its recipient's language: `render` is called with the language of the account that has the
+ * address (English for an address with no account, e.g. ISU_EMAIL), unless `locale` says which.
+ */
+export interface LocalizedMail extends Omit<Mail, 'subject' | 'text'> {
+	render: (locale: Locale) => { subject: string; text: string };
+}
+
+/** The language of the account with this address; English when there is none. */
+export async function recipientLocale(db: Kysely<Database>, to: string): Promise<Locale> {
+	const row = await db.selectFrom('users').select('locale').where('email', '=', to.trim().toLowerCase()).executeTakeFirst();
+	return isLocale(row?.locale) ? row.locale : 'en';
+}
+
+/** A localized message written out in its recipient's language. */
+export async function renderMail(db: Kysely<Database>, mail: Mail | LocalizedMail): Promise<Mail> {
+	if (!('render' in mail)) return mail;
+	const { render, ...rest } = mail;
+	const locale = mail.locale ?? (await recipientLocale(db, mail.to));
+	return { ...rest, ...render(locale), locale };
 }
 
 export interface MailAttachment {
@@ -19,7 +44,7 @@ export interface MailAttachment {
 	content: string;
 }
 
-const insertMail = prepared((db, to: string, subject: string, text: string, secret: number, now: string) =>
+const insertMail = prepared((db, to: string, subject: string, text: string, secret: number, now: string, locale: string) =>
 	db
 		.insertInto('outbox')
 		.values({
@@ -32,14 +57,16 @@ const insertMail = prepared((db, to: string, subject: string, text: string, secr
 			last_error: null,
 			next_attempt_at: now,
 			created_at: now,
-			sent_at: null
+			sent_at: null,
+			locale
 		})
 		.returning('id')
 );
 
 /** Every message goes here first; the sender (when SMTP_URL is set) delivers it later. */
-export async function queueMail(db: Kysely<Database>, mail: Mail): Promise<number> {
-	const row = await insertMail.first(db, mail.to, mail.subject, mail.text, mail.secret ? 1 : 0, nowIso());
+export async function queueMail(db: Kysely<Database>, message: Mail | LocalizedMail): Promise<number> {
+	const mail = await renderMail(db, message);
+	const row = await insertMail.first(db, mail.to, mail.subject, mail.text, mail.secret ? 1 : 0, nowIso(), mail.locale ?? 'en');
 	if (!row) throw new Error('the queued message was not returned');
 	if (mail.attachments?.length)
 		await db

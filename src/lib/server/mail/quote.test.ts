@@ -27,7 +27,7 @@ describe('people’s text in e-mails', () => {
 	});
 
 	it('the endorsement request shows the applicant’s name on its own labelled line, so it cannot pass for the ISU’s text', () => {
-		const m = sponsorshipMails.endorse('fp@example.org', meeting, FAKE, 'https://meetings.example.org/meetings/14msp/delegation');
+		const m = sponsorshipMails.endorse('fp@example.org', meeting, FAKE, 'https://meetings.example.org/meetings/14msp/delegation').render('en');
 		const lines = m.text.split('\n');
 		const nameLine = lines.filter((l) => l.includes('Ana Lee'));
 		expect(nameLine).toEqual([
@@ -42,12 +42,12 @@ describe('people’s text in e-mails', () => {
 	});
 
 	it('the endorsement request stays short whatever the name', () => {
-		const m = sponsorshipMails.endorse('fp@example.org', meeting, 'A'.repeat(100_000), 'https://x.example/d');
+		const m = sponsorshipMails.endorse('fp@example.org', meeting, 'A'.repeat(100_000), 'https://x.example/d').render('en');
 		expect(m.text.length).toBeLessThan(1200);
 	});
 
 	it('the notice of an e-mail change quotes the new address as entered', () => {
-		const m = mails.emailChangeRequested('old@example.org', 'new@example.org');
+		const m = mails.emailChangeRequested('old@example.org', 'new@example.org').render('en');
 		expect(m.text).toContain('\nNew address (as entered): "new@example.org"\n');
 		expect(m.text).toContain(QUOTED_TEXT_NOTE);
 	});

@@ -18,6 +18,8 @@ export interface Transport {
 		subject: string;
 		text: string;
 		attachments?: { filename: string; contentType: string; content: string }[];
+		/** Content-Language: the language the message is written in (nodemailer passes headers through). */
+		headers?: Record<string, string>;
 	}): Promise<unknown>;
 }
 
@@ -48,7 +50,14 @@ export async function sendDueMail(db: Kysely<Database>, transport: Transport, fr
 		const attempts = m.attempts + 1;
 		try {
 			const attachments = await outboxAttachments(db, m.id);
-			await transport.sendMail({ from, to: m.to_address, subject: m.subject, text: m.body_text, ...(attachments.length ? { attachments } : {}) });
+			await transport.sendMail({
+				from,
+				to: m.to_address,
+				subject: m.subject,
+				text: m.body_text,
+				headers: { 'Content-Language': m.locale },
+				...(attachments.length ? { attachments } : {})
+			});
 			// A secret message's link is the recipient's alone: once delivered, its text is not kept.
 			await db
 				.updateTable('outbox')

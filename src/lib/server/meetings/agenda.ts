@@ -2,6 +2,7 @@
  * Agenda item labels as the UN writes them: top items `1` … `15`, sub-items `(a)`, `(b)` shown as `10 (a)`.
  * Pure functions: parsing a pasted provisional agenda, renumbering after a reorder, formatting and sorting labels.
  */
+import { m as msg } from '$lib/paraglide/messages';
 
 export interface AgendaDraftItem {
 	/** Top-level number label, e.g. "8" (also on sub-items: the parent's number). */
@@ -76,7 +77,7 @@ function addItem(state: ParseState, item: AgendaDraftItem, line: number): void {
 	const label = formatAgendaNumber(item.number, item.subNumber);
 	const first = state.seen.get(label);
 	if (first !== undefined) {
-		state.errors.push({ line, message: `Line ${line}: item ${label} appears twice (first on line ${first})` });
+		state.errors.push({ line, message: msg.mtg_parse_twice({ line, label, first }) });
 	} else {
 		state.seen.set(label, line);
 	}
@@ -86,7 +87,7 @@ function addItem(state: ParseState, item: AgendaDraftItem, line: number): void {
 
 function takeTop(state: ParseState, l: Extract<Line, { kind: 'top' }>, line: number): void {
 	if (l.number < 1) {
-		state.errors.push({ line, message: `Line ${line}: item numbers start at 1` });
+		state.errors.push({ line, message: msg.mtg_parse_start_at_1({ line }) });
 		return;
 	}
 	const item: AgendaDraftItem = { number: String(l.number), subNumber: null, title: l.title, depth: 0 };
@@ -98,16 +99,16 @@ function takeTop(state: ParseState, l: Extract<Line, { kind: 'top' }>, line: num
 function takeSub(state: ParseState, l: Extract<Line, { kind: 'sub' }>, line: number): void {
 	const parent = state.parent;
 	if (!parent) {
-		state.errors.push({ line, message: `Line ${line}: sub-item (${l.letter}) comes before any numbered item` });
+		state.errors.push({ line, message: msg.mtg_parse_sub_first({ line, letter: l.letter }) });
 		return;
 	}
 	if (l.parent !== undefined && String(l.parent) !== parent.number) {
-		state.errors.push({ line, message: `Line ${line}: sub-item ${l.parent} (${l.letter}) is not under item ${l.parent}` });
+		state.errors.push({ line, message: msg.mtg_parse_sub_not_under({ line, parent: l.parent, letter: l.letter }) });
 		return;
 	}
 	// "(i)" right after "(h)" is the letter i; elsewhere it is a roman numeral we do not nest.
 	if (ROMAN.test(l.letter) && l.letter !== subLetter(state.subCount)) {
-		state.errors.push({ line, message: `Line ${line} has no item number: roman numeral (${l.letter}) is not supported, use (a), (b) …` });
+		state.errors.push({ line, message: msg.mtg_parse_roman_sub({ line, letter: l.letter }) });
 		return;
 	}
 	addItem(state, { number: parent.number, subNumber: l.letter, title: l.title, depth: 1 }, line);
@@ -121,7 +122,7 @@ function takeText(state: ParseState, text: string, line: number): void {
 		last.title = last.title ? `${last.title} ${text}` : text;
 		return;
 	}
-	state.errors.push({ line, message: `Line ${line} has no item number` });
+	state.errors.push({ line, message: msg.mtg_parse_no_number({ line }) });
 }
 
 /** Titles are checked once continuation lines are joined, and reported at the line where the item starts. */
@@ -129,9 +130,9 @@ function checkTitles(state: ParseState): void {
 	state.items.forEach((item, i) => {
 		const line = state.startLines[i];
 		const label = formatAgendaNumber(item.number, item.subNumber);
-		if (!item.title) state.errors.push({ line, message: `Line ${line}: item ${label} has no title` });
+		if (!item.title) state.errors.push({ line, message: msg.mtg_parse_no_title({ line, label }) });
 		if (item.title.length > MAX_TITLE_LENGTH) {
-			state.errors.push({ line, message: `Line ${line}: title is longer than ${MAX_TITLE_LENGTH} characters` });
+			state.errors.push({ line, message: msg.mtg_parse_too_long({ line, max: MAX_TITLE_LENGTH }) });
 		}
 	});
 }
@@ -151,7 +152,7 @@ export function parseAgendaText(text: string): { items: AgendaDraftItem[]; error
 		else if (l.kind === 'sub') takeSub(state, l, line);
 		else if (l.kind === 'roman') {
 			const hint = l.numeral.startsWith('(') ? '(a), (b)' : '1, 2';
-			state.errors.push({ line, message: `Line ${line} has no item number: roman numeral ${l.numeral} is not supported, use ${hint} …` });
+			state.errors.push({ line, message: msg.mtg_parse_roman({ line, numeral: l.numeral, hint }) });
 		} else takeText(state, l.text, line);
 	});
 	checkTitles(state);

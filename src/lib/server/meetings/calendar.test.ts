@@ -273,6 +273,18 @@ describe('buildMeetingCalendar: text', () => {
 		expect(e.component.getFirstPropertyValue('url')).toBe('https://ccm.example.org/meetings/9msp/sessions/1');
 	});
 
+	it('describes them in the feed’s language', () => {
+		const text = buildMeetingCalendar([meeting()], { ...OPTS, locale: 'fr' });
+		expect(event(text, 'session-1@ccm-meetings').description).toBe(
+			'Points de l’ordre du jour\u00a0:\n- 1 Official opening of the Meeting\n- 8 (a) Universalization\nPrésidence\u00a0: H.E. Ms Aliyu\nhttps://ccm.example.org/meetings/9msp/sessions/1'
+		);
+		expect(lines(text)).toContain('PRODID:-//CCM Meetings//Programme//FR');
+		const one = buildSessionCalendar(meeting(), 1, { ...OPTS, locale: 'es' })!;
+		expect(event(one, 'session-1@ccm-meetings').description).toMatch(/^Temas del programa:\n- 1 Official/);
+		expect(event(one, 'session-1@ccm-meetings').description).toContain('Presidencia: H.E. Ms Aliyu');
+		expect(sessionLinkEvent(meeting(), session(), 'fr').details).toContain('Présidence\u00a0: H.E. Ms Aliyu');
+	});
+
 	it('leaves out what is not known', () => {
 		const bare = meeting({ venue: null, city: null, country: null, sessions: [session({ room: null, chair: null, agendaItems: [] })] });
 		const { events } = parse(buildMeetingCalendar([bare], OPTS));

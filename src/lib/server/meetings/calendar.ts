@@ -12,6 +12,8 @@
 import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalEventTransparency, type ICalCalendar } from 'ical-generator';
+import type { Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import { verifiedVtimezone } from './vtimezone';
 import { localToUtcCandidates, utcToLocalInput } from './zoned-time';
 
@@ -59,6 +61,8 @@ export interface CalendarOptions {
 	name: string;
 	/** Right-hand side of UIDs, e.g. 'ccm-meetings' or the site's host: keep it fixed, or clients see new events. */
 	host: string;
+	/** The language of the events' descriptions (the feed's address's: `/fr/…/calendar.ics`); English by default. */
+	locale?: Locale;
 }
 
 const DAY_MS = 86_400_000;
@@ -90,10 +94,10 @@ export function sessionLocation(meeting: CalMeeting, session: CalSession): strin
 }
 
 /** Agenda items taken up, the chair, and the page: what a delegate needs without opening the site. */
-export function sessionDescription(session: CalSession): string {
+export function sessionDescription(session: CalSession, locale: Locale = 'en'): string {
 	const lines: string[] = [];
-	if (session.agendaItems.length) lines.push('Agenda items:', ...session.agendaItems.map((item) => `- ${item}`));
-	if (session.chair) lines.push(`Chair: ${session.chair}`);
+	if (session.agendaItems.length) lines.push(m.pub_cal_agenda_items({}, { locale }), ...session.agendaItems.map((item) => `- ${item}`));
+	if (session.chair) lines.push(m.pub_cal_chair({ chair: session.chair }, { locale }));
 	lines.push(session.url);
 	return lines.join('\n');
 }
@@ -144,7 +148,7 @@ function addMeeting(cal: ICalCalendar, meeting: CalMeeting, host: string): void 
 	});
 }
 
-function addSession(cal: ICalCalendar, meeting: CalMeeting, session: CalSession, host: string, zones: Map<string, string | null>): void {
+function addSession(cal: ICalCalendar, meeting: CalMeeting, session: CalSession, host: string, zones: Map<string, string | null>, locale: Locale): void {
 	const start = instant(session.startsAt, 'startsAt');
 	const end = instant(session.endsAt, 'endsAt');
 	const zoned = zonedTimesOk(meeting, session, zones);
@@ -157,7 +161,7 @@ function addSession(cal: ICalCalendar, meeting: CalMeeting, session: CalSession,
 		timezone: zoned ? meeting.timeZone : null,
 		summary: sessionSummary(meeting, session),
 		location: sessionLocation(meeting, session) || null,
-		description: sessionDescription(session),
+		description: sessionDescription(session, locale),
 		url: session.url,
 		// Both counters only grow, so their sum grows whenever either side changes.
 		sequence: session.sequence + meeting.sequence,
@@ -169,7 +173,7 @@ function addSession(cal: ICalCalendar, meeting: CalMeeting, session: CalSession,
 function newCalendar(opts: CalendarOptions, zones: Map<string, string | null>): ICalCalendar {
 	return ical({
 		name: opts.name,
-		prodId: { company: 'CCM Meetings', product: 'Programme', language: 'EN' },
+		prodId: { company: 'CCM Meetings', product: 'Programme', language: (opts.locale ?? 'en').toUpperCase() },
 		// No calendar-wide zone (name null): each session carries its meeting's; the generator gives its VTIMEZONE.
 		timezone: { name: null, generator: (zone) => zones.get(zone) ?? null }
 	});
@@ -181,7 +185,7 @@ export function buildMeetingCalendar(meetings: readonly CalMeeting[], opts: Cale
 	const cal = newCalendar(opts, zones);
 	for (const meeting of meetings) {
 		addMeeting(cal, meeting, opts.host);
-		for (const session of meeting.sessions) addSession(cal, meeting, session, opts.host, zones);
+		for (const session of meeting.sessions) addSession(cal, meeting, session, opts.host, zones, opts.locale ?? 'en');
 	}
 	return cal.toString();
 }
@@ -193,7 +197,7 @@ export function buildSessionCalendar(meeting: CalMeeting, sessionId: number, opt
 	const one = { ...meeting, sessions: [session] };
 	const zones = checkedZones([one]);
 	const cal = newCalendar(opts, zones);
-	addSession(cal, one, session, opts.host, zones);
+	addSession(cal, one, session, opts.host, zones, opts.locale ?? 'en');
 	return cal.toString();
 }
 
@@ -215,13 +219,13 @@ export interface CalendarLinkEvent {
 }
 
 /** The same title, place and description as the session's event in the .ics feed. */
-export function sessionLinkEvent(meeting: CalMeeting, session: CalSession): CalendarLinkEvent {
+export function sessionLinkEvent(meeting: CalMeeting, session: CalSession, locale: Locale = 'en'): CalendarLinkEvent {
 	return {
 		title: sessionSummary(meeting, session),
 		startsAt: session.startsAt,
 		endsAt: session.endsAt,
 		location: sessionLocation(meeting, session),
-		details: sessionDescription(session),
+		details: sessionDescription(session, locale),
 		timeZone: meeting.timeZone
 	};
 }

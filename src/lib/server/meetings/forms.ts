@@ -65,7 +65,7 @@ export const meetingSchema = formObject(
 						.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: () => m.adm_form_slug_chars() })
 				])
 			),
-		title: text('Title', 200),
+		title: text(m.adm_form_label_title, 200),
 		...titleTranslationFields(200),
 		kind: z.enum(MEETING_KINDS, { error: () => m.adm_form_kind_choose() }),
 		start_date: date(m.adm_form_label_start_date),
@@ -74,10 +74,10 @@ export const meetingSchema = formObject(
 			.string({ error: () => m.adm_form_time_zone_required() })
 			.trim()
 			.refine(isValidTimeZone, { error: () => m.adm_form_time_zone_iana() }),
-		venue: optionalText('Venue', 200),
-		city: optionalText('City', 100),
-		country: optionalText('Country', 100),
-		description: optionalMultilineText('Description', 5000),
+		venue: optionalText(m.adm_form_label_venue, 200),
+		city: optionalText(m.adm_form_label_city, 100),
+		country: optionalText(m.adm_form_label_country, 100),
+		description: optionalMultilineText(m.adm_form_label_description, 5000),
 		registration_opens: localDateTime,
 		registration_closes: localDateTime,
 		capacity: positiveCount(m.adm_form_label_capacity),
@@ -142,19 +142,19 @@ export type MeetingInput = z.output<typeof meetingSchema>;
 const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(200));
 
 export const sessionSchema = z.object({
-	title: text('Title', 200),
+	title: text(m.adm_form_label_title, 200),
 	...titleTranslationFields(200),
 	starts_at: z
 		.string({ error: () => m.adm_form_start_required() })
 		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: () => m.adm_form_start_datetime() }),
 	ends_at: z.string({ error: () => m.adm_form_end_required() }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { error: () => m.adm_form_end_datetime() }),
-	room: optionalText('Room', 100),
-	chair: optionalText('Chair', 200),
+	room: optionalText(m.adm_form_label_room, 100),
+	chair: optionalText(m.adm_form_label_chair, 200),
 	agenda_item_ids: ids
 });
 
 export const agendaItemSchema = z.object({
-	title: text('Title', 500),
+	title: text(m.adm_form_label_title, 500),
 	...titleTranslationFields(500),
 	parent_id: z
 		.string()
@@ -164,7 +164,7 @@ export const agendaItemSchema = z.object({
 });
 
 export const agendaEditSchema = z.object({
-	title: text('Title', 500),
+	title: text(m.adm_form_label_title, 500),
 	...titleTranslationFields(500),
 	number: z
 		.string({ error: () => m.adm_form_number_required() })

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { titleIn, type Database, type Meeting } from '../db';
-import { currentLocale, type Locale } from '$lib/i18n';
+import { currentLocale, localizeHref, type Locale } from '$lib/i18n';
 import { formatAgendaNumber } from './agenda';
 import type { CalMeeting } from './calendar';
 
 /** UIDs end in this fixed name, not the site's host, so a move to another domain does not duplicate events. */
 export const CALENDAR_HOST = 'ccm-meetings';
 
-/** Calendar data for many meetings in three queries, whatever their number; titles in the locale, English where not translated. */
+/** Calendar data for many meetings in three queries, whatever their number; titles in `locale` (English where not translated), links to the pages in `locale`. */
 export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[], origin: string, locale: Locale = currentLocale()): Promise<CalMeeting[]> {
 	if (!meetings.length) return [];
 	const ids = meetings.map((m) => m.id);
@@ -37,7 +37,7 @@ export async function loadCalMeetings(db: Kysely<Database>, meetings: Meeting[],
 		itemsBySession.set(l.session_id, items);
 	}
 	return meetings.map((m) => {
-		const url = `${origin}/meetings/${m.slug}`;
+		const url = `${origin}${localizeHref(`/meetings/${m.slug}`, locale)}`;
 		return {
 			slug: m.slug,
 			code: m.code,

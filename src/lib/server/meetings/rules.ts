@@ -1,4 +1,5 @@
 import { localDate, localToUtc } from './zoned-time';
+import { m as msg } from '$lib/paraglide/messages';
 
 export interface MeetingDates {
 	start_date: string;
@@ -38,10 +39,10 @@ export function sessionTimeErrors(s: SessionTimes, m: MeetingDates): Record<stri
 	const errors: Record<string, string> = {};
 	const first = localToUtc(`${m.start_date}T00:00`, m.time_zone);
 	const afterLast = localToUtc(`${nextDate(m.end_date)}T00:00`, m.time_zone);
-	if (first && s.startsAt < first) errors.starts_at = `The meeting starts on ${m.start_date}: a session cannot start before.`;
-	else if (afterLast && s.startsAt >= afterLast) errors.starts_at = `The meeting ends on ${m.end_date}: a session cannot start after.`;
-	if (s.endsAt <= s.startsAt) errors.ends_at = 'The end must be after the start.';
-	else if (afterLast && s.endsAt > afterLast) errors.ends_at = `The meeting ends on ${m.end_date}: a session cannot end after that day.`;
+	if (first && s.startsAt < first) errors.starts_at = msg.mtg_prog_start_before({ date: m.start_date });
+	else if (afterLast && s.startsAt >= afterLast) errors.starts_at = msg.mtg_prog_start_after({ date: m.end_date });
+	if (s.endsAt <= s.startsAt) errors.ends_at = msg.mtg_prog_end_before_start();
+	else if (afterLast && s.endsAt > afterLast) errors.ends_at = msg.mtg_prog_end_after({ date: m.end_date });
 	return errors;
 }
 

@@ -3,6 +3,7 @@ import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
 import { sessionTimeErrors } from './rules';
 import { localToUtc } from './zoned-time';
+import { m as msg } from '$lib/paraglide/messages';
 
 export interface SessionInput {
 	title: string;
@@ -25,7 +26,7 @@ export function sessionTimes(
 ): { startsAt: string; endsAt: string } | { errors: Record<string, string> } {
 	const startsAt = localToUtc(input.starts_at, m.time_zone);
 	const endsAt = localToUtc(input.ends_at, m.time_zone);
-	const gap = 'That time does not exist in the meeting’s time zone (clocks change then).';
+	const gap = msg.mtg_prog_time_gap();
 	if (!startsAt || !endsAt) return { errors: { ...(startsAt ? {} : { starts_at: gap }), ...(endsAt ? {} : { ends_at: gap }) } };
 	const errors = sessionTimeErrors({ startsAt, endsAt }, m);
 	return Object.keys(errors).length ? { errors } : { startsAt, endsAt };
@@ -61,7 +62,7 @@ export async function saveSession(db: Db, actor: Actor, m: Meeting, id: number |
 			await audit(trx, actor, 'session.create', { type: 'session', id: sessionId }, null, { ...values, agenda_item_ids: itemIds });
 		} else {
 			const before = await trx.selectFrom('meeting_sessions').selectAll().where('id', '=', id).where('meeting_id', '=', m.id).executeTakeFirst();
-			if (!before) return { ok: false as const, errors: { _form: 'That session no longer exists.' } };
+			if (!before) return { ok: false as const, errors: { _form: msg.mtg_prog_gone() } };
 			const beforeItems = (await trx.selectFrom('session_agenda_items').select('agenda_item_id').where('session_id', '=', id).execute()).map(
 				(r) => r.agenda_item_id
 			);

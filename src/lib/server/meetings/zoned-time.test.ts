@@ -162,6 +162,12 @@ describe('localDate, formatTime, formatDay', () => {
 		expect(formatDay('2019-09-02', 'Pacific/Pago_Pago')).toBe('Monday 2 September 2019');
 		expect(formatDay('2010-11-12', VIENTIANE)).toBe('Friday 12 November 2010');
 	});
+
+	it('names the day in the page’s language', () => {
+		expect(formatDay('2019-09-02T08:00:00Z', ZURICH, 'fr')).toBe('lundi 2 septembre 2019');
+		expect(formatDay('2019-09-02T02:00:00Z', NEW_YORK, 'es')).toBe('domingo, 1 de septiembre de 2019');
+		expect(formatDay('2019-09-02', ZURICH, 'en')).toBe('Monday 2 September 2019');
+	});
 });
 
 describe('zoneAbbreviation and zoneOffsetLabel', () => {

@@ -7,6 +7,8 @@
  * `localToUtc` takes user input and returns null instead.
  */
 import { TZDate, tzOffset } from '@date-fns/tz';
+import { INTL_LOCALE } from '$lib/dates';
+import { currentLocale, type Locale } from '$lib/i18n';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -112,16 +114,28 @@ export function formatTime(isoUtc: string, timeZone: string): string {
 	return utcToLocalInput(isoUtc, timeZone).slice(11, 16);
 }
 
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAY_FORMATS = new Map<Locale, Intl.DateTimeFormat>();
+function dayFormat(locale: Locale): Intl.DateTimeFormat {
+	let f = DAY_FORMATS.get(locale);
+	if (!f)
+		DAY_FORMATS.set(
+			locale,
+			(f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }))
+		);
+	return f;
+}
 
 /**
- * 'Monday 2 September 2019' (en-GB puts a comma after the weekday; UN documents do not). Takes an ISO instant, read
- * at the venue, or a plain 'YYYY-MM-DD' date, which is already the venue's date and is not shifted.
+ * 'Monday 2 September 2019' (en-GB puts a comma after the weekday; UN documents do not), 'lundi 2 septembre 2019',
+ * 'lunes, 2 de septiembre de 2019' in the page's language. Takes an ISO instant, read at the venue, or a plain
+ * 'YYYY-MM-DD' date, which is already the venue's date and is not shifted.
  */
-export function formatDay(isoOrDate: string, timeZone: string): string {
+export function formatDay(isoOrDate: string, timeZone: string, locale: Locale = currentLocale()): string {
 	const date = PLAIN_DATE.test(isoOrDate) ? isoOrDate : localDate(isoOrDate, timeZone);
 	const [y, m, d] = date.split('-').map(Number);
-	const parts = DAY_FORMAT.formatToParts(new Date(Date.UTC(y, m - 1, d)));
+	const day = new Date(Date.UTC(y, m - 1, d));
+	if (locale !== 'en') return dayFormat(locale).format(day);
+	const parts = dayFormat(locale).formatToParts(day);
 	const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
 	return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }

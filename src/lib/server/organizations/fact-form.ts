@@ -53,13 +53,13 @@ export const factSchema = z.object({
 	on_date: optionalDay,
 	deadline: optionalDay,
 	outcome: z.enum(['confirmed', 'unknown']).optional().default('confirmed'),
-	granted_at: optionalText('The meeting', 100),
+	granted_at: optionalText(m.adm_fact_label_meeting, 100),
 	confidence: z
 		.enum(['', 'high', 'medium', 'low'])
 		.optional()
 		.transform((c) => (c ? (c as 'high' | 'medium' | 'low') : null)),
-	source: text('The source', 500),
-	note: optionalText('The note', 1000),
+	source: text(m.adm_fact_label_source, 500),
+	note: optionalText(m.adm_fact_label_note, 1000),
 	replaces_id: z
 		.string()
 		.optional()

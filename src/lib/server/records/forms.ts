@@ -11,7 +11,7 @@ const optionalId = z
 	.pipe(z.number().int().positive().nullable());
 
 const documentMetaFields = {
-	title: text('Title', 500),
+	title: text(m.adm_form_label_title, 500),
 	...titleTranslationFields(500),
 	type: z.enum(DOCUMENT_TYPES, { error: () => m.adm_doc_type_choose() }),
 	agenda_item_id: optionalId,

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import type { Db, Meeting } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
@@ -43,7 +44,7 @@ export async function uploadStatement(
 		.where('id', '=', input.agenda_item_id)
 		.where('meeting_id', '=', meeting.id)
 		.executeTakeFirst();
-	if (!item) return { ok: false, errors: { agenda_item_id: 'Choose an item of this meeting’s agenda.' } };
+	if (!item) return { ok: false, errors: { agenda_item_id: m.pub_statements_choose_item() } };
 	const now = nowIso();
 	const title = `Statement of ${org.name} on item ${item.sub_number ? `${item.number} (${item.sub_number})` : item.number}`;
 	// Numbered by count: two uploads at the same moment may want the same number; the unique index decides and we retry.

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { givenTranslations, type Db, type DocumentRow, type Meeting } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
@@ -13,7 +14,7 @@ export type UploadResult = { ok: true } | { ok: false; errors: Record<string, st
  * so a failed upload leaves the document as it was.
  */
 export async function attachFile(db: Db, actor: Actor, doc: DocumentRow, language: string, file: unknown): Promise<UploadResult> {
-	if (!isLanguage(language)) return { ok: false, errors: { language: 'Choose one of the six languages we publish in.' } };
+	if (!isLanguage(language)) return { ok: false, errors: { language: m.pub_choose_language() } };
 	const check = await checkUpload(file, ALLOWED_DOCUMENT_MIMES, MAX_DOCUMENT_BYTES);
 	if (!check.ok) return { ok: false, errors: { file: check.message } };
 	const sha256 = await storeFile(db, check.bytes, check.mime);

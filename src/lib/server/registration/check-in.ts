@@ -2,13 +2,22 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db';
 import { audit, type Actor } from '../audit';
 import { nowIso } from '../time';
+import { m } from '$lib/paraglide/messages';
+
+// In the request's language: staff read these at the desk.
+const NOT_APPROVED: Record<string, () => string> = {
+	pending: m.mtg_checkin_status_pending,
+	waitlisted: m.mtg_checkin_status_waitlisted,
+	rejected: m.mtg_checkin_status_rejected,
+	cancelled: m.mtg_checkin_status_cancelled
+};
 
 export type CheckIn = { ok: true; name: string; organization: string; already: string | null } | { ok: false; message: string };
 
 /** Marks attendance from a badge's code; only approved registrations of this meeting pass. */
 export async function checkIn(db: Kysely<Database>, actor: Actor, meetingId: number, code: string): Promise<CheckIn> {
 	const token = code.trim().toLowerCase();
-	if (!/^[a-z2-7]{16,64}$/.test(token)) return { ok: false, message: 'That is not a badge code. Check the characters under the QR code.' };
+	if (!/^[a-z2-7]{16,64}$/.test(token)) return { ok: false, message: m.mtg_checkin_not_code() };
 	const reg = await db
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
@@ -17,9 +26,8 @@ export async function checkIn(db: Kysely<Database>, actor: Actor, meetingId: num
 		.where('r.meeting_id', '=', meetingId)
 		.where('r.badge_token', '=', token)
 		.executeTakeFirst();
-	if (!reg) return { ok: false, message: 'No badge of this meeting has that code.' };
-	if (reg.status !== 'approved')
-		return { ok: false, message: `This registration is not approved (it is ${reg.status}). Send the person to the registration desk.` };
+	if (!reg) return { ok: false, message: m.mtg_checkin_no_badge() };
+	if (reg.status !== 'approved') return { ok: false, message: m.mtg_checkin_not_approved({ status: NOT_APPROVED[reg.status]?.() ?? reg.status }) };
 	if (!reg.attended_at) {
 		await db.updateTable('registrations').set({ attended_at: nowIso() }).where('id', '=', reg.id).where('attended_at', 'is', null).execute();
 		await audit(db, actor, 'registration.check_in', { type: 'registration', id: reg.id });

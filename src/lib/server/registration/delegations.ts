@@ -3,11 +3,13 @@ import type { Db } from '../db';
 import { sql } from 'kysely';
 import { audit, type Actor } from '../audit';
 import { queueMail } from '../mail';
+import { regMails } from './mails';
 import { nowIso } from '../time';
 import { FILTER_CATEGORIES, type Category } from './rules';
 import { meetingDay, withCategories } from './categories';
 import { z } from 'zod';
 import { multilineText } from '../forms';
+import { m } from '$lib/paraglide/messages';
 
 export const DELEGATION_STATES = ['not_started', 'in_progress', 'submitted', 'accepted', 'refused'] as const;
 export type DelegationState = (typeof DELEGATION_STATES)[number];
@@ -133,10 +135,13 @@ export async function decideCredentials(
 			.where('d.id', '=', delegationId)
 			.where('d.meeting_id', '=', meetingId)
 			.executeTakeFirst();
-		if (!d) return { ok: false, message: 'No such delegation in this meeting.' };
-		if (!d.credentials_sha256) return { ok: false, message: `${d.organization} has not uploaded a credentials letter.` };
+		if (!d) return { ok: false, message: m.mtg_deleg_no_such() };
+		if (!d.credentials_sha256) return { ok: false, message: m.mtg_deleg_no_letter({ organization: d.organization }) };
 		if (d.credentials_decision)
-			return { ok: false, message: `The credentials of ${d.organization} were already ${d.credentials_decision}; nothing was changed.` };
+			return {
+				ok: false,
+				message: (d.credentials_decision === 'accepted' ? m.mtg_deleg_already_accepted : m.mtg_deleg_already_refused)({ organization: d.organization })
+			};
 		const value = decision.accept ? ('accepted' as const) : ('refused' as const);
 		const reason = decision.accept ? null : decision.reason;
 		const now = nowIso();
@@ -147,7 +152,7 @@ export async function decideCredentials(
 			.where('credentials_decision', 'is', null)
 			.where('credentials_sha256', '=', d.credentials_sha256)
 			.executeTakeFirst();
-		if (Number(done.numUpdatedRows) !== 1) return { ok: false, message: `The credentials of ${d.organization} changed in the meantime; nothing was changed.` };
+		if (Number(done.numUpdatedRows) !== 1) return { ok: false, message: m.mtg_deleg_changed({ organization: d.organization }) };
 		await audit(trx, actor, `delegation.credentials_${value === 'accepted' ? 'accept' : 'refuse'}`, { type: 'delegation', id: d.id }, null, {
 			decision: value,
 			reason
@@ -159,12 +164,7 @@ export async function decideCredentials(
 			to = submitter ? [submitter.email] : [];
 		}
 		const link = `${origin}/meetings/${d.slug}/delegation`;
-		const subject = `${d.code}: credentials of ${d.organization} ${value}`;
-		const text = decision.accept
-			? `The Implementation Support Unit has accepted the credentials of the delegation of ${d.organization} to the ${d.code} (${d.title}).\n\nYour delegation: ${link}`
-			: `The Implementation Support Unit could not accept the credentials of the delegation of ${d.organization} to the ${d.code} (${d.title}), for this reason:\n\n${decision.reason}\n\nPlease upload a new credentials letter here: ${link}`;
-		for (const address of to)
-			await queueMail(trx, { to: address, subject, text: `${text}\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions` });
+		for (const address of to) await queueMail(trx, regMails.credentialsDecision(address, d, decision.accept ? null : decision.reason, link));
 		return { ok: true, mailed: to.length, organization: d.organization };
 	});
 }
@@ -192,6 +192,7 @@ export async function participatingDelegations(db: Db, meetingId: number, meetin
 	// Each state under its status as at the meeting's date (a state that joined since is not listed as a party).
 	const categorised = await withCategories(db, rows, meetingDate.slice(0, 10));
 	return UN_GROUPS.map((g) => ({
+		category: g.category,
 		heading: g.heading,
 		names: categorised
 			.filter((r) => r.category === g.category)
@@ -203,7 +204,7 @@ export async function participatingDelegations(db: Db, meetingId: number, meetin
 /** Staff's answer on a credentials letter: a reason is required to refuse, since the focal point reads it. */
 export const credentialsDecisionSchema = z.discriminatedUnion('decision', [
 	z.object({ decision: z.literal('accept'), id: z.coerce.number().int().positive() }),
-	z.object({ decision: z.literal('refuse'), id: z.coerce.number().int().positive(), reason: multilineText('The reason', 1000) })
+	z.object({ decision: z.literal('refuse'), id: z.coerce.number().int().positive(), reason: multilineText(m.mtg_deleg_reason_label, 1000) })
 ]);
 
 export function getDelegationById(db: Db, delegationId: number) {

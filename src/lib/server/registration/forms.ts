@@ -12,15 +12,15 @@ export const personSchema = z.object({
 		.number({ error: () => m.del_form_choose_organization() })
 		.int({ error: () => m.del_form_choose_organization() })
 		.positive({ error: () => m.del_form_choose_organization() }),
-	title: optionalText('Title', 30),
-	given_name: text('Given name', 100),
-	family_name: text('Family name', 100),
+	title: optionalText(m.auth_person_title, 30),
+	given_name: text(m.auth_given_name, 100),
+	family_name: text(m.auth_family_name, 100),
 	gender: z
 		.string()
 		.optional()
 		.transform((s) => (s ? s : null))
 		.pipe(z.enum(Object.keys(GENDERS) as [keyof typeof GENDERS], { error: () => m.del_form_choose_option() }).nullable()),
-	position: optionalText('Position', 200),
+	position: optionalText(m.auth_person_position, 200),
 	email,
 	phone: optionalText('Phone', 40).refine((p) => p === null || /^[+0-9 ()./-]{5,40}$/.test(p), { error: () => m.del_form_phone() }),
 	role: z.enum(DELEGATION_ROLES, { error: () => m.del_form_choose_role() }),
@@ -28,7 +28,7 @@ export const personSchema = z.object({
 		.string()
 		.optional()
 		.transform((v) => v === 'on' || v === 'yes' || v === 'true'),
-	access_needs: optionalMultilineText('Access needs', 1000)
+	access_needs: optionalMultilineText(m.auth_person_access_needs, 1000)
 });
 
 export type PersonForm = z.output<typeof personSchema>;
@@ -53,7 +53,7 @@ export const decisionSchema = z.discriminatedUnion('decision', [
 				.min(1, { error: () => m.del_form_select_registration() })
 				.max(2000)
 		),
-		reason: multilineText('A reason', 1000)
+		reason: multilineText(m.mtg_spon_a_reason, 1000)
 	})
 ]);
 

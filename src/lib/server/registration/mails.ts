@@ -1,90 +1,146 @@
-import type { Mail } from '../mail';
+import type { LocalizedMail } from '../mail';
 import type { Meeting, Registration } from '../db';
-import { QUOTED_TEXT_NOTE, quoted } from '../mail';
+import { quoted, localLink, isuSignature, quotedNote } from '../mail';
+import { m as msg } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/i18n';
 
-const SIGNATURE = '\n\n-- \nImplementation Support Unit, Convention on Cluster Munitions';
 const name = (m: Pick<Meeting, 'code' | 'title'>) => `${m.code} (${m.title})`;
 
+/** A message to a delegate or focal point, in their language; `body` gets the localized link maker. */
+function toPerson(
+	to: string,
+	subject: (o: { locale: Locale }) => string,
+	body: (o: { locale: Locale }, link: (url: string) => string) => string
+): LocalizedMail {
+	return {
+		to,
+		render: (locale) => {
+			const o = { locale };
+			return { subject: subject(o), text: body(o, (url) => localLink(url, locale)) + isuSignature(locale) };
+		}
+	};
+}
+
 export const regMails = {
-	received: (to: string, m: Meeting, r: Registration, link: string): Mail => ({
-		to,
-		subject: r.status === 'waitlisted' ? `${m.code}: you are on the waiting list` : `${m.code}: registration received`,
-		text:
-			r.status === 'waitlisted'
-				? `The ${name(m)} is full, so your registration is on the waiting list. If a place frees up it is given to the waiting list in order of registration, and we will write to you.\n\nYour registration: ${link}${SIGNATURE}`
-				: r.unconfirmed_since
-					? `We have received your registration for the ${name(m)}. Your delegation's focal point (or the ISU, if there is none) first confirms you as a member; your place is held for 7 days meanwhile. The ISU then reviews it and writes to you when it is approved.\n\nSee, change or cancel it here: ${link}${SIGNATURE}`
-					: `We have received your registration for the ${name(m)}. The ISU will review it and write to you when it is approved.\n\nSee, change or cancel it here: ${link}${SIGNATURE}`
-	}),
-	addedToDelegation: (to: string, m: Meeting, link: string, origin: string): Mail => ({
-		to,
-		subject: `${m.code}: please confirm your details`,
-		text: `Your focal point has registered you in your delegation to the ${name(m)}.\n\nPlease check and confirm your details. Log in (or create an account at ${origin}/signup with this e-mail address), then open:\n${link}${SIGNATURE}`
-	}),
-	promoted: (to: string, m: Meeting, link: string): Mail => ({
-		to,
-		subject: `${m.code}: a place is now yours`,
-		text: `A place has become free at the ${name(m)} and it is now yours. Your registration is pending approval by the ISU.\n\n${link}${SIGNATURE}`
-	}),
-	approved: (to: string, m: Meeting, link: string, calendar: string): Mail => ({
-		to,
-		subject: `${m.code}: registration approved`,
-		text: `Your registration for the ${name(m)} is approved. Download your badge from your registration page and bring it with an identity document:\n\n${link}\n\nAdd the meeting to your calendar: ${calendar}${SIGNATURE}`
-	}),
-	cancelled: (to: string, m: Meeting, link: string): Mail => ({
-		to,
-		subject: `${m.code}: registration cancelled`,
-		text: `Your registration for the ${name(m)} is cancelled; your place has been given on. If this is a mistake, register again (a place is given if one is free):\n\n${link}${SIGNATURE}`
-	}),
-	confirmMember: (to: string, m: Meeting, who: string, org: string, link: string, forIsu = false): Mail => ({
-		to,
-		subject: `${m.code}: confirm a new member of the delegation of ${org}`,
-		text: `${forIsu ? `Someone has registered themself in the delegation of ${org}, which has no focal point: the ISU confirms them or not.` : `Someone has registered themself in your delegation.`} Until confirmed they cannot be head of delegation, speak for the delegation or have a sponsorship application counted, and their place is held for 7 days only.\n\nConfirm them (or not) here: ${link}\n\nName (as they entered it): ${quoted(who, 201)}\n\n${QUOTED_TEXT_NOTE}${SIGNATURE}`
-	}),
-	memberConfirmed: (to: string, m: Meeting, link: string): Mail => ({
-		to,
-		subject: `${m.code}: you are confirmed as a member of your delegation`,
-		text: `Your membership of the delegation to the ${name(m)} is confirmed. The ISU will now review your registration.\n\n${link}${SIGNATURE}`
-	}),
-	releasedUnconfirmed: (to: string, m: Meeting, days: number, link: string): Mail => ({
-		to,
-		subject: `${m.code}: your registration was released`,
-		text: `Your registration for the ${name(m)} was not confirmed by your delegation's focal point or the ISU within ${days} days, so its place has been given on. Ask your focal point to register you:\n\n${link}${SIGNATURE}`
-	}),
-	rejected: (to: string, m: Meeting, reason: string, sponsorship: 'submitted' | 'offered' | 'accepted' | null = null, sponsorshipLink = ''): Mail => ({
-		to,
-		subject: `${m.code}: registration not accepted`,
-		text: `Your registration for the ${name(m)} was not accepted, for this reason:\n\n${reason}\n\n${
-			sponsorship === 'submitted'
-				? `Your sponsorship application is withdrawn with it. You can still see it here: ${sponsorshipLink}\n\n`
-				: sponsorship
-					? `The sponsorship ${sponsorship === 'accepted' ? 'you accepted' : 'offered to you'} is withdrawn with it: the programme will not book or pay your travel. You can still see your application here: ${sponsorshipLink}\n\n`
-					: ''
-		}Reply to the ISU if you think this is a mistake.${SIGNATURE}`
-	}),
-	isuSubmitted: (to: string, m: Meeting, org: string, members: number, link: string): Mail => ({
-		to,
-		subject: `${m.code}: ${org} submitted its delegation`,
-		text: `The focal point of ${org} submitted its delegation to the ${name(m)} (${members} ${members === 1 ? 'member' : 'members'}). Review it and its credentials here:\n\n${link}${SIGNATURE}`
-	}),
-	isuCredentials: (to: string, m: Meeting, org: string, replaced: boolean, link: string): Mail => ({
-		to,
-		subject: `${m.code}: credentials of ${org} ${replaced ? 'replaced' : 'uploaded'}`,
-		text: `The focal point of ${org} ${replaced ? 'replaced the' : 'uploaded a'} credentials letter for the ${name(m)}. Open it and accept or refuse it here:\n\n${link}${SIGNATURE}`
-	}),
-	isuVisaRequest: (to: string, m: Meeting, reference: string, link: string): Mail => ({
-		to,
-		subject: `${m.code}: a letter of invitation (${reference}) waits for approval`,
-		text: `A letter of invitation for visa purposes was requested for the ${name(m)}. Approve or refuse it here:\n\n${link}${SIGNATURE}`
-	}),
-	visaIssued: (to: string, m: Meeting, reference: string, link: string): Mail => ({
-		to,
-		subject: `${m.code}: your letter of invitation is ready`,
-		text: `The ISU approved the letter of invitation for visa purposes ${reference} for the ${name(m)}. Download it here:\n\n${link}${SIGNATURE}`
-	}),
-	visaRefused: (to: string, m: Meeting, reference: string, reason: string, link: string): Mail => ({
-		to,
-		subject: `${m.code}: letter of invitation not issued`,
-		text: `The ISU did not issue the letter of invitation ${reference} for the ${name(m)}, for this reason:\n\n${reason}\n\nYou may correct the details and ask again here: ${link}${SIGNATURE}`
-	})
+	received: (to: string, m: Meeting, r: Registration, link: string): LocalizedMail =>
+		r.status === 'waitlisted'
+			? toPerson(
+					to,
+					(o) => msg.srv_reg_waitlisted_subject({ code: m.code }, o),
+					(o, l) => msg.srv_reg_waitlisted_text({ meeting: name(m), link: l(link) }, o)
+				)
+			: toPerson(
+					to,
+					(o) => msg.srv_reg_received_subject({ code: m.code }, o),
+					(o, l) =>
+						r.unconfirmed_since
+							? msg.srv_reg_received_unconfirmed_text({ meeting: name(m), link: l(link) }, o)
+							: msg.srv_reg_received_text({ meeting: name(m), link: l(link) }, o)
+				),
+	addedToDelegation: (to: string, m: Meeting, link: string, origin: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_added_subject({ code: m.code }, o),
+			(o, l) => msg.srv_reg_added_text({ meeting: name(m), signup: l(`${origin}/signup`), link: l(link) }, o)
+		),
+	promoted: (to: string, m: Meeting, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_promoted_subject({ code: m.code }, o),
+			(o, l) => msg.srv_reg_promoted_text({ meeting: name(m), link: l(link) }, o)
+		),
+	approved: (to: string, m: Meeting, link: string, calendar: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_approved_subject({ code: m.code }, o),
+			// The calendar file is the same in every language: its link stays as it is.
+			(o, l) => msg.srv_reg_approved_text({ meeting: name(m), link: l(link), calendar }, o)
+		),
+	cancelled: (to: string, m: Meeting, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_cancelled_subject({ code: m.code }, o),
+			(o, l) => msg.srv_reg_cancelled_text({ meeting: name(m), link: l(link) }, o)
+		),
+	confirmMember: (to: string, m: Meeting, who: string, org: string, link: string, forIsu = false): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_confirm_member_subject({ code: m.code, org }, o),
+			(o, l) =>
+				msg.srv_reg_confirm_member_text(
+					{
+						intro: forIsu ? msg.srv_reg_confirm_member_isu({ org }, o) : msg.srv_reg_confirm_member_fp({}, o),
+						link: l(link),
+						name: quoted(who, 201),
+						note: quotedNote(o.locale)
+					},
+					o
+				)
+		),
+	memberConfirmed: (to: string, m: Meeting, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_member_confirmed_subject({ code: m.code }, o),
+			(o, l) => msg.srv_reg_member_confirmed_text({ meeting: name(m), link: l(link) }, o)
+		),
+	releasedUnconfirmed: (to: string, m: Meeting, days: number, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_released_subject({ code: m.code }, o),
+			(o, l) => msg.srv_reg_released_text({ meeting: name(m), days, link: l(link) }, o)
+		),
+	rejected: (to: string, m: Meeting, reason: string, sponsorship: 'submitted' | 'offered' | 'accepted' | null = null, sponsorshipLink = ''): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_reg_rejected_subject({ code: m.code }, o),
+			(o, l) => {
+				const sp = !sponsorship
+					? ''
+					: `${(sponsorship === 'submitted' ? msg.srv_reg_rejected_sp_submitted : sponsorship === 'accepted' ? msg.srv_reg_rejected_sp_accepted : msg.srv_reg_rejected_sp_offered)({ link: l(sponsorshipLink) }, o)}\n\n`;
+				return msg.srv_reg_rejected_text({ meeting: name(m), reason, sponsorship: sp }, o);
+			}
+		),
+	visaIssued: (to: string, m: Meeting, reference: string, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_visa_issued_subject({ code: m.code }, o),
+			(o, l) => msg.srv_visa_issued_text({ reference, meeting: name(m), link: l(link) }, o)
+		),
+	visaRefused: (to: string, m: Meeting, reference: string, reason: string, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_visa_refused_subject({ code: m.code }, o),
+			(o, l) => msg.srv_visa_refused_text({ reference, meeting: name(m), reason, link: l(link) }, o)
+		),
+	credentialsDecision: (to: string, d: { code: string; title: string; organization: string }, refusedFor: string | null, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => (refusedFor === null ? msg.srv_cred_accepted_subject : msg.srv_cred_refused_subject)({ code: d.code, org: d.organization }, o),
+			(o, l) =>
+				refusedFor === null
+					? msg.srv_cred_accepted_text({ org: d.organization, meeting: name(d), link: l(link) }, o)
+					: msg.srv_cred_refused_text({ org: d.organization, meeting: name(d), reason: refusedFor, link: l(link) }, o)
+		),
+	// To the ISU's address: in the language of the account that has it, English when none has.
+	isuSubmitted: (to: string, m: Meeting, org: string, members: number, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_isu_submitted_subject({ code: m.code, org }, o),
+			(o, l) =>
+				members === 1
+					? msg.srv_isu_submitted_one({ org, meeting: name(m), link: l(link) }, o)
+					: msg.srv_isu_submitted_other({ org, meeting: name(m), n: members, link: l(link) }, o)
+		),
+	isuCredentials: (to: string, m: Meeting, org: string, replaced: boolean, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => (replaced ? msg.srv_isu_cred_replaced_subject : msg.srv_isu_cred_uploaded_subject)({ code: m.code, org }, o),
+			(o, l) => (replaced ? msg.srv_isu_cred_replaced_text : msg.srv_isu_cred_uploaded_text)({ org, meeting: name(m), link: l(link) }, o)
+		),
+	isuVisaRequest: (to: string, m: Meeting, reference: string, link: string): LocalizedMail =>
+		toPerson(
+			to,
+			(o) => msg.srv_isu_visa_subject({ code: m.code, reference }, o),
+			(o, l) => msg.srv_isu_visa_text({ meeting: name(m), link: l(link) }, o)
+		)
 };

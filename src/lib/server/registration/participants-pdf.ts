@@ -2,6 +2,7 @@ import { contentVersion, VersionedCache, type Db } from '../db';
 import { participantGroups, pdfMeeting } from './lists';
 import { participantsPdf } from './pdf';
 import { listParticipants } from './queries';
+import type { Locale } from '$lib/i18n';
 
 type ListedMeeting = Parameters<typeof pdfMeeting>[0] & { id: number };
 
@@ -13,12 +14,12 @@ const kept = new WeakMap<Db, VersionedCache<Buffer>>();
  * content version (migration 0021) moves with every change to what the list prints, in any app process. The tag
  * names the version, so a browser that has it gets a 304.
  */
-export async function keptParticipantsPdf(db: Db, meeting: ListedMeeting): Promise<{ pdf: Buffer; etag: string }> {
+export async function keptParticipantsPdf(db: Db, meeting: ListedMeeting, locale: Locale = 'en'): Promise<{ pdf: Buffer; etag: string }> {
 	const version = await contentVersion(db, 'participants');
 	let cache = kept.get(db);
 	if (!cache) kept.set(db, (cache = new VersionedCache<Buffer>(20)));
-	const pdf = await cache.get(String(meeting.id), version, async () =>
-		participantsPdf(pdfMeeting(meeting), participantGroups(await listParticipants(db, meeting.id)))
+	const pdf = await cache.get(`${meeting.id}-${locale}`, version, async () =>
+		participantsPdf(pdfMeeting(meeting, locale), participantGroups(await listParticipants(db, meeting.id), locale), locale)
 	);
-	return { pdf, etag: `W/"participants-${meeting.id}-${version}"` };
+	return { pdf, etag: `W/"participants-${meeting.id}-${locale}-${version}"` };
 }

@@ -104,6 +104,19 @@ describe('badgesPdf', () => {
 		expect(text).not.toContain('?'); // every glyph maps back to text: nothing fell outside the font
 	});
 
+	it('prints the category band in the language asked for', async () => {
+		const fr = pdfPages(await badgesPdf(meeting, people, 'fr'))
+			.map(pageText)
+			.join('\n');
+		for (const s of ['ÉTAT OBSERVATEUR', 'ÉTAT SIGNATAIRE', 'ÉTAT PARTIE', 'ORGANISATION NON', 'GOUVERNEMENTALE']) expect(fr).toContain(s);
+		expect(fr).not.toContain('STATE PARTY');
+		const es = pdfPages(await badgesPdf(meeting, people, 'es'))
+			.map(pageText)
+			.join('\n');
+		expect(es).toContain('ESTADO PARTE');
+		expect(pageText(pdfPages(await badgesPdf(meeting, [], 'es'))[0])).toContain('No hay participantes aprobados');
+	});
+
 	it.skipIf(!hasPdftotext)('renders right-to-left names in reading order (pdftotext)', async () => {
 		const text = pdftotext(await badgesPdf(meeting, people));
 		expect(text).toContain('عبد الله بن محمد');
@@ -169,6 +182,15 @@ describe('participantsPdf', () => {
 			organizations: [{ name: 'Cluster Munition Coalition', people: [{ name: 'Zoë Ó Súilleabháin', position: null, roleLabel: 'Observer' }] }]
 		}
 	];
+
+	it('writes the list’s own words in the language asked for', async () => {
+		const pages = pdfPages(await participantsPdf(meeting, groups, 'fr'));
+		pages.forEach((page, i) => expect(pageText(page)).toContain(`Page ${i + 1} sur ${pages.length}`));
+		const text = pages.map(pageText).join('\n');
+		expect(text).toContain('Liste des participants');
+		expect(text).toContain('(suite)');
+		expect(text).not.toContain('List of participants');
+	});
 
 	it('lists groups, organizations and people with "Page n of m"', async () => {
 		const pdf = await participantsPdf(meeting, groups);

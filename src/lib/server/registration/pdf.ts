@@ -3,7 +3,31 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { CATEGORY_COLOURS, CATEGORY_LABELS, type Category } from './rules';
+import { CATEGORY_COLOURS, type Category } from './rules';
+import type { Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+
+/** The fixed words of the badges and the list of participants, in a language. */
+export function pdfTexts(locale: Locale) {
+	const o = { locale };
+	return {
+		category: {
+			party: m.srv_badge_party({}, o),
+			signatory: m.srv_badge_signatory({}, o),
+			observer: m.srv_badge_observer({}, o),
+			io: m.srv_badge_io({}, o),
+			ngo: m.srv_badge_ngo({}, o),
+			staff: m.srv_badge_staff({}, o)
+		} satisfies Record<Category, string>,
+		badgesTitle: (code: string) => m.srv_badges_title({ code }, o),
+		noBadges: m.srv_badges_none({}, o),
+		participants: m.srv_participants_title({}, o),
+		participantsDocTitle: (code: string) => m.srv_participants_doc_title({ code }, o),
+		noParticipants: m.srv_participants_none({}, o),
+		continued: (name: string) => m.srv_participants_continued({ name }, o),
+		page: (n: number, count: number) => m.srv_pdf_page({ n, count }, o)
+	};
+}
 
 export interface PdfMeeting {
 	code: string;
@@ -21,6 +45,8 @@ export interface BadgePerson {
 	roleLabel: string;
 	/** Opaque random string; the QR code carries this and nothing else, so a lost badge leaks no personal data. */
 	badgeToken: string;
+	/** The language of this badge's words (its holder's); the sheet's otherwise. */
+	locale?: Locale;
 }
 
 export interface ParticipantGroup {
@@ -203,7 +229,7 @@ interface MeetingLines {
 	place: string;
 }
 
-function badge(doc: Doc, meeting: MeetingLines, p: BadgePerson, x: number, y: number) {
+function badge(doc: Doc, meeting: MeetingLines, p: BadgePerson, x: number, y: number, t: ReturnType<typeof pdfTexts>) {
 	const inner = BADGE_W - 2 * PAD;
 	const mid = x + BADGE_W / 2;
 	const colour = CATEGORY_COLOURS[p.category];
@@ -213,7 +239,7 @@ function badge(doc: Doc, meeting: MeetingLines, p: BadgePerson, x: number, y: nu
 	const bandH = 46;
 	doc.rect(x, y, BADGE_W, bandH).fill(colour);
 	doc.rect(x, y + BADGE_H - 8, BADGE_W, 8).fill(colour);
-	const label = CATEGORY_LABELS[p.category].toUpperCase();
+	const label = t.category[p.category].toLocaleUpperCase();
 	const spaced = { characterSpacing: 0.6 };
 	doc.font('bold').fillColor(INK);
 	let labelSize = fitSize(doc, label, inner - 4, 14, 11, spaced);
@@ -289,17 +315,18 @@ function badge(doc: Doc, meeting: MeetingLines, p: BadgePerson, x: number, y: nu
 }
 
 /** Printable badges, four to an A4 page, each about 94 × 137 mm with crop marks. */
-export async function badgesPdf(meeting: PdfMeeting, people: BadgePerson[]): Promise<Buffer> {
-	const doc = newDoc({ margin: 0, info: { Title: `${meeting.code} badges`, Subject: meeting.title } });
+export async function badgesPdf(meeting: PdfMeeting, people: BadgePerson[], locale: Locale = 'en'): Promise<Buffer> {
+	const t = pdfTexts(locale);
+	const doc = newDoc({ margin: 0, info: { Title: t.badgesTitle(meeting.code), Subject: meeting.title } });
 	meeting = printableMeeting(doc, meeting);
 	if (people.length === 0) {
 		const width = PAGE_W - 144;
-		doc.font('bold').fontSize(16).fillColor(INK).text(`${meeting.code} badges`, 72, 96, { width });
+		doc.font('bold').fontSize(16).fillColor(INK).text(t.badgesTitle(meeting.code), 72, 96, { width });
 		doc.font('body').fontSize(10).fillColor(GREY).text(meeting.title, { width }).text(placeLine(meeting), { width });
 		doc
 			.fontSize(11)
 			.fillColor(INK)
-			.text('There are no approved participants, so there are no badges to print.', 72, doc.y + 18, { width });
+			.text(t.noBadges, 72, doc.y + 18, { width });
 		return toBuffer(doc);
 	}
 	doc.font('body').fontSize(7.5);
@@ -309,7 +336,7 @@ export async function badgesPdf(meeting: PdfMeeting, people: BadgePerson[]): Pro
 		if (i > 0 && slot === 0) doc.addPage();
 		const x = (slot % 2) * (PAGE_W / 2) + INSET;
 		const y = Math.floor(slot / 2) * (PAGE_H / 2) + INSET;
-		badge(doc, lines, p, x, y);
+		badge(doc, lines, p, x, y, p.locale && p.locale !== locale ? pdfTexts(p.locale) : t);
 	});
 	return toBuffer(doc);
 }
@@ -335,9 +362,9 @@ function detailLine(p: Person): string {
 	return p.position ? `${p.roleLabel} · ${p.position}` : p.roleLabel;
 }
 
-function orgHeading(doc: Doc, name: string, continued: boolean) {
+function orgHeading(doc: Doc, name: string, continued: boolean, t: ReturnType<typeof pdfTexts>) {
 	doc.font('bold').fontSize(10.5).fillColor(INK);
-	doc.text(continued ? `${name} (continued)` : name, M.left, doc.y, { width: TEXT_W, ...dir(name) });
+	doc.text(continued ? t.continued(name) : name, M.left, doc.y, { width: TEXT_W, ...dir(name) });
 	doc.moveDown(0.25);
 }
 
@@ -362,8 +389,9 @@ function ensure(doc: Doc, needed: number): boolean {
 }
 
 /** The list of participants, in the order given (sort with `compareParticipants` first), with "Page n of m". */
-export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGroup[]): Promise<Buffer> {
-	const doc = newDoc({ margins: M, bufferPages: true, info: { Title: `${meeting.code} list of participants`, Subject: meeting.title } });
+export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGroup[], locale: Locale = 'en'): Promise<Buffer> {
+	const t = pdfTexts(locale);
+	const doc = newDoc({ margins: M, bufferPages: true, info: { Title: t.participantsDocTitle(meeting.code), Subject: meeting.title } });
 	const pr = (text: string) => printable(doc, text);
 	meeting = printableMeeting(doc, meeting);
 	groups = groups.map((g) => ({
@@ -374,7 +402,7 @@ export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGr
 		}))
 	}));
 
-	doc.font('bold').fontSize(17).fillColor(INK).text('List of participants', M.left, M.top, { width: TEXT_W, align: 'center' });
+	doc.font('bold').fontSize(17).fillColor(INK).text(t.participants, M.left, M.top, { width: TEXT_W, align: 'center' });
 	doc.moveDown(0.4);
 	doc.font('bold').fontSize(11).text(meeting.code, { width: TEXT_W, align: 'center' });
 	doc.font('body').fontSize(10).fillColor(GREY).text(meeting.title, { width: TEXT_W, align: 'center' });
@@ -383,7 +411,7 @@ export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGr
 
 	const nonEmpty = groups.filter((g) => g.organizations.some((o) => o.people.length > 0));
 	if (nonEmpty.length === 0) {
-		doc.font('body').fontSize(11).fillColor(INK).text('There are no approved participants.', M.left, doc.y, { width: TEXT_W, align: 'center' });
+		doc.font('body').fontSize(11).fillColor(INK).text(t.noParticipants, M.left, doc.y, { width: TEXT_W, align: 'center' });
 	}
 	for (const group of nonEmpty) {
 		const orgs = group.organizations.filter((o) => o.people.length > 0);
@@ -396,9 +424,9 @@ export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGr
 			const keep = org.people.slice(0, 2).reduce((h, p) => h + personHeight(doc, p), 0);
 			ensure(doc, 24 + keep);
 			doc.moveDown(0.5);
-			orgHeading(doc, org.name, false);
+			orgHeading(doc, org.name, false, t);
 			for (const p of org.people) {
-				if (ensure(doc, personHeight(doc, p))) orgHeading(doc, org.name, true);
+				if (ensure(doc, personHeight(doc, p))) orgHeading(doc, org.name, true, t);
 				doc
 					.font('body')
 					.fontSize(10)
@@ -426,8 +454,8 @@ export async function participantsPdf(meeting: PdfMeeting, groups: ParticipantGr
 			.strokeColor('#9a9a9a')
 			.stroke();
 		doc.font('body').fontSize(8).fillColor(GREY);
-		doc.text(`${meeting.code} · List of participants`, M.left, footY, { width: TEXT_W / 2, lineBreak: false });
-		doc.text(`Page ${i - start + 1} of ${count}`, M.left + TEXT_W / 2, footY, { width: TEXT_W / 2, align: 'right', lineBreak: false });
+		doc.text(`${meeting.code} · ${t.participants}`, M.left, footY, { width: TEXT_W / 2, lineBreak: false });
+		doc.text(t.page(i - start + 1, count), M.left + TEXT_W / 2, footY, { width: TEXT_W / 2, align: 'right', lineBreak: false });
 		doc.page.margins.bottom = M.bottom;
 	}
 	return toBuffer(doc);

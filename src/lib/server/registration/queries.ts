@@ -139,12 +139,25 @@ export async function listApprovedForBadges(db: Db, meetingId: number, onlyId?: 
 		.selectFrom('registrations as r')
 		.innerJoin('delegations as d', 'd.id', 'r.delegation_id')
 		.innerJoin('organizations as o', 'o.id', 'd.organization_id')
+		// The person's chosen language, for their badge's words.
+		.leftJoin('users as u', 'u.id', 'r.user_id')
 		.where('r.meeting_id', '=', meetingId)
 		.where('r.status', '=', 'approved')
 		.where('r.erased_at', 'is', null);
 	if (onlyId !== undefined) q = q.where('r.id', '=', onlyId);
 	const rows = await q
-		.select(['r.id', 'r.title', 'r.given_name', 'r.family_name', 'r.role', 'r.badge_token', 'o.id as organization_id', 'o.name as organization', 'o.kind'])
+		.select([
+			'r.id',
+			'r.title',
+			'r.given_name',
+			'r.family_name',
+			'r.role',
+			'r.badge_token',
+			'o.id as organization_id',
+			'o.name as organization',
+			'o.kind',
+			'u.locale'
+		])
 		.orderBy('o.name')
 		.orderBy('r.family_name')
 		.execute();

@@ -13,7 +13,7 @@ export type VisaLetterForm = z.output<typeof visaLetterSchema>;
 
 export const visaDecisionSchema = z.discriminatedUnion('decision', [
 	z.object({ decision: z.literal('approve'), letter_id: z.coerce.number().int().positive() }),
-	z.object({ decision: z.literal('refuse'), letter_id: z.coerce.number().int().positive(), reason: multilineText('A reason', 1000) })
+	z.object({ decision: z.literal('refuse'), letter_id: z.coerce.number().int().positive(), reason: multilineText(m.mtg_spon_a_reason, 1000) })
 ]);
 
 export const VISA_STATUS_LABELS = localized({

@@ -8,6 +8,7 @@ import { nowIso } from '../time';
 import { regMails } from './mails';
 import { VISA_REFUSALS, type VisaLetterForm } from './visa-forms';
 import { visaLetterPdf, type VisaLetterFacts } from './visa-pdf';
+import type { Locale } from '$lib/i18n';
 import { formatDateRange } from '../../dates';
 
 export type VisaRequester = 'self' | 'focal_point' | 'staff';
@@ -182,7 +183,8 @@ export async function visaLetterDownload(
 	db: Db,
 	actor: Actor,
 	by: VisaRequester,
-	reg: Pick<Registration, 'id' | 'status'>
+	reg: Pick<Registration, 'id' | 'status'>,
+	locale: Locale = 'en'
 ): Promise<{ pdf: Buffer; reference: string } | null> {
 	if (reg.status !== 'approved') return null;
 	const row = await db
@@ -219,7 +221,14 @@ export async function visaLetterDownload(
 		nationality: row.nationality,
 		passportNumber: row.passport_number,
 		organization: row.organization,
-		meeting: { code: row.code, title: row.title, dates: formatDateRange(row.start_date, row.end_date), venue: row.venue, city: row.city, country: row.country }
+		meeting: {
+			code: row.code,
+			title: row.title,
+			dates: formatDateRange(row.start_date, row.end_date, locale),
+			venue: row.venue,
+			city: row.city,
+			country: row.country
+		}
 	};
-	return { pdf: await visaLetterPdf(facts), reference: row.reference };
+	return { pdf: await visaLetterPdf(facts, locale), reference: row.reference };
 }

@@ -1,29 +1,35 @@
-// The letter of invitation for visa purposes, issued in the ISU's name. Fixed wording first, in one object, so that a
-// later pass can move it into translated messages.
+// The letter of invitation for visa purposes, issued in the ISU's name, in a language (its fixed wording in messages).
 import { formatDate } from '../../dates';
 import { newDoc, printable, toBuffer } from './pdf';
+import type { Locale } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
-const LETTER = {
-	title: 'Letter of invitation',
-	purpose: 'For visa purposes',
-	sender: 'Implementation Support Unit · Convention on Cluster Munitions',
-	senderAddress: 'Geneva, Switzerland',
-	reference: 'Reference',
-	date: 'Date',
-	to: 'To whom it may concern',
-	body: (m: { code: string; title: string; dates: string; place: string }, org: string) =>
-		`The Implementation Support Unit of the Convention on Cluster Munitions confirms that the person named below is registered, and approved, as a member of the delegation of ${org} to the ${m.title} (${m.code}), to be held ${m.place} on ${m.dates}.`,
-	request:
-		'We would be grateful if the competent authorities could issue the visa the person needs to attend the meeting. This letter does not commit the Implementation Support Unit to any cost of travel or stay unless the person has been offered sponsorship separately.',
-	name: 'Name (as in the passport)',
-	nationality: 'Nationality',
-	passport: 'Passport number',
-	delegation: 'Delegation',
-	meeting: 'Meeting',
-	dates: 'Dates',
-	venue: 'Venue',
-	check: 'The reference above can be checked with the Implementation Support Unit.'
-};
+/** The letter's fixed wording in a language. */
+function letterTexts(locale: Locale) {
+	const o = { locale };
+	return {
+		title: m.srv_visa_title({}, o),
+		purpose: m.srv_visa_purpose({}, o),
+		sender: m.srv_visa_sender({}, o),
+		senderAddress: m.srv_visa_sender_address({}, o),
+		reference: (reference: string) => m.srv_visa_reference({ reference }, o),
+		date: (date: string) => m.srv_visa_date({ date }, o),
+		to: m.srv_visa_to({}, o),
+		body: (mt: { code: string; title: string; dates: string; city: string | null }, org: string) =>
+			mt.city
+				? m.srv_visa_body_city({ org, title: mt.title, code: mt.code, city: mt.city, dates: mt.dates }, o)
+				: m.srv_visa_body({ org, title: mt.title, code: mt.code, dates: mt.dates }, o),
+		request: m.srv_visa_request({}, o),
+		name: m.srv_visa_name({}, o),
+		nationality: m.srv_visa_nationality({}, o),
+		passport: m.srv_visa_passport({}, o),
+		delegation: m.srv_visa_delegation({}, o),
+		meeting: m.srv_visa_meeting({}, o),
+		dates: m.srv_visa_dates({}, o),
+		venue: m.srv_visa_venue({}, o),
+		check: m.srv_visa_check({}, o)
+	};
+}
 
 /** The signature block: VISA_LETTER_SIGNATURE, lines separated by "|" (README "Letters of invitation"). */
 export function signatureLines(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -48,7 +54,8 @@ export interface VisaLetterFacts {
 
 const W = 595.28 - 2 * 72;
 
-export async function visaLetterPdf(f: VisaLetterFacts): Promise<Buffer> {
+export async function visaLetterPdf(f: VisaLetterFacts, locale: Locale = 'en'): Promise<Buffer> {
+	const LETTER = letterTexts(locale);
 	const doc = newDoc({ margins: { top: 64, bottom: 64, left: 72, right: 72 }, info: { Title: `${LETTER.title} ${f.reference}`, Subject: f.meeting.title } });
 	const pr = (s: string) => printable(doc, s);
 	const place = [f.meeting.venue, f.meeting.city, f.meeting.country].filter(Boolean).join(', ');
@@ -57,20 +64,15 @@ export async function visaLetterPdf(f: VisaLetterFacts): Promise<Buffer> {
 	doc.font('body').fontSize(9.5).fillColor('#4a4a4a').text(LETTER.senderAddress, { width: W });
 	doc.moveDown(1.5);
 	doc.fillColor('#111111').fontSize(10);
-	doc.text(`${LETTER.reference}: ${f.reference}`, { width: W });
-	doc.text(`${LETTER.date}: ${formatDate(f.issuedOn)}`, { width: W });
+	doc.text(LETTER.reference(f.reference), { width: W });
+	doc.text(LETTER.date(formatDate(f.issuedOn, locale)), { width: W });
 	doc.moveDown(1.5);
 	doc.font('bold').fontSize(16).text(LETTER.title, { width: W });
 	doc.font('body').fontSize(10.5).fillColor('#4a4a4a').text(LETTER.purpose, { width: W });
 	doc.moveDown(1.2).fillColor('#111111').fontSize(10.5);
 	doc.text(LETTER.to, { width: W });
 	doc.moveDown(0.8);
-	doc.text(
-		pr(
-			LETTER.body({ code: f.meeting.code, title: f.meeting.title, dates: f.meeting.dates, place: f.meeting.city ? `in ${f.meeting.city}` : '' }, f.organization)
-		).replace(/ {2,}/g, ' '),
-		{ width: W }
-	);
+	doc.text(pr(LETTER.body({ code: f.meeting.code, title: f.meeting.title, dates: f.meeting.dates, city: f.meeting.city }, f.organization)), { width: W });
 	doc.moveDown(1);
 	const rows: [string, string][] = [
 		[LETTER.name, f.passportName],

@@ -6,6 +6,7 @@ import { nowIso } from '../time';
 import { getProgramme, releaseIn, sendOffers } from './store';
 import { applicationDeadline } from './applications';
 import { sponsorshipMails } from './mails';
+import { m } from '$lib/paraglide/messages';
 
 type Released = 'submitted' | 'offered' | 'accepted' | null;
 
@@ -75,10 +76,9 @@ export async function sendOffersChecked(
 	const deadline = applicationDeadline(meeting, programme);
 	if (deadline && now < deadline) {
 		const errors: Record<string, string> = {};
-		if (!early.confirmed) errors.early = 'Applications are still open: tick “Send before the closing date” to send offers now.';
-		if (!early.reason.trim()) errors.reason = 'Give the reason for sending offers before the closing date.';
-		if (Object.keys(errors).length)
-			return { ok: false, errors, message: 'Applications have not closed yet: offers now would pass over applicants still to come.' };
+		if (!early.confirmed) errors.early = m.mtg_spon_early_tick();
+		if (!early.reason.trim()) errors.reason = m.mtg_spon_early_give_reason();
+		if (Object.keys(errors).length) return { ok: false, errors, message: m.mtg_spon_early_message() };
 		await audit(db, actor, 'sponsorship.offers_early', { type: 'meeting', id: meeting.id }, null, { closes_at: deadline, reason: early.reason.trim() });
 	}
 	return { ok: true, sent: await sendOffers(db, actor, meeting, origin) };
@@ -99,8 +99,8 @@ export async function endorseForState(
 	reason: string,
 	origin: string
 ): Promise<EndorseResult> {
-	if (actor.role !== 'staff') return { ok: false, message: 'Only the ISU can endorse on a state’s behalf.' };
-	if (!reason.trim()) return { ok: false, message: 'Give the reason for deciding on the state’s behalf.' };
+	if (actor.role !== 'staff') return { ok: false, message: m.mtg_spon_only_isu() };
+	if (!reason.trim()) return { ok: false, message: m.mtg_spon_give_reason() };
 	return db.transaction().execute(async (trx): Promise<EndorseResult> => {
 		const app = await trx
 			.selectFrom('sponsorship_applications as a')
@@ -111,8 +111,8 @@ export async function endorseForState(
 			.where('a.id', '=', applicationId)
 			.where('a.meeting_id', '=', meetingId)
 			.executeTakeFirst();
-		if (!app) return { ok: false, message: 'No such application for this meeting.' };
-		if (app.status !== 'submitted') return { ok: false, message: 'This application is no longer awaiting endorsement (it was withdrawn or already decided).' };
+		if (!app) return { ok: false, message: m.mtg_spon_no_application() };
+		if (app.status !== 'submitted') return { ok: false, message: m.mtg_spon_not_awaiting() };
 		const focal = await trx
 			.selectFrom('users')
 			.select('id')
@@ -120,7 +120,7 @@ export async function endorseForState(
 			.where('organization_id', '=', app.org_id)
 			.limit(1)
 			.executeTakeFirst();
-		if (focal) return { ok: false, message: `${app.state} has a focal point: they endorse its applications.` };
+		if (focal) return { ok: false, message: m.mtg_spon_has_focal({ state: app.state }) };
 		const endorsement = endorsed ? 'endorsed' : 'not_endorsed';
 		const note = `Decided by the ISU on behalf of ${app.state}, which has no focal point: ${reason.trim()}`;
 		const upd = await trx
@@ -129,7 +129,7 @@ export async function endorseForState(
 			.where('id', '=', app.id)
 			.where('status', '=', 'submitted')
 			.executeTakeFirst();
-		if (Number(upd.numUpdatedRows) !== 1) return { ok: false, message: 'This application changed meanwhile; reload the page.' };
+		if (Number(upd.numUpdatedRows) !== 1) return { ok: false, message: m.mtg_spon_changed() };
 		await audit(
 			trx,
 			actor,

@@ -55,7 +55,7 @@ export const pendingEndorsements = bindDb(applications.pendingEndorsements);
 /** For registration.cancelRegistration: releases the person's offer in the cancelling transaction. */
 export { releaseOnCancel } from './hand-offs';
 export type { SendOffersResult, EndorseResult } from './hand-offs';
-export { offerLines, NEXT_STEPS, type OfferCost } from './mails';
+export { offerLines, nextSteps, type OfferCost } from './mails';
 
 /** For the scheduler: lapse overdue offers and offer their money to the next people, in batches. */
 export { expireDueOffers, seedCriteria } from './store';

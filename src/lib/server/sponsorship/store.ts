@@ -9,6 +9,7 @@ import { statesAsAtIn as statesAsAt } from '../organizations';
 import { rank, type Ranked } from './ranking';
 import { allocate, formatChf, type AllocationResult, type AllocationStatus } from './allocation';
 import { sponsorshipMails } from './mails';
+import { m } from '$lib/paraglide/messages';
 
 type Trx = Transaction<Database> | Db;
 
@@ -94,7 +95,7 @@ export async function saveProgramme(db: Db, actor: Actor, meetingId: number, inp
 				return {
 					ok: false,
 					reason: 'below_committed',
-					errors: { budget: `${formatChf(committed)} is already committed to offers made or accepted: the budget cannot be less.` }
+					errors: { budget: m.mtg_spon_below_committed({ amount: formatChf(committed) }) }
 				};
 			}
 		} else

@@ -2,6 +2,7 @@
 // SvelteKit answers (404/403/redirect to login). The areas return plain data; only this folder and auth/guards turn a
 // refusal into an HTTP answer. Called by every load and action that needs it, not only by a layout.
 import { error, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { requireStaff, requireUser } from '../auth/guards';
 import type { SessionUser } from '../auth';
 import { getMeeting, type Meeting } from '../meetings';
@@ -21,7 +22,7 @@ export async function staffMeeting(event: MeetingEvent): Promise<{ actor: Sessio
 export async function publicMeeting(event: Pick<RequestEvent, 'locals' | 'params'>): Promise<Meeting> {
 	const staff = event.locals.user?.role === 'staff';
 	const meeting = await getMeeting((event.params as { slug: string }).slug, staff);
-	if (!meeting) error(404, 'No such meeting.');
+	if (!meeting) error(404, m.pub_no_such_meeting());
 	return meeting;
 }
 

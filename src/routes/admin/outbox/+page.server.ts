@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const { rows, total } = await listOutbox(filter);
 	// The list shows no text: none is sent to the page, secret links included.
 	const outbox = {
-		rows: rows.map(({ id, created_at, to_address, subject, status, attempts }) => ({ id, created_at, to_address, subject, status, attempts })),
+		rows: rows.map(({ id, created_at, to_address, subject, status, attempts, locale }) => ({ id, created_at, to_address, subject, status, attempts, locale })),
 		total
 	};
 	return { outbox, filter, pageSize: OUTBOX_PAGE_SIZE, smtp: !!process.env.SMTP_URL };

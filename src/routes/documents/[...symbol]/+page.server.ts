@@ -1,12 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
-import { documentBySymbol, DOCUMENT_TYPE_LABELS, LANGUAGES } from '$lib/server/records';
+import { documentBySymbol } from '$lib/server/records';
+import { localizeHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const page = await documentBySymbol(params.symbol, locals.user);
 	if (!page.found) {
-		if (page.canonical) redirect(308, `/documents/${page.canonical}${url.search}`);
-		error(404, 'No document has this symbol.');
+		if (page.canonical) redirect(308, localizeHref(`/documents/${page.canonical}${url.search}`));
+		error(404, m.pub_document_not_found());
 	}
 	const { doc, files, versions, meeting, item, organization, replacement } = page;
 	return {
@@ -15,7 +17,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			symbol: doc.symbol,
 			title: doc.title,
 			titleLang: doc.titleLang,
-			type: (DOCUMENT_TYPE_LABELS as Record<string, string>)[doc.type] ?? doc.type,
+			type: doc.type,
 			status: doc.status,
 			distribution: doc.distribution,
 			published_at: doc.published_at,
@@ -26,7 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		itemLang: item?.titleLang ?? null,
 		organization,
 		replacement: replacement ? { symbol: replacement.symbol, title: replacement.title, titleLang: replacement.titleLang } : null,
-		files: files.map((f) => ({ language: f.language, label: (LANGUAGES as Record<string, string>)[f.language] ?? f.language, size: f.size, mime: f.mime })),
+		files: files.map((f) => ({ language: f.language, size: f.size, mime: f.mime })),
 		versions
 	};
 };

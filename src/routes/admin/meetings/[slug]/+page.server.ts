@@ -3,6 +3,8 @@ import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { meetingSchema, meetingFormValues, setMeetingStatus, updateMeeting } from '$lib/server/meetings';
 import { staffMeeting } from '$lib/server/web/access';
 import { setVisaApproval, waitlistPromoter } from '$lib/server/registration';
+import { localizeHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,22 +32,22 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await updateMeeting(actor, meeting.id, parsed.data, waitlistPromoter(event.url.origin));
 		if (!result.ok) return invalid(formValues(fd), result.errors);
-		redirect(303, `/admin/meetings/${result.meeting.slug}?saved=1`);
+		redirect(303, localizeHref(`/admin/meetings/${result.meeting.slug}?saved=1`));
 	},
 	publish: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		await setMeetingStatus(actor, meeting.id, 'published');
-		return { status: 'Published: the meeting is on the public pages and in the calendar feeds.' };
+		return { status: m.mtg_page_published_done() };
 	},
 	unpublish: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		await setMeetingStatus(actor, meeting.id, 'draft');
-		return { status: 'Back to draft: only staff see the meeting now.' };
+		return { status: m.mtg_page_draft_done() };
 	},
 	visaApproval: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const on = (await event.request.formData()).get('approval') === 'yes';
 		await setVisaApproval(actor, meeting.id, on);
-		return { status: on ? 'Letters of invitation now wait for staff approval.' : 'Letters of invitation are now issued at once.' };
+		return { status: on ? m.mtg_page_visa_wait_done() : m.mtg_page_visa_at_once_done() };
 	}
 };

@@ -3,6 +3,8 @@ import { requireStaff } from '$lib/server/auth/guards';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
 import { deleteOutcome, deleteOutcomeSchema, outcomeSchema, outcomeTasks, outcomeWithMeeting, updateOutcome } from '$lib/server/decisions';
+import { localizeHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Staff only, and the outcome with its meeting, or a 404. */
@@ -10,7 +12,7 @@ async function staffOutcome(event: Parameters<PageServerLoad>[0] | Parameters<Ac
 	const actor = requireStaff(event);
 	const id = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : 0;
 	const outcome = id ? await outcomeWithMeeting(id) : undefined;
-	if (!outcome) error(404, 'No such outcome.');
+	if (!outcome) error(404, m.mtg_out_not_found());
 	return { actor, outcome };
 }
 
@@ -39,9 +41,9 @@ export const actions: Actions = {
 		const parsed = parseForm(outcomeSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'save' });
 		const saved = await updateOutcome(actor, { id: outcome.meeting_id }, outcome.id, parsed.data);
-		if (saved === 'not_found') error(404, 'No such outcome.');
+		if (saved === 'not_found') error(404, m.mtg_out_not_found());
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form: 'save' });
-		return { form: 'save', done: `Saved ${parsed.data.number}.` };
+		return { form: 'save', done: m.mtg_out_saved({ number: parsed.data.number }) };
 	},
 	delete: async (event) => {
 		const { actor, outcome } = await staffOutcome(event);
@@ -49,8 +51,8 @@ export const actions: Actions = {
 		const parsed = parseForm(deleteOutcomeSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'delete' });
 		const deleted = await deleteOutcome(actor, outcome.meeting_id, outcome.id, parsed.data.reason);
-		if (deleted === 'not_found') error(404, 'No such outcome.');
+		if (deleted === 'not_found') error(404, m.mtg_out_not_found());
 		if ('field' in deleted) return invalid(formValues(fd), { [deleted.field]: deleted.message }, { form: 'delete' });
-		redirect(303, `/admin/meetings/${outcome.meeting_slug}/decisions?deleted=${deleted.tasks}`);
+		redirect(303, localizeHref(`/admin/meetings/${outcome.meeting_slug}/decisions?deleted=${deleted.tasks}`));
 	}
 };

@@ -5,10 +5,9 @@ export const load: PageServerLoad = async ({ parent, locals }) => {
 	const { meeting } = await parent();
 	const docs = await meetingDocuments(meeting.id, locals.user?.role === 'staff');
 	// Grouped by type in the order documents appear in UN lists, then by agenda item.
-	const groups = Object.entries(DOCUMENT_TYPE_LABELS)
-		.map(([type, label]) => ({
+	const groups = Object.keys(DOCUMENT_TYPE_LABELS)
+		.map((type) => ({
 			type,
-			label,
 			docs: docs
 				.filter((d) => d.type === type)
 				.sort((a, b) => (a.item_position ?? 1e9) - (b.item_position ?? 1e9) || a.symbol.localeCompare(b.symbol, 'en', { numeric: true }))

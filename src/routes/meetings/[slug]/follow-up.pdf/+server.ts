@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { canRead, followUpReportPdf, groupReport, outcomeAudience, previousMeeting, reportDay, reportOutcomes } from '$lib/server/decisions';
 import { publicMeeting } from '$lib/server/web/access';
+import { downloadLocale } from '$lib/server/web/locale';
 import type { RequestHandler } from './$types';
 
 /** The follow-up page as a PDF, for the same readers: the previous meeting's outcomes only to those who may read them. */
@@ -10,13 +11,16 @@ export const GET: RequestHandler = async (event) => {
 	if (!previous || !canRead(outcomeAudience(previous), event.locals.user?.role ?? null)) error(404, 'There is no follow-up report for this meeting.');
 	const today = new Date().toISOString().slice(0, 10);
 	const asAt = reportDay(meeting.start_date, today);
-	const pdf = await followUpReportPdf({
-		meeting: { code: meeting.code, title: meeting.title },
-		previous: { code: previous.code, title: previous.title },
-		asAt,
-		today,
-		report: groupReport(await reportOutcomes(previous.id, asAt), asAt)
-	});
+	const pdf = await followUpReportPdf(
+		{
+			meeting: { code: meeting.code, title: meeting.title },
+			previous: { code: previous.code, title: previous.title },
+			asAt,
+			today,
+			report: groupReport(await reportOutcomes(previous.id, asAt), asAt)
+		},
+		downloadLocale(event)
+	);
 	return new Response(new Uint8Array(pdf), {
 		headers: {
 			'content-type': 'application/pdf',

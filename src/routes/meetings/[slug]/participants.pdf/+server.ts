@@ -5,7 +5,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const meeting = await publicMeeting(event);
 	// Made once per change to the list (content version), not per download.
-	const { pdf, etag } = await keptParticipantsPdf(meeting);
+	const { pdf, etag } = await keptParticipantsPdf(meeting, event.locals.locale);
 	const cache = { etag, 'cache-control': 'public, max-age=300' };
 	if (
 		event.request.headers

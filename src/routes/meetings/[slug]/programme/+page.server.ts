@@ -25,7 +25,7 @@ const programmes = new VersionedCache<ProgrammeDay[]>();
 
 export const load: PageServerLoad = async ({ parent, url, locals }) => {
 	const { meeting } = await parent();
-	// Kept per language: the titles are the page's language's.
+	// One entry per language: titles, day names and the calendar links' texts are the page's.
 	const days = await programmes.get(`${meeting.id}|${url.origin}|${locals.locale}`, await programmeVersion(), async () => {
 		const m = (await getMeeting(meeting.slug, true))!;
 		const [cal] = await loadCalMeetings([m], url.origin);
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ parent, url, locals }) => {
 		const out: ProgrammeDay[] = [];
 		for (const s of cal.sessions) {
 			const date = localDate(s.startsAt, tz);
-			if (out.at(-1)?.date !== date) out.push({ date, label: formatDay(date, tz), sessions: [] });
+			if (out.at(-1)?.date !== date) out.push({ date, label: formatDay(date, tz, locals.locale), sessions: [] });
 			out.at(-1)!.sessions.push({
 				id: s.id,
 				title: s.title,

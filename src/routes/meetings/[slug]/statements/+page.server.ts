@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { formValues, invalid } from '$lib/server/forms';
 import { publicMeeting } from '$lib/server/web/access';
+import { m } from '$lib/paraglide/messages';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
 import { languagesOf, LANGUAGES, publishedStatements, speakingFor, statementsUploadedBy, uploadStatement } from '$lib/server/records';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const meeting = await publicMeeting(event);
 		const org = await speakingFor(meeting.id, user);
-		if (!org) return fail(403, { message: 'Only a delegation’s focal point or a registered delegate can upload its statements.' });
+		if (!org) return fail(403, { message: m.pub_statements_refused() });
 		const fd = await event.request.formData();
 		const result = await uploadStatement({ id: user.id, email: user.email }, meeting, org, {
 			agenda_item_id: Number(fd.get('agenda_item_id')) || 0,
@@ -46,6 +47,6 @@ export const actions: Actions = {
 			file: fd.get('file')
 		});
 		if (!result.ok) return invalid(formValues(fd), result.errors);
-		return { done: `Statement ${result.symbol} received. The ISU publishes it after a check.` };
+		return { done: m.pub_statements_received({ symbol: result.symbol }) };
 	}
 };

@@ -18,6 +18,7 @@ import {
 	formatAgendaNumber,
 	parseAgendaText
 } from '$lib/server/meetings';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -47,45 +48,45 @@ export const actions: Actions = {
 		const parsed = parseForm(agendaItemSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'add' });
 		const item = await addAgendaItem(actor, meeting.id, parsed.data);
-		if (item === 'no_parent') return invalid({ title: parsed.data.title }, { parent_id: 'Choose a top-level item.' }, { form: 'add' });
-		return { form: 'add', done: `Added item ${formatAgendaNumber(item.number, item.sub_number)}.` };
+		if (item === 'no_parent') return invalid({ title: parsed.data.title }, { parent_id: m.mtg_agenda_choose_top() }, { form: 'add' });
+		return { form: 'add', done: m.mtg_agenda_added({ label: formatAgendaNumber(item.number, item.sub_number) }) };
 	},
 	edit: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const fd = await event.request.formData();
 		const id = idSchema.safeParse({ id: fd.get('id') });
-		if (!id.success) return fail(400, { form: 'edit', message: 'Unknown item.' });
+		if (!id.success) return fail(400, { form: 'edit', message: m.mtg_agenda_unknown() });
 		const parsed = parseForm(agendaEditSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: `edit-${id.data.id}` });
 		const saved = await editAgendaItem(actor, meeting.id, id.data.id, parsed.data);
-		if (saved === 'not_found') return fail(404, { form: 'edit', message: 'That item no longer exists.' });
+		if (saved === 'not_found') return fail(404, { form: 'edit', message: m.mtg_agenda_gone() });
 		if (saved === 'duplicate') {
 			const label = formatAgendaNumber(parsed.data.number, parsed.data.sub_number);
-			const message = `Another item is already numbered ${label}.`;
+			const message = m.mtg_agenda_duplicate({ label });
 			return invalid(formValues(fd), { [parsed.data.sub_number ? 'sub_number' : 'number']: message }, { form: `edit-${id.data.id}` });
 		}
-		return { form: 'edit', done: 'Item saved.' };
+		return { form: 'edit', done: m.mtg_agenda_saved() };
 	},
 	delete: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const fd = await event.request.formData();
 		const id = idSchema.safeParse({ id: fd.get('id') });
-		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown item.' });
+		if (!id.success) return fail(400, { form: 'delete', message: m.mtg_agenda_unknown() });
 		const result = await deleteAgendaItem(actor, meeting.id, id.data.id, fd.get('confirm') === 'yes');
 		if (!result.deleted && result.sessions > 0) return { form: 'delete', confirmId: id.data.id, sessions: result.sessions };
-		return { form: 'delete', done: result.deleted ? 'Item deleted.' : 'That item no longer exists.' };
+		return { form: 'delete', done: result.deleted ? m.mtg_agenda_deleted() : m.mtg_agenda_gone() };
 	},
 	move: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const parsed = moveSchema.safeParse(Object.fromEntries(await event.request.formData()));
-		if (!parsed.success) return fail(400, { form: 'move', message: 'Unknown item.' });
+		if (!parsed.success) return fail(400, { form: 'move', message: m.mtg_agenda_unknown() });
 		await moveAgenda(actor, meeting.id, parsed.data.id, parsed.data.direction);
 		return { form: 'move' };
 	},
 	renumber: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		await renumberAgenda(actor, meeting.id);
-		return { form: 'renumber', done: 'Items renumbered in their current order.' };
+		return { form: 'renumber', done: m.mtg_agenda_renumbered() };
 	},
 	import: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
@@ -95,7 +96,7 @@ export const actions: Actions = {
 		const values = { text: parsed.data.text };
 		const preview = items.map((i) => ({ label: formatAgendaNumber(i.number, i.subNumber), title: i.title, depth: i.depth }));
 		if (errors.length || !items.length) {
-			const message = errors.length ? errors.map((e) => `Line ${e.line}: ${e.message}`).join(' ') : 'No agenda items found.';
+			const message = errors.length ? errors.map((e) => e.message).join(' ') : m.mtg_agenda_import_none();
 			return invalid(values, { text: message }, { form: 'import' });
 		}
 		if (parsed.data.mode === 'preview') return { form: 'import', values, preview };
@@ -104,11 +105,11 @@ export const actions: Actions = {
 			return invalid(
 				values,
 				{
-					text: `The current agenda has items taken up by ${saved.sessions} session(s) of the programme: remove those links (or the items) before replacing the agenda.`
+					text: m.mtg_agenda_import_in_use({ count: saved.sessions })
 				},
 				{ form: 'import' }
 			);
 		}
-		return { form: 'import', done: `Agenda saved: ${items.length} items.` };
+		return { form: 'import', done: m.mtg_agenda_import_saved({ count: items.length }) };
 	}
 };

@@ -16,6 +16,7 @@ import {
 	saveMinutes,
 	taskSchema
 } from '$lib/server/decisions';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'outcome' });
 		const saved = await addOutcome(actor, meeting, parsed.data);
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form: 'outcome' });
-		return { form: 'outcome', done: `Recorded ${parsed.data.number}.` };
+		return { form: 'outcome', done: m.mtg_dec_recorded({ number: parsed.data.number }) };
 	},
 	task: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
@@ -51,7 +52,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
 		const saved = await addTask(actor, meeting, parsed.data, event.url.origin);
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form });
-		return { form, done: 'Task recorded; its owner, if a person, has been told.' };
+		return { form, done: m.mtg_dec_task_recorded() };
 	},
 	note: async (event) => {
 		const { actor } = await staffMeeting(event);
@@ -60,15 +61,15 @@ export const actions: Actions = {
 		const parsed = parseForm(noteSchema, fd);
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form });
 		const saved = await addNote(actor, parsed.data);
-		if (saved === 'not_found') return fail(404, { form, message: 'That task no longer exists.' });
+		if (saved === 'not_found') return fail(404, { form, message: m.mtg_dec_task_gone() });
 		if ('field' in saved) return invalid(formValues(fd), { [saved.field]: saved.message }, { form });
-		return { form, done: 'Progress note added.' };
+		return { form, done: m.mtg_dec_note_added() };
 	},
 	minutes: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const parsed = parseForm(minutesSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: 'minutes' });
 		await saveMinutes(actor, meeting.id, parsed.data.text);
-		return { form: 'minutes', done: 'Minutes saved.' };
+		return { form: 'minutes', done: m.mtg_dec_minutes_saved() };
 	}
 };

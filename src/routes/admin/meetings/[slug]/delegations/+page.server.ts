@@ -1,8 +1,9 @@
-import { credentialsDecisionSchema, decideCredentials, DELEGATION_STATE_LABELS, listDelegations } from '$lib/server/registration';
+import { credentialsDecisionSchema, decideCredentials, listDelegations } from '$lib/server/registration';
 import { organizationRegions } from '$lib/server/organizations';
 import { invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
 import { readFilter } from './filter';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,8 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		filter,
 		query: event.url.search,
 		regions,
-		states: Object.entries(DELEGATION_STATE_LABELS).map(([value, label]) => ({ value, label })),
-		rows: rows.map((r) => ({ ...r, stateLabel: DELEGATION_STATE_LABELS[r.state] }))
+		rows
 	};
 };
 
@@ -35,8 +35,14 @@ export const actions: Actions = {
 			event.url.origin
 		);
 		if (!result.ok) return invalid({}, {}, { form: `credentials-${id}`, message: result.message });
-		const verb = d.decision === 'accept' ? 'accepted' : 'refused';
-		const told = result.mailed ? 'the focal point was e-mailed' : 'there is no focal point to e-mail';
-		return { form: `credentials-${id}`, done: `Credentials of ${result.organization} ${verb}; ${told}.` };
+		const said =
+			d.decision === 'accept'
+				? result.mailed
+					? m.mtg_deleg_done_accepted
+					: m.mtg_deleg_done_accepted_nobody
+				: result.mailed
+					? m.mtg_deleg_done_refused
+					: m.mtg_deleg_done_refused_nobody;
+		return { form: `credentials-${id}`, done: said({ organization: result.organization }) };
 	}
 };

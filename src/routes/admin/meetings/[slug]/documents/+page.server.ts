@@ -4,6 +4,7 @@ import { staffMeeting } from '$lib/server/web/access';
 import { listAgenda, formatAgendaNumber } from '$lib/server/meetings';
 import { listOrganizationOptions } from '$lib/server/organizations';
 import { meetingDocuments, createDocument, proposedSymbol, newDocumentSchema, DOCUMENT_TYPE_LABELS } from '$lib/server/records';
+import { localizeHref } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,6 +33,6 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors);
 		const result = await createDocument({ id: actor.id, email: actor.email }, meeting, parsed.data);
 		if (!result.ok) return invalid(formValues(fd), result.errors);
-		redirect(303, `/admin/documents/${result.document.id}?created=1`);
+		redirect(303, localizeHref(`/admin/documents/${result.document.id}?created=1`));
 	}
 };

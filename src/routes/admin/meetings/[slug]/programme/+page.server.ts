@@ -17,6 +17,7 @@ import {
 	utcToLocalInput,
 	zoneAbbreviation
 } from '$lib/server/meetings';
+import { m as msg } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -60,7 +61,7 @@ async function save(event: Parameters<Actions[string]>[0], id: number | null) {
 	}
 	const result = await saveSession(actor, meeting, id, parsed.data);
 	if (!result.ok) return invalid(formValues(fd), result.errors, { form, message: result.errors._form });
-	return { form, done: id === null ? 'Session added.' : 'Session saved.' };
+	return { form, done: id === null ? msg.mtg_prog_added() : msg.mtg_prog_saved() };
 }
 
 export const actions: Actions = {
@@ -68,14 +69,14 @@ export const actions: Actions = {
 	edit: async (event) => {
 		await staffMeeting(event);
 		const id = idSchema.safeParse({ id: event.url.searchParams.get('id') });
-		if (!id.success) return fail(400, { form: 'edit', message: 'Unknown session.' });
+		if (!id.success) return fail(400, { form: 'edit', message: msg.mtg_prog_unknown() });
 		return save(event, id.data.id);
 	},
 	delete: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
 		const id = idSchema.safeParse({ id: (await event.request.formData()).get('id') });
-		if (!id.success) return fail(400, { form: 'delete', message: 'Unknown session.' });
+		if (!id.success) return fail(400, { form: 'delete', message: msg.mtg_prog_unknown() });
 		const ok = await deleteSession(actor, meeting.id, id.data.id);
-		return { form: 'delete', done: ok ? 'Session deleted.' : 'That session no longer exists.' };
+		return { form: 'delete', done: ok ? msg.mtg_prog_deleted() : msg.mtg_prog_gone() };
 	}
 };

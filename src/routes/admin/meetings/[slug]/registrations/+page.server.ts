@@ -8,9 +8,6 @@ import {
 	genderOptions,
 	roleOptions,
 	listRegistrations,
-	CATEGORY_LABELS,
-	ROLE_LABELS,
-	STATUS_LABELS,
 	decide,
 	isLive,
 	register
@@ -20,6 +17,8 @@ import { releaseOnCancel, reofferAfterCancel } from '$lib/server/sponsorship';
 import { organizationOptionsAsAt, organizationRegions } from '$lib/server/organizations';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
+import { m } from '$lib/paraglide/messages';
+import { registrationStatuses } from '../labels';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -52,14 +51,13 @@ export const load: PageServerLoad = async (event) => {
 		query: event.url.search,
 		rows: rows.map((r) => ({
 			id: r.id,
-			name: r.erased_at ? '(erased)' : [r.title, r.given_name, r.family_name].filter(Boolean).join(' '),
+			name: r.erased_at ? null : [r.title, r.given_name, r.family_name].filter(Boolean).join(' '),
 			email: r.email,
 			organization: r.organization,
 			region: r.region,
-			category: CATEGORY_LABELS[r.category],
-			role: ROLE_LABELS[r.role],
+			category: r.category,
+			role: r.role,
 			status: r.status,
-			statusLabel: STATUS_LABELS[r.status],
 			unconfirmed: r.unconfirmed_since !== null && isLive(r.status),
 			attended: !!r.attended_at
 		})),
@@ -82,9 +80,10 @@ export const actions: Actions = {
 		const result = await decide({ id: actor.id, email: actor.email }, meeting.id, parsed.data.ids, d, origin, releaseOnCancel(origin, 'rejected'));
 		// A rejection frees sponsorship money as a cancellation does: it goes to the next in line once offers have begun.
 		if (d.action === 'reject' && result.done.length) await reofferAfterCancel(meeting, origin);
-		const verb = d.action === 'approve' ? 'Approved' : 'Rejected';
-		const skipped = result.skipped.length ? ` ${result.skipped.length} left as they were (only pending registrations holding a place can be approved).` : '';
-		return { form: 'decide', done: `${verb} ${result.done.length}.${skipped} Each person was e-mailed.` };
+		const count = result.done.length;
+		const verb = d.action === 'approve' ? m.mtg_reg_approved_done({ count }) : m.mtg_reg_rejected_done({ count });
+		const skipped = result.skipped.length ? m.mtg_reg_skipped({ count: result.skipped.length }) : '';
+		return { form: 'decide', done: `${verb}${skipped}${m.mtg_reg_mailed()}` };
 	},
 	register: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
@@ -103,7 +102,10 @@ export const actions: Actions = {
 		if (result.ok)
 			return {
 				form: 'register',
-				done: `Registered ${parsed.data.given_name} ${parsed.data.family_name} (${STATUS_LABELS[result.registration.status].toLowerCase()}).`
+				done: m.mtg_reg_registered({
+					name: `${parsed.data.given_name} ${parsed.data.family_name}`,
+					status: registrationStatuses[result.registration.status]().toLocaleLowerCase()
+				})
 			};
 		const failure = registerFailure(result);
 		return invalid(formValues(fd), failure.errors, { form: 'register', message: failure.message });

@@ -18,6 +18,7 @@ import {
 } from '$lib/server/sponsorship';
 import { utcToLocalInput } from '$lib/server/meetings';
 import { formatInZone } from '$lib/dates';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -30,15 +31,21 @@ const filterSchema = z.object({
 const earlySchema = z.object({ early: z.literal('yes').optional().catch(undefined), reason: z.string().max(500).catch('') });
 const endorseSchema = z.object({
 	application_id: z.coerce.number().int().positive(),
-	decision: z.enum(['endorse', 'not_endorse'], { error: 'Choose endorse or not.' }),
-	reason: text('A reason', 500)
+	decision: z.enum(['endorse', 'not_endorse'], { error: () => m.mtg_spon_choose_endorse() }),
+	reason: text(m.mtg_spon_a_reason, 500)
 });
 
 const adjustSchema = z.object({
 	application_id: z.coerce.number().int().positive(),
-	criterion_id: z.string({ error: 'Choose a criterion.' }).min(1, 'Choose a criterion.').max(60),
-	points: z.coerce.number({ error: 'Give the points.' }).int('Whole points.').min(0, 'At least 0.'),
-	reason: text('A reason', 500)
+	criterion_id: z
+		.string({ error: () => m.mtg_spon_choose_criterion() })
+		.min(1, { error: () => m.mtg_spon_choose_criterion() })
+		.max(60),
+	points: z.coerce
+		.number({ error: () => m.mtg_spon_give_points() })
+		.int({ error: () => m.mtg_spon_whole_points() })
+		.min(0, { error: () => m.mtg_spon_at_least_0() }),
+	reason: text(m.mtg_spon_a_reason, 500)
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -86,11 +93,9 @@ export const actions: Actions = {
 		});
 		if (!saved.ok) return invalid(formValues(fd), saved.errors, { form: 'settings' });
 		const now = applicationWindowNow(meeting, window);
-		const opens = now.opensAt ? ` Applications open ${formatInZone(now.opensAt, meeting.time_zone)}` : ' Applications are open';
-		const until = now.deadline
-			? ` and close ${formatInZone(now.deadline, meeting.time_zone)}.`
-			: ', with no closing date: set one, or the meeting’s sponsorship deadline.';
-		return { form: 'settings', done: `Programme settings saved.${opens}${until}` };
+		const opens = now.opensAt ? m.mtg_spon_opens_at({ when: formatInZone(now.opensAt, meeting.time_zone) }) : m.mtg_spon_open_now();
+		const until = now.deadline ? m.mtg_spon_until({ when: formatInZone(now.deadline, meeting.time_zone) }) : m.mtg_spon_no_close();
+		return { form: 'settings', done: `${m.mtg_spon_saved()}${opens}${until}` };
 	},
 	adjust: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
@@ -101,9 +106,10 @@ export const actions: Actions = {
 		const criterion = r.criteria.criteria.find((c) => c.id === parsed.data.criterion_id);
 		const row = r.rows.find((x) => x.applicationId === parsed.data.application_id);
 		const form = `adjust-${parsed.data.application_id}`;
-		if (!row) return fail(404, { form, message: 'No such application for this meeting.' });
-		if (!criterion) return invalid(formValues(fd), { criterion_id: 'Choose a criterion of the set in force.' }, { form });
-		if (parsed.data.points > criterion.weight) return invalid(formValues(fd), { points: `At most ${criterion.weight} for “${criterion.label}”.` }, { form });
+		if (!row) return fail(404, { form, message: m.mtg_spon_no_application() });
+		if (!criterion) return invalid(formValues(fd), { criterion_id: m.mtg_spon_criterion_in_force() }, { form });
+		if (parsed.data.points > criterion.weight)
+			return invalid(formValues(fd), { points: m.mtg_spon_at_most({ weight: criterion.weight, label: criterion.label }) }, { form });
 		// The staff criterion is stored under its own id like any other adjustment.
 		await adjustScore(
 			{ id: actor.id, email: actor.email },
@@ -112,7 +118,7 @@ export const actions: Actions = {
 			parsed.data.points,
 			parsed.data.reason
 		);
-		return { form, done: `Score of ${row.name} adjusted; the reason is in the audit log.` };
+		return { form, done: m.mtg_spon_adjusted({ name: row.name }) };
 	},
 	endorse: async (event) => {
 		const { actor, meeting } = await staffMeeting(event);
@@ -131,7 +137,7 @@ export const actions: Actions = {
 		if (!result.ok) return invalid(formValues(fd), {}, { form, message: result.message });
 		return {
 			form,
-			done: parsed.data.decision === 'endorse' ? 'Endorsed on the state’s behalf; the applicant is told.' : 'Recorded: not endorsed; the applicant is told.'
+			done: parsed.data.decision === 'endorse' ? m.mtg_spon_endorsed() : m.mtg_spon_not_endorsed()
 		};
 	},
 	offers: async (event) => {
@@ -146,9 +152,7 @@ export const actions: Actions = {
 		const sent = result.sent;
 		return {
 			form: 'offers',
-			done: sent.length
-				? `${sent.length} offer${sent.length === 1 ? '' : 's'} sent (in the outbox).`
-				: 'No new offers: everyone the budget covers already has one.'
+			done: sent.length ? (sent.length === 1 ? m.mtg_spon_offers_one : m.mtg_spon_offers_other)({ count: sent.length }) : m.mtg_spon_no_offers()
 		};
 	}
 };

@@ -1,6 +1,7 @@
-import { decideVisaLetter, listVisaLetters, visaDecisionSchema, VISA_STATUS_LABELS } from '$lib/server/registration';
+import { decideVisaLetter, listVisaLetters, visaDecisionSchema } from '$lib/server/registration';
 import { invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -8,7 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const rows = await listVisaLetters(meeting.id);
 	return {
 		meeting: { slug: meeting.slug, code: meeting.code, title: meeting.title, time_zone: meeting.time_zone, approval: meeting.visa_letters_approval === 1 },
-		rows: rows.map((r) => ({ ...r, statusLabel: VISA_STATUS_LABELS[r.status] }))
+		rows
 	};
 };
 
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return invalid(parsed.values, parsed.errors, { form: `letter-${id}` });
 		const result = await decideVisaLetter({ id: actor.id, email: actor.email }, meeting.id, parsed.data, event.url.origin);
 		if (!result.ok) return invalid({}, {}, { form: `letter-${id}`, message: result.message });
-		const verb = parsed.data.decision === 'approve' ? 'approved and issued' : 'refused';
-		return { form: `letter-${id}`, done: `Letter ${result.letter.reference} ${verb}; the person who asked for it was e-mailed.` };
+		const said = parsed.data.decision === 'approve' ? m.mtg_visa_approved_done : m.mtg_visa_refused_done;
+		return { form: `letter-${id}`, done: said({ reference: result.letter.reference }) };
 	}
 };
