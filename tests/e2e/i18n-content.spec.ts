@@ -105,10 +105,15 @@ test('staff translate titles; French and Spanish pages show them, English fallba
 	expect(frTag).not.toBe(enTag);
 	expect(await fr1.text()).toContain(FR_AGENDA);
 	expect(await en1.text()).not.toContain(FR_AGENDA);
-	expect((await api.get('/fr/documents?q=ordre+du+jour')).headers()['etag']).toBe(frTag);
-	expect((await api.get('/fr/documents?q=ordre+du+jour', { headers: { 'if-none-match': frTag } })).status()).toBe(304);
-	expect((await api.get('/documents?q=ordre+du+jour', { headers: { 'if-none-match': enTag } })).status()).toBe(304);
-	const crossed = await api.get('/documents?q=ordre+du+jour', { headers: { 'if-none-match': frTag } });
+	// A kept page's version includes the minute: read each tag again just before revalidating with it.
+	const revalidate = async (path: string) => {
+		const tag = (await api.get(path)).headers()['etag'];
+		return { tag, status: (await api.get(path, { headers: { 'if-none-match': tag } })).status() };
+	};
+	const frAgain = await revalidate('/fr/documents?q=ordre+du+jour');
+	expect(frAgain.status).toBe(304);
+	expect((await revalidate('/documents?q=ordre+du+jour')).status).toBe(304);
+	const crossed = await api.get('/documents?q=ordre+du+jour', { headers: { 'if-none-match': frAgain.tag } });
 	expect(crossed.status()).toBe(200);
 	expect(await crossed.text()).not.toContain(FR_AGENDA);
 });
