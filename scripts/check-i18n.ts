@@ -129,8 +129,34 @@ for (const file of svelteFiles(path.join(root, 'src'))) {
 	if (found.length > 5) problems.push(`${rel}: … and ${found.length - 5} more`);
 }
 
+// Ready for right-to-left scripts (issue 14): styles say start/end, never left/right, so that dir="rtl" mirrors them.
+const PHYSICAL =
+	/(?:^|[\s;{"'])((?:margin|padding|border)-(?:left|right)(?:-\w+)?|border-(?:top|bottom)-(?:left|right)-radius|(?:left|right)\s*:|(?:text-align|float|clear)\s*:\s*(?:left|right)\b)/gm;
+function physicalProperties(file: string): string[] {
+	const text = readFileSync(file, 'utf8');
+	const styles = file.endsWith('.css')
+		? [text]
+		: [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g), ...text.matchAll(/\sstyle="([^"]*)"/g)].map((m) => m[1]);
+	return styles.flatMap((css) => [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(PHYSICAL)].map((m) => m[1].trim()));
+}
+function styledFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const full = path.join(dir, name);
+		if (statSync(full).isDirectory()) return name === 'paraglide' ? [] : styledFiles(full);
+		return /\.(svelte|css)$/.test(name) ? [full] : [];
+	});
+}
+let styled = 0;
+for (const file of styledFiles(path.join(root, 'src'))) {
+	styled++;
+	for (const p of physicalProperties(file))
+		problems.push(`${path.relative(root, file)}: "${p}" is a physical property: use its logical form (inline-start/end, start/end)`);
+}
+
 if (problems.length) {
 	console.error(`i18n check: ${problems.length} problem(s)\n- ${problems.join('\n- ')}`);
 	process.exit(1);
 }
-console.log(`i18n check: ${allKeys.size} messages in ${locales.join(', ')}; every .svelte file speaks through messages (${NOT_YET_TRANSLATED.size} pending).`);
+console.log(
+	`i18n check: ${allKeys.size} messages in ${locales.join(', ')}; every .svelte file speaks through messages (${NOT_YET_TRANSLATED.size} pending); ${styled} style sheets use logical properties only.`
+);
