@@ -10,6 +10,7 @@
 //
 // Options: --no-build  --duration 10  --warmup 2  --connections 50  --only programme,calendar  --strict
 //          --rush-accounts 3000  --rush-seconds 30  --cpu-prof (profile the app; best with --only)
+//          --query-prof (time each SQLite statement of the app and print the costliest; best with --only)
 //          --pg (the rush on PostgreSQL too: DATABASE_URL's server, or a throwaway one as .ci/run starts)
 //          (--strict: exit 1 when a target is missed; failed responses and failed checks always exit 1)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -212,6 +213,7 @@ const BUILD = !opt['no-build'];
 const STRICT = !!opt.strict;
 /** Run the app under `node --cpu-prof` and print where its CPU time went (the whole server run: use with --only). */
 const PROFILE = !!opt['cpu-prof'];
+const QUERY_PROFILE = !!opt['query-prof'];
 const ONLY = typeof opt.only === 'string' ? opt.only.split(',').map((s) => s.trim()) : null;
 const RUSH_ACCOUNTS = Number(opt['rush-accounts'] ?? 3000);
 const RUSH_SECONDS = Number(opt['rush-seconds'] ?? 30);
@@ -1077,6 +1079,23 @@ function saveProfile(dir: string): string {
 	].join('\n');
 }
 
+/** The app's SQLite statements by total time (`--query-prof`): what each registration or page costs in the database. */
+function queryReport(prefix: string, pid: number | undefined): string {
+	const file = `${prefix}.${pid}`;
+	if (!fs.existsSync(file)) return 'Query profile: none was written (did the app exit by itself?)';
+	const rows = (JSON.parse(fs.readFileSync(file, 'utf8')) as { sql: string; calls: number; ms: number }[]).sort((a, b) => b.ms - a.ms);
+	const total = rows.reduce((t, r) => t + r.ms, 0);
+	return [
+		`SQLite statements of the app (whole run, ${total.toFixed(0)} ms in all), costliest first:`,
+		...rows
+			.slice(0, 20)
+			.map(
+				(r) =>
+					`  ${r.ms.toFixed(0).padStart(6)} ms ${String(r.calls).padStart(6)} × ${(r.ms / r.calls).toFixed(3).padStart(7)} ms  ${r.sql.replace(/\s+/g, ' ').slice(0, 140)}`
+			)
+	].join('\n');
+}
+
 // ---- report --------------------------------------------------------------------------------------------------
 
 const fmt = (x: number | null | undefined, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
@@ -1257,7 +1276,14 @@ async function main(): Promise<number> {
 	// mislead SQLite's planner for the first minutes: a session lookup scanned the 4,000 users (0.25 ms a request).
 	await stop(seeding);
 	console.log('» restart the app on its data');
-	const app = start('app', path.join(root, 'server.js'), appEnv, appLog, PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(tmpDir, 'profile')] : []);
+	const queryProfile = path.join(tmpDir, 'queries');
+	const app = start(
+		'app',
+		path.join(root, 'server.js'),
+		QUERY_PROFILE ? { ...appEnv, CCM_QUERY_PROFILE: queryProfile } : appEnv,
+		appLog,
+		PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.join(tmpDir, 'profile')] : []
+	);
 	await waitHealthy('app', app, appBase, appLog);
 
 	const ceilingPort = await freePort();
@@ -1366,10 +1392,10 @@ async function main(): Promise<number> {
 	}
 
 	let profile: string | null = null;
-	if (PROFILE) {
-		// Node writes the profile when the process exits: let it close down by itself.
+	if (PROFILE || QUERY_PROFILE) {
+		// Node writes the profiles when the process exits: let it close down by itself.
 		await stop(app, 30_000);
-		profile = saveProfile(path.join(tmpDir, 'profile'));
+		profile = [PROFILE ? saveProfile(path.join(tmpDir, 'profile')) : '', QUERY_PROFILE ? queryReport(queryProfile, app.pid) : ''].filter(Boolean).join('\n\n');
 	}
 
 	const ceilingRps = results.find((r) => r.server === 'ceiling')?.requestsPerSecond ?? null;

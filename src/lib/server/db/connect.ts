@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { profiled } from './query-profile';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -45,7 +46,7 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
 			if (sql === 'begin') sql = 'begin immediate';
 			let stmt = cache.get(sql);
 			if (!stmt) {
-				stmt = sqlite.prepare(sql);
+				stmt = profiled(sqlite.prepare(sql), sql);
 				if (cache.size >= max) cache.clear();
 				cache.set(sql, stmt);
 			}
