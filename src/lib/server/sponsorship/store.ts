@@ -10,6 +10,7 @@ import { rank, type Ranked } from './ranking';
 import { allocate, formatChf, type AllocationResult, type AllocationStatus } from './allocation';
 import { sponsorshipMails } from './mails';
 import { m } from '$lib/paraglide/messages';
+import { runInLocale } from '../i18n';
 
 type Trx = Transaction<Database> | Db;
 
@@ -336,7 +337,9 @@ export const EXPIRY_BATCH = 100;
 export async function sendOffers(db: Db, actor: Actor | null, meeting: Meeting, origin: string): Promise<number[]> {
 	// An offer past its deadline no longer holds money: free it first, or the next in line would not fit the budget.
 	await lapseOverdue(db, meeting.id);
-	const r = await review(db, meeting);
+	// The breakdown is stored beside each offer (sponsorship_scores.breakdown_json): a record keeps one language,
+	// English, whatever the language of the page that sent the offers.
+	const r = await runInLocale('en', () => review(db, meeting));
 	if (!r.programme || !r.allocation) return [];
 	const programme = r.programme;
 	const sent: number[] = [];
