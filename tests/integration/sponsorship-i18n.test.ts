@@ -121,7 +121,9 @@ describe.each(engines)('the ranking in the page language, the stored breakdown i
 		);
 		const es = await runInLocale('es', () => review(t.db, meeting));
 		expect(obligations(es.rows[0].ranked.evaluation.breakdown)).toMatch(/^El plazo del artículo 4 \(2032-08-01\) vence en los 24 meses siguientes/);
-		expect(obligations((await review(t.db, meeting)).rows[0].ranked.evaluation.breakdown)).toMatch(/^Article 4 deadline 2032-08-01 is within 24 months of the meeting/);
+		expect(obligations((await review(t.db, meeting)).rows[0].ranked.evaluation.breakdown)).toMatch(
+			/^Article 4 deadline 2032-08-01 is within 24 months of the meeting/
+		);
 	});
 
 	it('offers sent from a French page store their breakdown in English', async () => {

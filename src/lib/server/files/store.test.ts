@@ -42,9 +42,7 @@ describe('upload refusals in the language of the page', () => {
 		const es = (check: Parameters<typeof message>[0]) => runInLocale('es', () => message(check));
 		expect(await es(empty)).toBe('Elija un archivo para subir: este está vacío.');
 		expect(await es(tooLarge)).toBe('El archivo ocupa más de 1 MB. Envíe un archivo más pequeño.');
-		expect(await es(pngAsPdf)).toBe(
-			'Este archivo no está en formato PDF (su contenido es PNG), diga lo que diga su nombre. Suba un archivo PDF.'
-		);
+		expect(await es(pngAsPdf)).toBe('Este archivo no está en formato PDF (su contenido es PNG), diga lo que diga su nombre. Suba un archivo PDF.');
 		expect(runInLocale('es', () => MIME_LABELS['image/jpeg'])).toBe('imagen JPEG');
 	});
 
@@ -55,9 +53,7 @@ describe('upload refusals in the language of the page', () => {
 			expect(await run(() => message(textAsPdf))).toBe(
 				'This file is not a PDF, Word (DOCX), PNG image file, whatever its name says. Please upload a PDF, Word (DOCX), PNG image.'
 			);
-			expect(await run(() => message(pngAsPdf))).toBe(
-				'This file is not a PDF file (its content is PNG), whatever its name says. Please upload a PDF.'
-			);
+			expect(await run(() => message(pngAsPdf))).toBe('This file is not a PDF file (its content is PNG), whatever its name says. Please upload a PDF.');
 		}
 	});
 

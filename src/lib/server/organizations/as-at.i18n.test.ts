@@ -80,7 +80,10 @@ describe('facts as at a day, in French', () => {
 		expect(fr(() => deadlineAsAt(lebanon, 4, '2021-05-02').basis)).toMatchObject({
 			what: 'délai au titre de l’article 4 prolongé lors de la 2RC (date de la décision introuvable)'
 		});
-		const granted = [fact({ kind: 'deadline', event: 'original', article: 4, on_date: '2022-03-01' }), fact({ kind: 'deadline', event: 'extension', article: 4, on_date: '2021-09-01' })];
+		const granted = [
+			fact({ kind: 'deadline', event: 'original', article: 4, on_date: '2022-03-01' }),
+			fact({ kind: 'deadline', event: 'extension', article: 4, on_date: '2021-09-01' })
+		];
 		expect(fr(() => deadlineAsAt(granted, 4, '2021-09-02'))).toMatchObject({
 			reason: 'prolongation au titre de l’article 4 accordée : le nouveau délai ne figure pas dans les sources'
 		});
@@ -133,7 +136,9 @@ describe('facts as at a day, in Spanish', () => {
 			reason: 'prórroga del artículo 3 examinada en la 2RC: resultado no encontrado en las fuentes',
 			basis: { what: 'solicitud de prórroga' }
 		});
-		expect(es(() => leastDevelopedAsAt(ldc, '2020-12-20'))).toMatchObject({ reason: 'exclusión de la categoría en 2020-12: la fuente no indica el día exacto' });
+		expect(es(() => leastDevelopedAsAt(ldc, '2020-12-20'))).toMatchObject({
+			reason: 'exclusión de la categoría en 2020-12: la fuente no indica el día exacto'
+		});
 		const high = [fact({ kind: 'victims', event: 'listed', confidence: 'high' })];
 		expect(es(() => victimsAsAt(high, '2019-09-02').basis.what)).toBe('víctimas de municiones en racimo (grado de confianza alto)');
 	});

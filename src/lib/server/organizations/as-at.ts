@@ -245,12 +245,15 @@ export function victimsAsAt(entries: FactEntry[], day: string): Known<boolean> {
 		.filter((e) => e.kind === 'victims' && (e.on_date === null || happenedBy(e.on_date, day) === 'yes'))
 		.sort(byDate)
 		.at(-1);
-	if (!v)
-		return { known: true, value: false, basis: { what: m.why_victims_not_listed(), date: null, source: m.why_source_victim_lists() } };
+	if (!v) return { known: true, value: false, basis: { what: m.why_victims_not_listed(), date: null, source: m.why_source_victim_lists() } };
 	if (v.event === 'not_listed') return { known: true, value: false, basis: basis(v, m.why_victims_none()) };
 	if (v.confidence === 'low')
 		return { known: false, reason: v.note ? m.why_victims_low_note({ note: v.note }) : m.why_victims_low(), basis: basis(v, m.why_victims_low_basis()) };
-	return { known: true, value: true, basis: basis(v, (v.confidence === 'high' ? m.why_victims_high : v.confidence === 'medium' ? m.why_victims_medium : m.why_victims_confirmed)()) };
+	return {
+		known: true,
+		value: true,
+		basis: basis(v, (v.confidence === 'high' ? m.why_victims_high : v.confidence === 'medium' ? m.why_victims_medium : m.why_victims_confirmed)())
+	};
 }
 
 // ---- all together ----------------------------------------------------------------------------------------------

@@ -55,8 +55,7 @@ const entries = [
 	fact({ kind: 'deadline', event: 'extension', article: 3, on_date: '2019-06-20', outcome: 'unknown', granted_at: '9MSP' }),
 	fact({ kind: 'victims', event: 'listed', confidence: 'high' })
 ];
-const withFacts = (over = {}) =>
-	applicant({ ...stateFactsAsAt({ iso3: 'HRV', name: 'Croatia', region: 'Europe' }, factsAsAt(entries, MSP9)), ...over });
+const withFacts = (over = {}) => applicant({ ...stateFactsAsAt({ iso3: 'HRV', name: 'Croatia', region: 'Europe' }, factsAsAt(entries, MSP9)), ...over });
 
 describe('the breakdown in the language of the page', () => {
 	it('every criterion explains itself in French, the state named as French pages name it', () => {
@@ -172,7 +171,13 @@ describe('the breakdown in the language of the page', () => {
 			'Note du personnel ignorée : aucun motif indiqué'
 		]);
 		expect(runInLocale('fr', () => evaluate(defaultCriteria(), applicant(), MSP9).breakdown[11].why)).toBe('Non utilisé (poids 0)');
-		expect(runInLocale('es', () => evaluate(allOn(), applicant({ ccmStatus: 'signatory' }), MSP9).breakdown.slice(0, 2).map((b) => b.why))).toEqual([
+		expect(
+			runInLocale('es', () =>
+				evaluate(allOn(), applicant({ ccmStatus: 'signatory' }), MSP9)
+					.breakdown.slice(0, 2)
+					.map((b) => b.why)
+			)
+		).toEqual([
 			'Las obligaciones de los artículos 3 y 4 solo se aplican a los Estados Partes',
 			'El artículo 5 (asistencia a las víctimas) solo se aplica a los Estados Partes'
 		]);

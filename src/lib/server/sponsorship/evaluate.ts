@@ -229,25 +229,21 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 		if (!f.region) return { points: 0, why: m.why_no_region() };
 		const hit = c.priorityRegions.some((r) => r.trim().toLowerCase() === f.region!.trim().toLowerCase());
 		const region = f.region;
-		return hit
-			? { points: c.weight, why: m.why_region_yes({ region }) }
-			: { points: 0, why: m.why_region_no({ region, regions: c.priorityRegions.join(', ') || m.why_regions_none() }) };
+		return all(c, hit, hit ? m.why_region_yes({ region }) : m.why_region_no({ region, regions: c.priorityRegions.join(', ') || m.why_regions_none() }));
 	},
 	article7_current: (c, f, meetingDay) => {
 		if (!f.lastArticle7Report) return { points: 0, why: m.why_no_article7() };
 		const last = { date: day(f.lastArticle7Report), months: c.withinMonths };
-		return last.date >= addMonths(meetingDay, -c.withinMonths)
-			? { points: c.weight, why: m.why_article7_recent(last) }
-			: { points: 0, why: m.why_article7_old(last) };
+		const recent = last.date >= addMonths(meetingDay, -c.withinMonths);
+		return all(c, recent, (recent ? m.why_article7_recent : m.why_article7_old)(last));
 	},
-	previous_sponsorship: (c, f) =>
-		f.sponsoredLastMeeting ? { points: 0, why: m.why_sponsored_before() } : { points: c.weight, why: m.why_not_sponsored_before() },
+	previous_sponsorship: (c, f) => all(c, !f.sponsoredLastMeeting, f.sponsoredLastMeeting ? m.why_sponsored_before() : m.why_not_sponsored_before()),
 	role: (c, f) => ({ points: pointsOf(c.weight, c.share[f.role] ?? 0), why: m.why_role({ role: ROLE_LABELS[f.role] ?? f.role }) }),
 	gender_balance: (c, f) => {
 		if (!f.gender) return { points: 0, why: m.why_no_gender() };
 		const hit = c.underRepresented.some((g) => g.trim().toLowerCase() === f.gender!.trim().toLowerCase());
 		const gender = genderText(f.gender);
-		return hit ? { points: c.weight, why: m.why_gender_listed({ gender }) } : { points: 0, why: m.why_gender_not_listed({ gender }) };
+		return all(c, hit, (hit ? m.why_gender_listed : m.why_gender_not_listed)({ gender }));
 	},
 	statement: (c, f) => {
 		if (!f.answers.statement) return { points: 0, why: m.why_no_statement() };
@@ -259,10 +255,10 @@ const EVALUATORS: { [K in CriterionKind]: Evaluator<K> } = {
 				}
 			: { points: pointsOf(c.weight, c.statementShare), why: m.why_statement_no_item() };
 	},
-	implementation_responsibility: (c, f) =>
-		f.answers.implementationResponsibility
-			? { points: c.weight, why: m.why_implementation_yes() }
-			: { points: 0, why: m.why_implementation_no() },
+	implementation_responsibility: (c, f) => {
+		const yes = f.answers.implementationResponsibility;
+		return all(c, yes, yes ? m.why_implementation_yes() : m.why_implementation_no());
+	},
 	staff_score: (c, f) => {
 		const s = f.staffScore;
 		if (!s) return { points: 0, why: m.why_staff_not_yet() };
