@@ -115,7 +115,7 @@ describe('facts as at a day, in French', () => {
 			reason: 'victimes d’armes à sous-munitions : degré de confiance faible (one source only)',
 			basis: { what: 'victimes (degré de confiance faible)' }
 		});
-		expect(fr(() => victimsAsAt([], '2019-09-02').basis.what)).toBe('ne figure pas sur les listes des États comptant des victimes d’armes à sous-munitions');
+		expect(fr(() => victimsAsAt([], '2019-09-02').basis?.what)).toBe('ne figure pas sur les listes des États comptant des victimes d’armes à sous-munitions');
 	});
 
 	it('lists the unknown facts for staff in French', () => {
@@ -140,7 +140,7 @@ describe('facts as at a day, in Spanish', () => {
 			reason: 'exclusión de la categoría en 2020-12: la fuente no indica el día exacto'
 		});
 		const high = [fact({ kind: 'victims', event: 'listed', confidence: 'high' })];
-		expect(es(() => victimsAsAt(high, '2019-09-02').basis.what)).toBe('víctimas de municiones en racimo (grado de confianza alto)');
+		expect(es(() => victimsAsAt(high, '2019-09-02').basis?.what)).toBe('víctimas de municiones en racimo (grado de confianza alto)');
 	});
 });
 
@@ -151,7 +151,7 @@ describe('facts as at a day, in English as before', () => {
 			expect(run(() => deadlineAsAt(bulgaria, 3, '2022-08-30'))).toMatchObject({
 				reason: 'Article 3 extension considered at 2RC: outcome not found in the sources'
 			});
-			expect(run(() => deadlineAsAt(lebanon, 4, '2021-05-02').basis.what)).toBe('Article 4 deadline extended at 2RC (decision date not found)');
+			expect(run(() => deadlineAsAt(lebanon, 4, '2021-05-02').basis?.what)).toBe('Article 4 deadline extended at 2RC (decision date not found)');
 			expect(run(() => leastDevelopedAsAt(scheduled, '2021-01-01'))).toMatchObject({
 				reason: 'graduation was scheduled for 2020-12-13; not confirmed in the sources'
 			});
