@@ -30,12 +30,14 @@ describe.each(engines)('the ranking in the page language, the stored breakdown i
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
-		const fact = { organization_id: lao, source: 'CCM/MSP/2010/5', recorded_at: '2026-01-01T00:00:00.000Z' };
+		const fact = { organization_id: lao, source: 'CCM/MSP/2010/5', recorded_at: '2026-01-01T00:00:00.000Z', outcome: 'confirmed' as const };
 		await t.db
 			.insertInto('state_facts')
 			.values([
 				{ ...fact, kind: 'status', event: 'deposit', on_date: '2009-03-18' },
-				{ ...fact, kind: 'deadline', event: 'original', article: 4, on_date: '2032-08-01' }
+				{ ...fact, kind: 'deadline', event: 'original', article: 4, on_date: '2032-08-01' },
+				// An Article 3 extension on record without the deadline it extends: a fact left for staff to settle.
+				{ ...fact, kind: 'deadline', event: 'extension', article: 3, on_date: '2030-09-01', outcome: 'unknown' }
 			])
 			.execute();
 		const now = new Date().toISOString();
@@ -119,11 +121,13 @@ describe.each(engines)('the ranking in the page language, the stored breakdown i
 		expect(obligations(fr.rows[0].ranked.evaluation.breakdown)).toBe(
 			'Le délai au titre de l’article 4 (2032-08-01) échoit dans les 24 mois suivant la réunion (délai initial au titre de l’article 4 2032-08-01 ; source : CCM/MSP/2010/5)'
 		);
+		expect(fr.unknownFacts).toEqual([{ state: 'Laos', reasons: ['délai au titre de l’article 3 introuvable dans les sources'] }]);
 		const es = await runInLocale('es', () => review(t.db, meeting));
+		expect(es.unknownFacts).toEqual([{ state: 'Laos', reasons: ['plazo del artículo 3 no encontrado en las fuentes'] }]);
 		expect(obligations(es.rows[0].ranked.evaluation.breakdown)).toMatch(/^El plazo del artículo 4 \(2032-08-01\) vence en los 24 meses siguientes/);
-		expect(obligations((await review(t.db, meeting)).rows[0].ranked.evaluation.breakdown)).toMatch(
-			/^Article 4 deadline 2032-08-01 is within 24 months of the meeting/
-		);
+		const en = await review(t.db, meeting);
+		expect(obligations(en.rows[0].ranked.evaluation.breakdown)).toMatch(/^Article 4 deadline 2032-08-01 is within 24 months of the meeting/);
+		expect(en.unknownFacts).toEqual([{ state: 'Lao PDR', reasons: ['Article 3 deadline not found in the sources'] }]);
 	});
 
 	it('offers sent from a French page store their breakdown in English', async () => {

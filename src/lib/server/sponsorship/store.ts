@@ -11,6 +11,7 @@ import { allocate, formatChf, type AllocationResult, type AllocationStatus } fro
 import { sponsorshipMails } from './mails';
 import { m } from '$lib/paraglide/messages';
 import { runInLocale } from '../i18n';
+import { stateName } from '$lib/state-names';
 
 type Trx = Transaction<Database> | Db;
 
@@ -271,7 +272,8 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 				}))
 			})
 		: null;
-	const unknownFacts = [...new Map(apps.map((a) => [a.organization_id, a.state])).entries()]
+	// Shown to staff beside the reasons (made in the page's language by as-at.ts): the state named as the page names it.
+	const unknownFacts = [...new Map(apps.map((a) => [a.organization_id, stateName(a.state, a.iso3)])).entries()]
 		.map(([id, state]) => ({ state, reasons: asAt.get(id)!.unknown }))
 		.filter((u) => u.reasons.length > 0);
 	return { criteria, programme: programme ?? null, rows, allocation, factsDay, unknownFacts };
