@@ -17,8 +17,7 @@ if (options !== OWASP_OPTIONS && !process.env.VITEST) {
 	console.warn(`ARGON2_COST=${TEST_COST_VALUE}: passwords are hashed at a test cost. Never set this in production.`);
 }
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
+export { PASSWORD_MIN, PASSWORD_MAX } from '$lib/password-policy';
 
 /** How many hashes and verifications this process has computed: lets tests prove what work a path does. */
 export const passwordWork = { hashes: 0, verifications: 0 };

@@ -186,3 +186,6 @@ export const agendaImportSchema = z.object({
 });
 
 export const idSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** Moving an agenda item one place up or down. */
+export const moveSchema = idSchema.extend({ direction: z.enum(['up', 'down']) });

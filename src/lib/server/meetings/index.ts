@@ -15,7 +15,7 @@ export { MEETING_KINDS, type Meeting, type MeetingKind, type MeetingStatus, type
 
 // Rules, forms and formatting: plain functions.
 export { meetingPhase, windowState, roomOverlaps, sessionTimeErrors, nextDate, slugFromCode, agendaBlocks, moveAgendaItem } from './rules';
-export { meetingSchema, sessionSchema, agendaItemSchema, agendaEditSchema, agendaImportSchema, idSchema, localDateTime } from './forms';
+export { meetingSchema, sessionSchema, agendaItemSchema, agendaEditSchema, agendaImportSchema, idSchema, moveSchema, localDateTime } from './forms';
 export { meetingFormValues } from './form-values';
 export { formatAgendaNumber, parseAgendaText, compareAgendaNumbers, renumber, subLetter } from './agenda';
 export { formatDay, formatTime, localDate, utcToLocalInput, localToUtc, zoneAbbreviation, zoneOffsetLabel, isValidTimeZone } from './zoned-time';

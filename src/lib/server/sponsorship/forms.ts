@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formObject, optionalMultilineText, optionalText } from '../forms';
+import { formObject, optionalMultilineText, optionalText, text } from '../forms';
 import { localDateTime, localToUtc } from '../meetings';
 import { m } from '$lib/paraglide/messages';
 
@@ -120,3 +120,26 @@ export function applicationWindow(
 	if (opens_at && closes_at && closes_at <= opens_at) errors.closes = m.del_spf_close_after_open();
 	return Object.keys(errors).length ? { ok: false, errors } : { ok: true, opens_at, closes_at };
 }
+
+/** Staff sending offers before applications close confirm it and say why. */
+export const earlySchema = z.object({ early: z.literal('yes').optional().catch(undefined), reason: z.string().max(500).catch('') });
+/** Staff endorsing (or not) for a state with no focal point, with a reason. */
+export const endorseSchema = z.object({
+	application_id: z.coerce.number().int().positive(),
+	decision: z.enum(['endorse', 'not_endorse'], { error: () => m.mtg_spon_choose_endorse() }),
+	reason: text(m.mtg_spon_a_reason, 500)
+});
+
+/** A staff adjustment of one criterion's points, with a reason (audited). */
+export const adjustSchema = z.object({
+	application_id: z.coerce.number().int().positive(),
+	criterion_id: z
+		.string({ error: () => m.mtg_spon_choose_criterion() })
+		.min(1, { error: () => m.mtg_spon_choose_criterion() })
+		.max(60),
+	points: z.coerce
+		.number({ error: () => m.mtg_spon_give_points() })
+		.int({ error: () => m.mtg_spon_whole_points() })
+		.min(0, { error: () => m.mtg_spon_at_least_0() }),
+	reason: text(m.mtg_spon_a_reason, 500)
+});

@@ -18,7 +18,7 @@ export type { ApplicationStatus, SponsorshipApplication, SponsorshipProgramme } 
 
 // Pure rules and forms.
 export { maxNights, applicationDeadline, applicationWindowNow } from './applications';
-export { applicationSchema, programmeSchema, applicationWindow, chfToCentimes } from './forms';
+export { applicationSchema, programmeSchema, applicationWindow, chfToCentimes, earlySchema, endorseSchema, adjustSchema } from './forms';
 export { paramFields, readParams, tickedLists } from './criteria-form';
 export { rankingView } from './view';
 export { sponsorshipReport, reportCsvRows, REPORT_CSV_COLUMNS, REPORT_DIMENSIONS } from './report';

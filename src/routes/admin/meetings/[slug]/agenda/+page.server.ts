@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
 import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
 import {
@@ -7,6 +6,7 @@ import {
 	agendaImportSchema,
 	agendaItemSchema,
 	idSchema,
+	moveSchema,
 	agendaUsage,
 	listAgenda,
 	addAgendaItem,
@@ -39,8 +39,6 @@ export const load: PageServerLoad = async (event) => {
 		editing: Number(event.url.searchParams.get('edit')) || null
 	};
 };
-
-const moveSchema = idSchema.extend({ direction: z.enum(['up', 'down']) });
 
 export const actions: Actions = {
 	add: async (event) => {

@@ -1,11 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import { chfDecimal } from '$lib/money';
 import { z } from 'zod';
-import { formValues, invalid, parseForm, text } from '$lib/server/forms';
+import { formValues, invalid, parseForm } from '$lib/server/forms';
 import { staffMeeting } from '$lib/server/web/access';
 import {
 	applicationWindow,
 	programmeSchema,
+	earlySchema,
+	endorseSchema,
+	adjustSchema,
 	applicationWindowNow,
 	adjustScore,
 	review,
@@ -26,26 +29,6 @@ const filterSchema = z.object({
 	status: z.enum(['submitted', 'offered', 'accepted', 'declined', 'expired', 'withdrawn']).optional().catch(undefined),
 	gender: z.string().max(20).optional().catch(undefined),
 	obligations: z.enum(['yes', 'no']).optional().catch(undefined)
-});
-
-const earlySchema = z.object({ early: z.literal('yes').optional().catch(undefined), reason: z.string().max(500).catch('') });
-const endorseSchema = z.object({
-	application_id: z.coerce.number().int().positive(),
-	decision: z.enum(['endorse', 'not_endorse'], { error: () => m.mtg_spon_choose_endorse() }),
-	reason: text(m.mtg_spon_a_reason, 500)
-});
-
-const adjustSchema = z.object({
-	application_id: z.coerce.number().int().positive(),
-	criterion_id: z
-		.string({ error: () => m.mtg_spon_choose_criterion() })
-		.min(1, { error: () => m.mtg_spon_choose_criterion() })
-		.max(60),
-	points: z.coerce
-		.number({ error: () => m.mtg_spon_give_points() })
-		.int({ error: () => m.mtg_spon_whole_points() })
-		.min(0, { error: () => m.mtg_spon_at_least_0() }),
-	reason: text(m.mtg_spon_a_reason, 500)
 });
 
 export const load: PageServerLoad = async (event) => {
