@@ -4,25 +4,33 @@
  * $lib/paraglide; this module only maps paths and locales, without Paraglide's URLPattern machinery, because it runs
  * on every request (see hooks.ts and hooks.server.ts).
  *
- * Adding a locale: add it to project.inlang/settings.json and LOCALES below, and give every part a messages file.
+ * Adding a locale: add it to project.inlang/settings.json's `locales` and give every part a messages file; the list,
+ * the URL prefixes, the language's own name and its writing direction follow from there. (Stored data has its own
+ * lists: users.locale's check and the title_xx columns of translated content.)
  */
-import { getLocale } from '$lib/paraglide/runtime';
+import { baseLocale, getLocale, locales } from '$lib/paraglide/runtime';
 
-export const LOCALES = ['en', 'fr', 'es'] as const;
+/** The locales of project.inlang/settings.json, as Paraglide compiled them. */
+export const LOCALES = locales;
 export type Locale = (typeof LOCALES)[number];
-export const BASE_LOCALE: Locale = 'en';
+export const BASE_LOCALE: Locale = baseLocale;
 
-/** Each language named in itself, as a language switch shows it. */
-export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', es: 'Español' };
+/** Each language named in itself, as a language switch shows it ("Français", "Español", "العربية"). */
+export const LANGUAGE_NAMES = Object.fromEntries(
+	LOCALES.map((l) => {
+		const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+		return [l, name.charAt(0).toLocaleUpperCase(l) + name.slice(1)];
+	})
+) as Record<Locale, string>;
 
-/** Locales written right to left (none yet; Arabic would be). */
-const RTL = new Set<string>([]);
+/** Locales written right to left, as Intl knows them (Arabic would be). */
+const RTL = new Set<string>(LOCALES.filter((l) => (new Intl.Locale(l) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo?.direction === 'rtl'));
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-const PREFIXED = /^\/(fr|es)(?=\/|$)/;
+const PREFIXED = new RegExp(`^/(${LOCALES.filter((l) => l !== BASE_LOCALE).join('|')})(?=/|$)`);
 
 /** The locale a path is in: `/fr/meetings` → fr, `/meetings` → en. */
 export function localeOfPath(pathname: string): Locale {

@@ -83,7 +83,9 @@ test('staff record a decision and a Coordinator’s task; the Coordinator report
 	await taskForm.getByLabel('Person (Coordinator or account holder)').selectOption({ label: `Dana Coordinator${suffix} (cc member)` });
 	await taskForm.getByLabel('Due date').fill('2019-08-01');
 	await taskForm.getByRole('button', { name: 'Add task' }).click();
-	await expect(taskForm.getByText(/on or after the meeting’s first day/)).toBeVisible();
+	// At the field, and in the form's error summary as a link to it.
+	await expect(taskForm.getByLabel('Due date')).toHaveAccessibleDescription(/on or after the meeting’s first day/);
+	await expect(taskForm.getByRole('link', { name: /on or after the meeting’s first day/ })).toBeVisible();
 	await expect(taskForm.getByLabel('What is to be done')).toHaveValue(`Write the e2e report ${suffix}.`);
 	await taskForm.getByLabel('Due date').fill('2031-01-15');
 	await taskForm.getByRole('button', { name: 'Add task' }).click();

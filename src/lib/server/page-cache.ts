@@ -4,6 +4,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:z
 import type { Handle } from '@sveltejs/kit';
 import { getDb, contentVersion, type ContentName } from './db';
 import { SESSION_COOKIE } from './auth/session';
+import { delocalizePath } from '$lib/i18n';
 
 /**
  * Public pages that are the same for every visitor without a session — the meeting list, agendas, programmes,
@@ -18,11 +19,11 @@ import { SESSION_COOKIE } from './auth/session';
  */
 
 const ROUTES: { pattern: RegExp; content: ContentName; params?: Set<string> }[] = [
-	// Each language's page is its own entry: `/fr/meetings` is kept beside `/meetings`.
-	{ pattern: /^(\/(fr|es))?\/meetings$/, content: 'programme', params: new Set(['kind', 'year']) },
-	{ pattern: /^(\/(fr|es))?\/meetings\/[a-z0-9-]+\/(agenda|programme)$/, content: 'programme' },
-	{ pattern: /^(\/(fr|es))?\/(meetings\/[a-z0-9-]+\/)?calendar\.ics$/, content: 'programme' },
-	{ pattern: /^(\/(fr|es))?\/documents$/, content: 'records', params: new Set(['q', 'type', 'year', 'lang', 'page']) }
+	// Matched on the path without its language; each language's page is its own entry (`/fr/meetings` beside `/meetings`).
+	{ pattern: /^\/meetings$/, content: 'programme', params: new Set(['kind', 'year']) },
+	{ pattern: /^\/meetings\/[a-z0-9-]+\/(agenda|programme)$/, content: 'programme' },
+	{ pattern: /^\/(meetings\/[a-z0-9-]+\/)?calendar\.ics$/, content: 'programme' },
+	{ pattern: /^\/documents$/, content: 'records', params: new Set(['q', 'type', 'year', 'lang', 'page']) }
 ];
 const MAX_KEY_LENGTH = 400;
 const MAX_BYTES = 48 * 1024 * 1024;
@@ -46,8 +47,9 @@ let totalBytes = 0;
  * made-up URLs cannot push real pages out of the cache.
  */
 function routeOf(pathname: string, search: string): ContentName | null {
+	const path = delocalizePath(pathname);
 	for (const r of ROUTES) {
-		if (!r.pattern.test(pathname)) continue;
+		if (!r.pattern.test(path)) continue;
 		if (search && search !== '?') {
 			if (!r.params) return null;
 			for (const k of new URLSearchParams(search).keys()) if (!r.params.has(k)) return null;

@@ -1,3 +1,4 @@
+import type { Locale } from '$lib/i18n';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../db';
 import { containsText } from '../db';
@@ -43,6 +44,6 @@ export function getUser(db: Kysely<Database>, id: number) {
 }
 
 /** The language a person chose in the header's switch; their e-mails follow it. Not audited: it is their own setting. */
-export async function setPreferredLocale(db: Kysely<Database>, userId: number, locale: 'en' | 'fr' | 'es'): Promise<void> {
+export async function setPreferredLocale(db: Kysely<Database>, userId: number, locale: Locale): Promise<void> {
 	await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
 }
