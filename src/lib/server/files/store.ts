@@ -6,29 +6,38 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db';
 import { dataDir } from '../db';
 import { nowIso } from '../time';
+import { m } from '$lib/paraglide/messages';
 
+/** How a refusal names each type, in the language of the request being answered (names of formats stay as they are). */
 export const MIME_LABELS: Record<string, string> = {
 	'application/pdf': 'PDF',
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word (DOCX)',
 	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel (XLSX)',
-	'image/png': 'PNG image',
-	'image/jpeg': 'JPEG image'
+	get 'image/png'() {
+		return m.why_mime_png();
+	},
+	get 'image/jpeg'() {
+		return m.why_mime_jpeg();
+	}
 };
 
 export type UploadCheck = { ok: true; bytes: Buffer; mime: string; name: string } | { ok: false; message: string };
 
-/** Checks an uploaded file by its content (magic bytes), never by its name or the browser's claimed type. */
+/**
+ * Checks an uploaded file by its content (magic bytes), never by its name or the browser's claimed type. A refusal is
+ * in the language of the request (shown beside the file field, never stored).
+ */
 export async function checkUpload(file: unknown, allowed: string[], maxBytes: number): Promise<UploadCheck> {
-	if (!(file instanceof File) || file.size === 0) return { ok: false, message: 'Choose a file to upload: this one is empty.' };
+	if (!(file instanceof File) || file.size === 0) return { ok: false, message: m.why_upload_empty() };
 	const mb = Math.round(maxBytes / 1024 / 1024);
-	if (file.size > maxBytes) return { ok: false, message: `The file is larger than ${mb} MB. Please send a smaller file.` };
+	if (file.size > maxBytes) return { ok: false, message: m.why_upload_too_large({ mb }) };
 	const bytes = Buffer.from(await file.arrayBuffer());
 	const type = await fileTypeFromBuffer(bytes);
 	const kinds = allowed.map((m) => MIME_LABELS[m] ?? m).join(', ');
 	if (!type || !allowed.includes(type.mime)) {
 		return {
 			ok: false,
-			message: `This file is not a ${kinds} file${type ? ` (its content is ${type.ext.toUpperCase()})` : ''}, whatever its name says. Please upload a ${kinds}.`
+			message: type ? m.why_upload_wrong_content({ kinds, actual: type.ext.toUpperCase() }) : m.why_upload_wrong_type({ kinds })
 		};
 	}
 	return { ok: true, bytes, mime: type.mime, name: safeName(file.name) };

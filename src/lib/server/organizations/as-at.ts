@@ -1,9 +1,14 @@
 import type { CcmStatus, StateFactKind } from '../db';
+import { m } from '$lib/paraglide/messages';
 
 /*
  * A state's facts as at a day (a meeting's start date): pure functions over its dated entries, no database.
  * Dates are text: YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no more. A partial date that spans the day asked
  * about leaves the fact unknown rather than guessed.
+ *
+ * The texts (a basis' `what`, an unknown fact's `reason`) are made in the language of the request being answered,
+ * English outside one: they are shown beside scores and facts, never stored. Sources and notes are the records', as
+ * written; dates stay as the sources give them (YYYY, YYYY-MM or YYYY-MM-DD).
  */
 
 export interface FactEntry {
@@ -34,8 +39,9 @@ export type Known<T> = { known: true; value: T; basis: FactBasis } | { known: fa
 export const CONVENTION_ADOPTED = '2008-05-30';
 export const CONVENTION_IN_FORCE = '2010-08-01';
 
-export const LDC_LIST_SOURCE = 'UN DESA list of least developed countries (ldc_list.pdf, via openclimatedata/countrygroups)';
-export const VICTIM_LISTS_SOURCE = 'ISU victim assistance page (two versions), Cluster Munition Monitor 2011 and 2017';
+/** The sources of the two lists, in English (as a record would cite them); the basis shows them in the page's language. */
+export const LDC_LIST_SOURCE = m.why_source_ldc_list({}, { locale: 'en' });
+export const VICTIM_LISTS_SOURCE = m.why_source_victim_lists({}, { locale: 'en' });
 
 function lastDayOfMonth(ym: string): string {
 	const d = new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0)).getUTCDate();
@@ -64,15 +70,16 @@ const basis = (e: FactEntry, what: string, date = e.on_date): FactBasis => ({ wh
 // ---- CCM status ------------------------------------------------------------------------------------------------
 
 const JOINING = new Set(['ratification', 'accession', 'deposit']);
-const EVENT_WORDS: Record<string, string> = {
-	signature: 'signed',
-	ratification: 'ratified',
-	accession: 'acceded',
-	deposit: 'ratified or acceded',
-	entry_into_force: 'in force',
-	withdrawal_notified: 'withdrawal notified',
-	withdrawal_effective: 'withdrawal took effect'
+const EVENT_WORDS: Record<string, () => string> = {
+	signature: m.why_event_signature,
+	ratification: m.why_event_ratification,
+	accession: m.why_event_accession,
+	deposit: m.why_event_deposit,
+	entry_into_force: m.why_event_entry_into_force,
+	withdrawal_notified: m.why_event_withdrawal_notified,
+	withdrawal_effective: m.why_event_withdrawal_effective
 };
+const eventWord = (event: string) => EVENT_WORDS[event]?.() ?? event;
 
 /** Article 17: in force on the first day of the sixth month after the month of deposit, and not before 1 August 2010. */
 export function entryIntoForceAfter(deposit: string): string {
@@ -104,7 +111,7 @@ export function statusAsAt(entries: FactEntry[], day: string): StatusAsAt {
 	const joined = last((e) => JOINING.has(e.event));
 	const withdrawn = last((e) => e.event === 'withdrawal_effective');
 	if (withdrawn && (!joined || withdrawn.on_date! >= joined.on_date!)) {
-		return { status: 'not_party', inForceFrom: null, withdrawalEffective: null, basis: basis(withdrawn, 'withdrawal took effect') };
+		return { status: 'not_party', inForceFrom: null, withdrawalEffective: null, basis: basis(withdrawn, m.why_event_withdrawal_effective()) };
 	}
 	if (joined) {
 		const eif = all.find((e) => e.event === 'entry_into_force' && e.on_date! >= joined.on_date!);
@@ -113,19 +120,19 @@ export function statusAsAt(entries: FactEntry[], day: string): StatusAsAt {
 			status: 'state_party',
 			inForceFrom: eif?.on_date ?? entryIntoForceAfter(joined.on_date!),
 			withdrawalEffective: pending?.on_date ?? null,
-			basis: basis(joined, EVENT_WORDS[joined.event])
+			basis: basis(joined, eventWord(joined.event))
 		};
 	}
 	const signed = last((e) => e.event === 'signature');
-	if (signed) return { status: 'signatory', inForceFrom: null, withdrawalEffective: null, basis: basis(signed, 'signed') };
+	if (signed) return { status: 'signatory', inForceFrom: null, withdrawalEffective: null, basis: basis(signed, m.why_event_signature()) };
 	const first = all[0];
 	return {
 		status: 'not_party',
 		inForceFrom: null,
 		withdrawalEffective: null,
 		basis: first
-			? { what: `not yet party (${EVENT_WORDS[first.event]} ${first.on_date})`, date: null, source: first.source }
-			: { what: 'never signed nor joined', date: null, source: 'states-not-party.csv (no CCM instrument found in sources up to early 2026)' }
+			? { what: m.why_not_yet_party({ event: eventWord(first.event), date: first.on_date ?? '' }), date: null, source: first.source }
+			: { what: m.why_never_joined(), date: null, source: m.why_source_states_not_party() }
 	};
 }
 
@@ -142,24 +149,24 @@ export function leastDevelopedAsAt(entries: FactEntry[], day: string): Known<boo
 	const inclusion = find('inclusion');
 	const graduation = find('graduation');
 	const scheduled = find('scheduled_graduation');
-	if (!inclusion) return { known: true, value: false, basis: { what: 'not on the UN list of least developed countries', date: null, source: LDC_LIST_SOURCE } };
+	if (!inclusion) return { known: true, value: false, basis: { what: m.why_ldc_not_listed(), date: null, source: m.why_source_ldc_list() } };
 	if (graduation) {
 		const g = happenedBy(graduation.on_date!, day);
-		if (g === 'yes') return { known: true, value: false, basis: basis(graduation, 'graduated from the list') };
+		if (g === 'yes') return { known: true, value: false, basis: basis(graduation, m.why_ldc_graduated_from_list()) };
 		if (g === 'unknown')
-			return { known: false, reason: `graduated in ${graduation.on_date}: the source gives no exact day`, basis: basis(graduation, 'graduated') };
+			return { known: false, reason: m.why_ldc_graduated_no_day({ date: graduation.on_date! }), basis: basis(graduation, m.why_ldc_graduated()) };
 	}
 	const i = happenedBy(inclusion.on_date!, day);
-	if (i === 'no') return { known: true, value: false, basis: basis(inclusion, 'not yet on the list (included later)') };
-	if (i === 'unknown') return { known: false, reason: `included in ${inclusion.on_date}: the source gives no exact day`, basis: basis(inclusion, 'included') };
+	if (i === 'no') return { known: true, value: false, basis: basis(inclusion, m.why_ldc_included_later()) };
+	if (i === 'unknown') return { known: false, reason: m.why_ldc_included_no_day({ date: inclusion.on_date! }), basis: basis(inclusion, m.why_ldc_included()) };
 	if (scheduled && !graduation && happenedBy(scheduled.on_date!, day) !== 'no') {
 		return {
 			known: false,
-			reason: `graduation was scheduled for ${scheduled.on_date}; not confirmed in the sources`,
-			basis: basis(scheduled, 'scheduled graduation')
+			reason: m.why_ldc_scheduled_unconfirmed({ date: scheduled.on_date! }),
+			basis: basis(scheduled, m.why_ldc_scheduled())
 		};
 	}
-	return { known: true, value: true, basis: basis(inclusion, 'on the list since') };
+	return { known: true, value: true, basis: basis(inclusion, m.why_ldc_on_list_since()) };
 }
 
 // ---- Article 3 / 4 deadlines -----------------------------------------------------------------------------------
@@ -170,8 +177,6 @@ export type DeadlineAsAt =
 	| { state: 'completed'; basis: FactBasis }
 	| { state: 'unknown'; reason: string; basis: FactBasis | null };
 
-const ARTICLE = { 3: 'Article 3', 4: 'Article 4' } as Record<number, string>;
-
 /**
  * The deadline in force on the day: the original, then each extension decided by then; a declared completion ends the
  * obligation. An extension decided but whose outcome or new date the sources do not give makes the deadline unknown
@@ -180,12 +185,12 @@ const ARTICLE = { 3: 'Article 3', 4: 'Article 4' } as Record<number, string>;
  */
 export function deadlineAsAt(entries: FactEntry[], article: 3 | 4, day: string): DeadlineAsAt {
 	const mine = current(entries).filter((e) => e.kind === 'deadline' && e.article === article);
-	const name = ARTICLE[article];
 	const completion = mine.filter((e) => e.event === 'completion' && e.on_date !== null).sort(byDate)[0];
 	if (completion) {
 		const c = happenedBy(completion.on_date!, day);
-		if (c === 'yes') return { state: 'completed', basis: basis(completion, `${name} obligations fulfilled`) };
-		if (c === 'unknown') return { state: 'unknown', reason: `${name} completion dated only ${completion.on_date}`, basis: basis(completion, 'completion') };
+		if (c === 'yes') return { state: 'completed', basis: basis(completion, m.why_obligations_fulfilled({ article })) };
+		if (c === 'unknown')
+			return { state: 'unknown', reason: m.why_completion_partial_date({ article, date: completion.on_date! }), basis: basis(completion, m.why_completion()) };
 	}
 	const original = mine
 		.filter((e) => e.event === 'original')
@@ -195,32 +200,37 @@ export function deadlineAsAt(entries: FactEntry[], article: 3 | 4, day: string):
 	if (!original || original.on_date === null) {
 		// An extension on record means an obligation whose deadline the sources do not give.
 		if (extensions.length)
-			return { state: 'unknown', reason: `${name} deadline not found in the sources`, basis: extensions[0] ? basis(extensions[0], 'extension') : null };
+			return { state: 'unknown', reason: m.why_deadline_not_found({ article }), basis: extensions[0] ? basis(extensions[0], m.why_extension()) : null };
 		return { state: 'none', basis: null };
 	}
-	let result: DeadlineAsAt = { state: 'deadline', deadline: original.on_date, basis: basis(original, `original ${name} deadline`) };
+	let result: DeadlineAsAt = { state: 'deadline', deadline: original.on_date, basis: basis(original, m.why_original_deadline({ article })) };
 	let extending: string | null = original.on_date;
 	for (const e of extensions) {
 		const decided = e.on_date !== null ? happenedBy(e.on_date, day) : extending !== null && day > extending ? 'yes' : 'no';
 		if (decided === 'no') break;
-		const at = e.granted_at ? ` at ${e.granted_at}` : '';
+		// Where the decision was taken (a meeting's code, such as 9MSP), when the sources say.
+		const at = e.granted_at ? { article, meeting: e.granted_at } : null;
 		if (decided === 'unknown') {
+			const date = e.on_date ?? '';
 			result = {
 				state: 'unknown',
-				reason: `${name} extension decided${at} in ${e.on_date}: the day of the decision is not in the sources`,
-				basis: basis(e, 'extension')
+				reason: at ? m.why_extension_day_unknown_at({ ...at, date }) : m.why_extension_day_unknown({ article, date }),
+				basis: basis(e, m.why_extension())
 			};
 			break;
 		}
 		if (e.outcome === 'unknown') {
-			result = { state: 'unknown', reason: `${name} extension considered${at}: outcome not found in the sources`, basis: basis(e, 'extension request') };
+			const reason = at ? m.why_extension_outcome_unknown_at(at) : m.why_extension_outcome_unknown({ article });
+			result = { state: 'unknown', reason, basis: basis(e, m.why_extension_request()) };
 			extending = null;
 		} else if (e.deadline === null) {
-			result = { state: 'unknown', reason: `${name} extension granted${at}: the new deadline is not in the sources`, basis: basis(e, 'extension') };
+			const reason = at ? m.why_extension_new_deadline_unknown_at(at) : m.why_extension_new_deadline_unknown({ article });
+			result = { state: 'unknown', reason, basis: basis(e, m.why_extension()) };
 			extending = null;
 		} else {
-			const when = e.on_date ? '' : ' (decision date not found)';
-			result = { state: 'deadline', deadline: e.deadline, basis: basis(e, `${name} deadline extended${at}${when}`) };
+			const extended = at ? m.why_deadline_extended_at(at) : m.why_deadline_extended({ article });
+			const what = e.on_date ? extended : `${extended} ${m.why_decision_date_not_found()}`;
+			result = { state: 'deadline', deadline: e.deadline, basis: basis(e, what) };
 			extending = e.deadline;
 		}
 	}
@@ -235,12 +245,15 @@ export function victimsAsAt(entries: FactEntry[], day: string): Known<boolean> {
 		.filter((e) => e.kind === 'victims' && (e.on_date === null || happenedBy(e.on_date, day) === 'yes'))
 		.sort(byDate)
 		.at(-1);
-	if (!v)
-		return { known: true, value: false, basis: { what: 'not on the lists of States with cluster munition victims', date: null, source: VICTIM_LISTS_SOURCE } };
-	if (v.event === 'not_listed') return { known: true, value: false, basis: basis(v, 'no cluster munition victims') };
+	if (!v) return { known: true, value: false, basis: { what: m.why_victims_not_listed(), date: null, source: m.why_source_victim_lists() } };
+	if (v.event === 'not_listed') return { known: true, value: false, basis: basis(v, m.why_victims_none()) };
 	if (v.confidence === 'low')
-		return { known: false, reason: `cluster munition victims: low confidence${v.note ? ` (${v.note})` : ''}`, basis: basis(v, 'victims (low confidence)') };
-	return { known: true, value: true, basis: basis(v, `cluster munition victims (${v.confidence ?? 'confirmed'} confidence)`) };
+		return { known: false, reason: v.note ? m.why_victims_low_note({ note: v.note }) : m.why_victims_low(), basis: basis(v, m.why_victims_low_basis()) };
+	return {
+		known: true,
+		value: true,
+		basis: basis(v, (v.confidence === 'high' ? m.why_victims_high : v.confidence === 'medium' ? m.why_victims_medium : m.why_victims_confirmed)())
+	};
 }
 
 // ---- all together ----------------------------------------------------------------------------------------------

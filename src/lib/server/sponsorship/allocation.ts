@@ -1,4 +1,6 @@
 import { formatChf } from '../../money';
+import { m } from '$lib/paraglide/messages';
+import { stateName } from '$lib/state-names';
 
 /*
  * Allocation: walk the ranking, fund whoever fits the budget and their state's places. Pure and repeatable: after
@@ -121,11 +123,13 @@ export function allocate(input: AllocationInput): AllocationResult {
 		if (!COMMITTED.includes(a.status)) continue;
 		used += costOf(a, dsa);
 		perState.set(a.stateIso3, (perState.get(a.stateIso3) ?? 0) + 1);
-		if (a.eligible === false) warnings.push(`Application ${a.applicationId} holds an offer but is no longer eligible: review it.`);
+		if (a.eligible === false) warnings.push(m.why_alloc_ineligible_offer({ id: a.applicationId }));
 	}
-	if (used > budget) warnings.push(`Offers already made (${formatChf(used)}) exceed the budget (${formatChf(budget)}).`);
+	// Warnings are shown to staff in the page's language, never stored.
+	if (used > budget) warnings.push(m.why_alloc_over_budget({ used: formatChf(used), budget: formatChf(budget) }));
 	if (places !== null)
-		for (const [iso3, n] of perState) if (n > places) warnings.push(`${iso3} holds ${n} offers for ${places} place${places === 1 ? '' : 's'}.`);
+		for (const [iso3, n] of perState)
+			if (n > places) warnings.push((places === 1 ? m.why_alloc_places_one : m.why_alloc_places_other)({ state: stateName(iso3, iso3), count: n, places }));
 
 	const rows: AllocationRow[] = [];
 	for (const a of input.ranked) {

@@ -29,11 +29,11 @@ function firstDifference(a: Evaluation, b: Evaluation): number {
 	return -1;
 }
 
-/** Which tie-break put `b` below `a`, for two evaluations with the same eligibility and total. */
+/** Which tie-break put `b` below `a`, for two evaluations with the same eligibility and total (in the page's language). */
 function tieBreakBetween(a: Evaluation, b: Evaluation): string {
 	const i = firstDifference(a, b);
-	if (i >= 0) return `more points on “${a.breakdown[i].label}”`;
-	return a.submittedAt !== b.submittedAt ? 'submitted earlier' : 'lower application number';
+	if (i >= 0) return m.why_tie_more_points({ label: a.breakdown[i].label });
+	return a.submittedAt !== b.submittedAt ? m.why_tie_earlier() : m.why_tie_number();
 }
 
 export interface Ranked<T extends Evaluation = Evaluation> {

@@ -10,6 +10,8 @@ import { rank, type Ranked } from './ranking';
 import { allocate, formatChf, type AllocationResult, type AllocationStatus } from './allocation';
 import { sponsorshipMails } from './mails';
 import { m } from '$lib/paraglide/messages';
+import { runInLocale } from '../i18n';
+import { stateName } from '$lib/state-names';
 
 type Trx = Transaction<Database> | Db;
 
@@ -270,7 +272,8 @@ export async function review(db: Trx, meeting: Meeting, now = nowIso()): Promise
 				}))
 			})
 		: null;
-	const unknownFacts = [...new Map(apps.map((a) => [a.organization_id, a.state])).entries()]
+	// Shown to staff beside the reasons (made in the page's language by as-at.ts): the state named as the page names it.
+	const unknownFacts = [...new Map(apps.map((a) => [a.organization_id, stateName(a.state, a.iso3)])).entries()]
 		.map(([id, state]) => ({ state, reasons: asAt.get(id)!.unknown }))
 		.filter((u) => u.reasons.length > 0);
 	return { criteria, programme: programme ?? null, rows, allocation, factsDay, unknownFacts };
@@ -336,7 +339,9 @@ export const EXPIRY_BATCH = 100;
 export async function sendOffers(db: Db, actor: Actor | null, meeting: Meeting, origin: string): Promise<number[]> {
 	// An offer past its deadline no longer holds money: free it first, or the next in line would not fit the budget.
 	await lapseOverdue(db, meeting.id);
-	const r = await review(db, meeting);
+	// The breakdown is stored beside each offer (sponsorship_scores.breakdown_json): a record keeps one language,
+	// English, whatever the language of the page that sent the offers.
+	const r = await runInLocale('en', () => review(db, meeting));
 	if (!r.programme || !r.allocation) return [];
 	const programme = r.programme;
 	const sent: number[] = [];
