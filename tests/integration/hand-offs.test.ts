@@ -111,6 +111,35 @@ describe.each(engines)('hand-offs on %s', (engine) => {
 
 	const mailTo = (to: string) => t.db.selectFrom('outbox').selectAll().where('to_address', '=', to).orderBy('id').execute();
 
+	it('a self-registration mails the person and the focal point each in their own language', async () => {
+		const m = await makeMeeting('LNG');
+		const fp = await createUser(t.db, {
+			email: `fp-tgo-${engine}@example.org`,
+			password: null,
+			role: 'focal_point',
+			organizationId: states.TGO,
+			verified: true,
+			locale: 'fr'
+		});
+		const me = await createUser(t.db, { email: `es-self-${engine}@example.org`, password: null, role: 'delegate', verified: true, locale: 'es' });
+		const r = await register(t.db, person(states.TGO, me.email), {
+			meetingId: m.id,
+			userId: me.id,
+			createdBy: me.id,
+			byStaff: false,
+			formToken: null,
+			origin: ORIGIN
+		});
+		expect(r.ok).toBe(true);
+		const [mine] = await mailTo(me.email);
+		expect(mine.locale).toBe('es');
+		expect(mine.body_text).toContain(`${ORIGIN}/es/registrations/`);
+		const [theirs] = await mailTo(fp.email);
+		expect(theirs.locale).toBe('fr');
+		expect(theirs.subject).toContain('Togo');
+		expect(theirs.body_text).toContain(`${ORIGIN}/fr/meetings/lng/delegation`);
+	});
+
 	it('a self-registration is an unconfirmed member: no head, no statement, no counted application, until its focal point confirms', async () => {
 		const m = await makeMeeting('UNC');
 		const fp = await createUser(t.db, {

@@ -2,7 +2,7 @@ import type { Db, Database, DelegationRole, Meeting, Registration, RegistrationS
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { prepared } from '../db';
 import { audit, type Actor } from '../audit';
-import { isuAddress, notifyIsu, queueMail } from '../mail';
+import { isuAddress, notifyIsu, queueMail, recipientLocale } from '../mail';
 import { generateToken, normalizeEmail } from '../auth';
 import { DAY, nowIso } from '../time';
 import { windowState } from '../meetings';
@@ -10,6 +10,7 @@ import { needsReapproval } from './rules';
 import { regMails } from './mails';
 import { isLive, LIVE_IN_SQL } from './live';
 import { m } from '$lib/paraglide/messages';
+import { isLocale } from '$lib/i18n';
 
 type Trx = Transaction<Database>;
 
@@ -54,7 +55,11 @@ export interface RegisterOptions {
 
 // The registration's statements, compiled once (see prepared.ts): a rush of registrations runs them thousands of times.
 const meetingById = prepared((db, id: number) => db.selectFrom('meetings').selectAll().where('id', '=', id));
-const organizationById = prepared((db, id: number) => db.selectFrom('organizations').select('id').where('id', '=', id));
+const organizationById = prepared((db, id: number) => db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id));
+/** Who confirms a state's self-registrations, with the language each reads mail in. */
+const focalPointsOf = prepared((db, organizationId: number) =>
+	db.selectFrom('users').select(['email', 'locale']).where('role', '=', 'focal_point').where('organization_id', '=', organizationId)
+);
 // Two index lookups (the unique partial indexes) in one statement, not one OR that makes SQLite scan the meeting's
 // registrations. The limit is a literal too: with `LIMIT ?` SQLite ran this compound query ten times slower.
 const live = (db: Db, meetingId: number) => db.selectFrom('registrations').selectAll().where('meeting_id', '=', meetingId).where('status', 'in', LIVE_IN_SQL);
@@ -215,6 +220,10 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 					.execute();
 				return { ok: false as const, reason: 'field' as const, errors: { organization_id: unconfirmedCapMessage(meeting.unconfirmed_cap ?? 0) } };
 			}
+			// Everything the mails need is read before the place is taken: on PostgreSQL taking it locks the meeting's row
+			// until commit, and every statement after it makes the next registration wait.
+			const registrantLocale = await recipientLocale(trx, email);
+			const focal = unconfirmed ? await focalPointsOf.all(trx, input.organization_id) : [];
 			const place = await takePlace(trx, meeting.id, meeting.capacity);
 			const now = nowIso();
 			const registration = await insertRegistration.first(
@@ -243,9 +252,10 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			);
 			if (!registration) throw new Error('the new registration was not returned');
 			const link = `${opts.origin}/registrations/${registration.id}`;
-			if (opts.userId !== null) await queueMail(trx, regMails.received(email, meeting, registration, link));
-			else await queueMail(trx, regMails.addedToDelegation(email, meeting, link, opts.origin));
-			if (unconfirmed) await askToConfirm(trx, meeting, input.organization_id, registration, opts.origin);
+			const toRegistrant =
+				opts.userId !== null ? regMails.received(email, meeting, registration, link) : regMails.addedToDelegation(email, meeting, link, opts.origin);
+			await queueMail(trx, { ...toRegistrant, locale: registrantLocale });
+			if (unconfirmed) await askToConfirm(trx, meeting, org.name, focal, registration, opts.origin);
 			if (opts.actor)
 				await audit(trx, opts.actor, 'registration.create', { type: 'registration', id: registration.id }, null, {
 					status: registration.status,
@@ -297,16 +307,22 @@ async function freeUnconfirmedSlot(trx: Db | Trx, delegationId: number): Promise
 }
 
 /** The focal point confirms a self-registration; a state without one has the ISU do it. */
-async function askToConfirm(trx: Db | Trx, meeting: Meeting, organizationId: number, reg: Registration, origin: string): Promise<void> {
-	const [org, focal] = await Promise.all([
-		trx.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow(),
-		trx.selectFrom('users').select('email').where('role', '=', 'focal_point').where('organization_id', '=', organizationId).execute()
-	]);
+async function askToConfirm(
+	trx: Db | Trx,
+	meeting: Meeting,
+	orgName: string,
+	focal: { email: string; locale: string }[],
+	reg: Registration,
+	origin: string
+): Promise<void> {
 	const who = [reg.given_name, reg.family_name].filter(Boolean).join(' ');
 	if (focal.length) {
-		for (const f of focal) await queueMail(trx, regMails.confirmMember(f.email, meeting, who, org.name, `${origin}/meetings/${meeting.slug}/delegation`));
+		for (const f of focal) {
+			const mail = regMails.confirmMember(f.email, meeting, who, orgName, `${origin}/meetings/${meeting.slug}/delegation`);
+			await queueMail(trx, isLocale(f.locale) ? { ...mail, locale: f.locale } : mail);
+		}
 	} else {
-		await notifyIsu(trx, regMails.confirmMember(isuAddress(), meeting, who, org.name, `${origin}/admin/registrations/${reg.id}`, true));
+		await notifyIsu(trx, regMails.confirmMember(isuAddress(), meeting, who, orgName, `${origin}/admin/registrations/${reg.id}`, true));
 	}
 }
 
