@@ -5,7 +5,8 @@
 // 3. a .svelte file shows English (text, or a placeholder/title/aria-label/alt/label attribute) outside messages.
 // Adding a locale: add it to project.inlang/settings.json and give every part a messages file; this script follows.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'svelte/compiler';
 
@@ -51,10 +52,12 @@ for (const pattern of patterns) {
 }
 
 // ---- 2. the compile loads its plugin and compiles every message ------------------------------------------------
-const outdir = path.join(root, 'src/lib/paraglide');
+// Into a folder of its own: the check runs beside svelte-check (npm test), which reads src/lib/paraglide.
+const outdir = mkdtempSync(path.join(os.tmpdir(), 'ccm-i18n-check-'));
+process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
 const compileLog = execFileSync(
 	path.join(root, 'node_modules/.bin/paraglide-js'),
-	['compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'url', 'baseLocale'],
+	['compile', '--project', './project.inlang', '--outdir', outdir, '--strategy', 'url', 'baseLocale'],
 	{ cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }
 );
 if (/warn|error/i.test(compileLog)) problems.push(`Paraglide's compile warned:\n${compileLog}`);

@@ -89,15 +89,19 @@ test('the Spanish agenda editor refuses a duplicate number at the field, in Span
 });
 
 for (const locale of ['fr', 'es'] as const) {
-	test(`axe finds nothing serious on the meeting's staff pages in ${locale}`, async ({ browser }) => {
+	test(`the meeting's staff pages answer in ${locale}, and axe finds nothing serious on half of them (the other half in the other language)`, async ({
+		browser
+	}) => {
 		test.setTimeout(300_000);
 		const page = await staffPage(browser);
 		const problems: string[] = [];
-		for (const path of PAGES) {
+		// Every page in both languages; axe on every other one in each (same markup, other words), so that each page
+		// is checked once beyond English (staff-a11y.spec.ts) without running axe twice on the same template.
+		for (const [i, path] of PAGES.entries()) {
 			const res = await page.goto(`/${locale}/admin/meetings/${path}`);
 			expect(res?.status(), path).toBe(200);
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
-			problems.push(...(await seriousViolations(page)));
+			if (i % 2 === (locale === 'fr' ? 0 : 1)) problems.push(...(await seriousViolations(page)));
 		}
 		expect(problems).toEqual([]);
 		await page.context().close();

@@ -17,18 +17,20 @@ const HEADINGS: Record<string, { fr: string; es: string }> = {
 };
 
 for (const locale of ['fr', 'es'] as const) {
-	test(`the staff pages speak ${locale}, keep their links in ${locale} and pass axe`, async ({ browser }) => {
+	test(`the staff pages speak ${locale}, keep their links in ${locale} and pass axe (half of them in each language)`, async ({ browser }) => {
 		// Ten pages with axe each: minutes on a busy 2-core machine.
 		test.setTimeout(300_000);
 		const page = await (await browser.newContext({ extraHTTPHeaders: clientAddress() })).newPage();
 		await logIn(page, staff.email, staff.password);
 		const problems: string[] = [];
-		for (const [path, h1] of Object.entries(HEADINGS)) {
+		// axe on every other page in each language (same markup, other words): each page is checked once beyond
+		// English (staff-a11y.spec.ts) without running axe twice on the same template.
+		for (const [i, [path, h1]] of Object.entries(HEADINGS).entries()) {
 			const res = await page.goto(`/${locale}${path}`);
 			expect(res?.status(), path).toBe(200);
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(h1[locale]);
-			problems.push(...(await seriousViolations(page)));
+			if (i % 2 === (locale === 'fr' ? 0 : 1)) problems.push(...(await seriousViolations(page)));
 		}
 		// One state's facts page, reached from the list: the link stays in the language.
 		await page.goto(`/${locale}/admin/organizations`);
