@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runInLocale } from '../i18n';
-import { deadlineAsAt, factsAsAt, leastDevelopedAsAt, statusAsAt, victimsAsAt, type FactEntry } from './as-at';
+import { deadlineAsAt, factsAsAt, leastDevelopedAsAt, statusAsAt, victimsAsAt } from './as-at';
+import { factEntry as fact } from '../../../../tests/fixtures/state-facts';
 
 /*
  * What a fact rests on (`basis.what`) and why it is unknown (`reason`) are shown beside scores and on the state's
  * page: in the page's language, with the records' sources and notes as written and the sources' dates as given.
  */
-
-let nextId = 1;
-const fact = (f: Partial<FactEntry> & Pick<FactEntry, 'kind' | 'event'>): FactEntry => ({
-	id: nextId++,
-	article: null,
-	on_date: null,
-	deadline: null,
-	outcome: 'confirmed',
-	granted_at: null,
-	confidence: null,
-	source: 'test source',
-	note: null,
-	replaces_id: null,
-	...f
-});
 
 const lithuania = [
 	fact({ kind: 'status', event: 'deposit', on_date: '2011-03-24' }),

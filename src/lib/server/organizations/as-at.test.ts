@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineAsAt, entryIntoForceAfter, factsAsAt, happenedBy, leastDevelopedAsAt, statusAsAt, victimsAsAt, type FactEntry } from './as-at';
-
-let nextId = 1;
-const fact = (f: Partial<FactEntry> & Pick<FactEntry, 'kind' | 'event'>): FactEntry => ({
-	id: nextId++,
-	article: null,
-	on_date: null,
-	deadline: null,
-	outcome: 'confirmed',
-	granted_at: null,
-	confidence: null,
-	source: 'test source',
-	note: null,
-	replaces_id: null,
-	...f
-});
+import { deadlineAsAt, entryIntoForceAfter, factsAsAt, happenedBy, leastDevelopedAsAt, statusAsAt, victimsAsAt } from './as-at';
+import { factEntry as fact } from '../../../../tests/fixtures/state-facts';
 
 const lithuania = [
 	fact({ kind: 'status', event: 'deposit', on_date: '2011-03-24' }),

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runInLocale } from '../i18n';
-import { factsAsAt, type FactEntry } from '../organizations/as-at';
+import { factsAsAt } from '../organizations/as-at';
 import { allocate } from './allocation';
 import { defaultCriteria, type CriteriaSet } from './criteria';
 import { evaluate, stateFactsAsAt } from './evaluate';
 import { rank } from './ranking';
 import { MSP9, applicant, setOf } from '../../../../tests/fixtures/sponsorship';
+import { factEntry } from '../../../../tests/fixtures/state-facts';
 
 /*
  * The breakdown, the eligibility refusals and the staff adjustment are made in the language of the request (staff
@@ -33,20 +34,7 @@ const croatia = applicant({
 });
 const whys = () => evaluate(allOn(), croatia, MSP9).breakdown.map((b) => b.why);
 
-let nextId = 1;
-const fact = (f: Partial<FactEntry> & Pick<FactEntry, 'kind' | 'event'>): FactEntry => ({
-	id: nextId++,
-	article: null,
-	on_date: null,
-	deadline: null,
-	outcome: 'confirmed',
-	granted_at: null,
-	confidence: null,
-	source: 'CCM/MSP/2019/14',
-	note: null,
-	replaces_id: null,
-	...f
-});
+const fact = (f: Parameters<typeof factEntry>[0]) => factEntry({ source: 'CCM/MSP/2019/14', ...f });
 
 /** Croatia's dated facts with an Article 3 extension whose outcome the sources do not give. */
 const entries = [
