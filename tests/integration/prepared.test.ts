@@ -59,6 +59,42 @@ describe.each(engines)('prepared queries on %s', (engine) => {
 		expect(builds).toBe(1);
 	});
 
+	it("never reads the rows of another request's transaction before it commits (SQLite: it waits its turn)", async () => {
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		let wrote!: () => void;
+		const written = new Promise<void>((r) => (wrote = r));
+		const other = t.db
+			.transaction()
+			.execute(async (trx) => {
+				await trx.insertInto('organizations').values({ kind: 'state', name: 'Zambia', iso3: 'X9Z', region: 'Africa', observer_by_right: 0 }).execute();
+				wrote();
+				await gate;
+				throw new Error('rolled back');
+			})
+			.catch((e: Error) => e.message);
+		await written;
+		const outside = byRegion.all(t.db, 'Africa', '');
+		release();
+		expect(await other).toBe('rolled back');
+		expect(await outside).toEqual([]);
+	});
+
+	// Registered only on PostgreSQL (SQLite has no named statements), so nothing is skipped.
+	if (engine === 'postgres')
+		it('is prepared once per connection on PostgreSQL, under a name; other SQL is not', async () => {
+			await t.db.transaction().execute(async (trx) => {
+				await byRegion.all(trx, 'Europe', '');
+				await byRegion.all(trx, 'Americas', '');
+				await trx.selectFrom('organizations').select('name').where('iso3', 'in', ['X0A', 'X1A']).execute();
+				const { rows } = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx);
+				const ours = rows.filter((r) => r.statement.includes('"organizations"'));
+				expect(ours).toHaveLength(1);
+				expect(ours[0].name).toMatch(/^ccm_\d+$/);
+				expect(ours[0].statement).toContain('"region" = $1');
+			});
+		});
+
 	it('refuses a builder that leaves out one of its values (a value read in JavaScript would be fixed at the first call)', async () => {
 		const none = prepared((db, _region: string) => db.selectFrom('organizations').select('name').where('region', '=', 'Europe'));
 		await expect(none.all(t.db, 'Americas')).rejects.toThrow('takes 0 of its 1 values');

@@ -4,6 +4,8 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { profiled } from './query-profile';
+import { registerDirectRunner } from './sqlite-direct';
+import { nameStatementsOf } from './pg-named';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -26,7 +28,9 @@ export function openSqlite(file: string): DbHandle {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+	const statements = withStatementCache(sqlite);
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+	registerDirectRunner(db.getExecutor().adapter, sqlite, (sql) => statements.prepare(sql));
 	return { db, engine: 'sqlite', sqlite };
 }
 
@@ -59,6 +63,7 @@ export function openPostgres(url: string, max = 10): DbHandle {
 	const pool = new pg.Pool({ connectionString: url, max });
 	// An idle client whose server went away emits 'error'; without a listener that would end the process.
 	pool.on('error', (e) => console.error('PostgreSQL pool:', e.message));
+	nameStatementsOf(pool);
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { db, engine: 'postgres' };
 }

@@ -1,5 +1,7 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema';
+import { directRunner } from './sqlite-direct';
+import { nameStatement } from './pg-named';
 
 const SLOT = Symbol('prepared query slot');
 type Slot = { readonly [SLOT]: number };
@@ -26,8 +28,12 @@ export function prepared<Args extends unknown[], Row>(build: (db: Kysely<Databas
 			if (used.size !== args.length)
 				throw new Error(`prepared(): the query takes ${used.size} of its ${args.length} values; each must go to Kysely as a value`);
 			compiled.set(key, query);
+			nameStatement(query.sql);
 		}
 		const parameters = query.parameters.map((p) => (isSlot(p) ? args[p[SLOT]] : p));
+		// On SQLite, at once when that is safe (sqlite-direct.ts).
+		const direct = directRunner(key, db.isTransaction);
+		if (direct) return Promise.resolve(direct(query.sql, parameters) as QueryResult<Row>);
 		return db.executeQuery({ ...query, parameters });
 	};
 	return {

@@ -119,7 +119,8 @@ export async function readForm(request: Request, maxBytes: number): Promise<Form
 
 	let form: FormData;
 	try {
-		form = await new Request(request.url, { method: request.method, headers: request.headers, body }).formData();
+		// URLSearchParams is what fetch's Request.formData() uses for urlencoded bodies, without building a Request.
+		form = boundary ? await new Request(request.url, { method: request.method, headers: request.headers, body }).formData() : urlencodedForm(body);
 	} catch {
 		return refuse(400, 'This form could not be read: its multipart body is malformed.');
 	}
@@ -133,15 +134,16 @@ export async function readForm(request: Request, maxBytes: number): Promise<Form
 }
 
 /** The request as the action sees it: same URL, headers and bytes, its form already parsed and checked. */
-class ParsedFormRequest extends Request {
-	#form: FormData;
-	constructor(original: Request, body: Uint8Array<ArrayBuffer>, form: FormData) {
-		super(original.url, { method: original.method, headers: original.headers, body, signal: original.signal });
-		this.#form = form;
-	}
-	override formData(): Promise<FormData> {
-		return Promise.resolve(this.#form);
-	}
+/** The request as the action sees it: its body was read here, and formData() answers the form checked here. */
+function withCheckedForm(request: Request, form: FormData): Request {
+	Object.defineProperty(request, 'formData', { value: () => Promise.resolve(form), configurable: true });
+	return request;
+}
+
+function urlencodedForm(body: Uint8Array): FormData {
+	const form = new FormData();
+	for (const [name, value] of new URLSearchParams(new TextDecoder().decode(body))) form.append(name, value);
+	return form;
 }
 
 /**
@@ -157,5 +159,6 @@ export const formLimits: Handle = async ({ event, resolve }) => {
 		if (checked.unread) headers.connection = 'close';
 		return new Response(checked.message + '\n', { status: checked.status, headers });
 	}
-	return resolve({ ...event, request: new ParsedFormRequest(request, checked.body, checked.form) });
+	withCheckedForm(request, checked.form);
+	return resolve(event);
 };

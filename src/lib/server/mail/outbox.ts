@@ -25,8 +25,10 @@ export interface LocalizedMail extends Omit<Mail, 'subject' | 'text'> {
 }
 
 /** The language of the account with this address; English when there is none. */
+const localeByEmail = prepared((db, email: string) => db.selectFrom('users').select('locale').where('email', '=', email));
+
 export async function recipientLocale(db: Kysely<Database>, to: string): Promise<Locale> {
-	const row = await db.selectFrom('users').select('locale').where('email', '=', to.trim().toLowerCase()).executeTakeFirst();
+	const row = await localeByEmail.first(db, to.trim().toLowerCase());
 	return isLocale(row?.locale) ? row.locale : 'en';
 }
 

@@ -114,6 +114,19 @@ const placeWithinCapacity = prepared((db, meetingId: number, capacity: number) =
 		.where('id', '=', meetingId)
 		.where('places_held', '<', capacity)
 );
+const unconfirmedSlot = prepared((db, delegationId: number) =>
+	db
+		.updateTable('delegations')
+		.set((eb) => ({ unconfirmed_held: eb('unconfirmed_held', '+', sql.lit(1)) }))
+		.where('id', '=', delegationId)
+);
+const unconfirmedSlotWithinCap = prepared((db, delegationId: number, cap: number) =>
+	db
+		.updateTable('delegations')
+		.set((eb) => ({ unconfirmed_held: eb('unconfirmed_held', '+', sql.lit(1)) }))
+		.where('id', '=', delegationId)
+		.where('unconfirmed_held', '<', cap)
+);
 const insertRegistration = prepared(
 	(
 		db,
@@ -288,12 +301,7 @@ export function unconfirmedCapMessage(cap: number): string {
 
 /** One more unconfirmed member in the delegation, within the meeting's cap: a guarded counter, like the capacity. */
 async function takeUnconfirmedSlot(trx: Db | Trx, delegationId: number, cap: number | null): Promise<boolean> {
-	let q = trx
-		.updateTable('delegations')
-		.set((eb) => ({ unconfirmed_held: eb('unconfirmed_held', '+', 1) }))
-		.where('id', '=', delegationId);
-	if (cap !== null) q = q.where('unconfirmed_held', '<', cap);
-	return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+	return (await (cap === null ? unconfirmedSlot.affected(trx, delegationId) : unconfirmedSlotWithinCap.affected(trx, delegationId, cap))) === 1;
 }
 
 /** The unconfirmed slot is given back when the person is confirmed, or their registration ends. */
