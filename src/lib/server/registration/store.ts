@@ -10,7 +10,7 @@ import { needsReapproval } from './rules';
 import { regMails } from './mails';
 import { isLive, LIVE_IN_SQL } from './live';
 import { m } from '$lib/paraglide/messages';
-import { isLocale } from '$lib/i18n';
+import { isLocale, type Locale } from '$lib/i18n';
 
 type Trx = Transaction<Database>;
 
@@ -237,6 +237,8 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			// until commit, and every statement after it makes the next registration wait.
 			const registrantLocale = await recipientLocale(trx, email);
 			const focal = unconfirmed ? await focalPointsOf.all(trx, input.organization_id) : [];
+			// A state without a focal point has the ISU confirm: its address may be an account with a language.
+			const isuLocale = unconfirmed && !focal.length ? await recipientLocale(trx, isuAddress()) : undefined;
 			const place = await takePlace(trx, meeting.id, meeting.capacity);
 			const now = nowIso();
 			const registration = await insertRegistration.first(
@@ -268,7 +270,7 @@ export async function register(db: Db, input: PersonDetails, opts: RegisterOptio
 			const toRegistrant =
 				opts.userId !== null ? regMails.received(email, meeting, registration, link) : regMails.addedToDelegation(email, meeting, link, opts.origin);
 			await queueMail(trx, { ...toRegistrant, locale: registrantLocale });
-			if (unconfirmed) await askToConfirm(trx, meeting, org.name, focal, registration, opts.origin);
+			if (unconfirmed) await askToConfirm(trx, meeting, org.name, focal, registration, opts.origin, isuLocale);
 			if (opts.actor)
 				await audit(trx, opts.actor, 'registration.create', { type: 'registration', id: registration.id }, null, {
 					status: registration.status,
@@ -321,7 +323,8 @@ async function askToConfirm(
 	orgName: string,
 	focal: { email: string; locale: string }[],
 	reg: Registration,
-	origin: string
+	origin: string,
+	isuLocale?: Locale
 ): Promise<void> {
 	const who = [reg.given_name, reg.family_name].filter(Boolean).join(' ');
 	if (focal.length) {
@@ -330,7 +333,8 @@ async function askToConfirm(
 			await queueMail(trx, isLocale(f.locale) ? { ...mail, locale: f.locale } : mail);
 		}
 	} else {
-		await notifyIsu(trx, regMails.confirmMember(isuAddress(), meeting, who, orgName, `${origin}/admin/registrations/${reg.id}`, true));
+		const mail = regMails.confirmMember(isuAddress(), meeting, who, orgName, `${origin}/admin/registrations/${reg.id}`, true);
+		await notifyIsu(trx, isuLocale ? { ...mail, locale: isuLocale } : mail);
 	}
 }
 
