@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange, formatInZone } from './dates';
+import { formatDate, formatDateRange, formatInZone, formatNumber, pluralOf } from './dates';
 
 describe('formatDateRange', () => {
 	it('writes ranges as UN documents do', () => {
@@ -29,5 +29,24 @@ describe('dates in the languages of the Convention', () => {
 		expect(formatDateRange('2019-09-02', '2019-09-04', 'fr')).toBe('2–4 septembre 2019');
 		expect(formatDateRange('2019-09-02', '2019-09-04', 'es')).toBe('2–4 de septiembre de 2019');
 		expect(formatDate('2019-09-02', 'fr')).toBe('2 septembre 2019');
+	});
+});
+
+describe('numbers and plurals in the page language (formatters kept per language)', () => {
+	it('writes thousands and decimals as each language does, the same on every call', () => {
+		for (let i = 0; i < 2; i++) {
+			expect(formatNumber(1500, 'en')).toBe('1,500');
+			expect(formatNumber(1500, 'fr').replace(/\s/g, ' ')).toBe('1 500');
+			expect(formatNumber(1.25, 'fr', 1)).toBe('1,3');
+			expect(formatNumber(2, 'en', 1)).toBe('2.0');
+			expect(formatNumber(1.5, 'en')).toBe('1.5');
+		}
+	});
+
+	it('gives the plural category of a count: French counts 0 and 1 as one, English only 1', () => {
+		expect(pluralOf(1, 'en')).toBe('one');
+		expect(pluralOf(0, 'en')).toBe('other');
+		expect(pluralOf(0, 'fr')).toBe('one');
+		expect(pluralOf(2, 'es')).toBe('other');
 	});
 });

@@ -29,22 +29,48 @@ export function formatDate(day: string, locale: Locale = currentLocale()): strin
 	return dayFormat(locale).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
+// Building an Intl formatter costs ~100 times what formatting with it does: each is made once per language (and zone).
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 /** An instant on the venue's clock with the zone named: "15 Aug 2019, 18:00 CEST". */
 export function formatInZone(iso: string | null | undefined, timeZone: string, locale: Locale = currentLocale()): string {
 	if (!iso) return '';
-	return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZone,
-		timeZoneName: 'short'
-	}).format(new Date(iso));
+	const key = `${locale} ${timeZone}`;
+	let f = zoneFormats.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+			day: 'numeric',
+			month: 'short',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+			timeZone,
+			timeZoneName: 'short'
+		});
+		// Zones come from stored meetings: a few. The bound keeps a stranger's input from growing it.
+		if (zoneFormats.size >= 200) zoneFormats.clear();
+		zoneFormats.set(key, f);
+	}
+	return f.format(new Date(iso));
 }
 
-/** A number as the page's language writes it: 1,500 · 1 500 · 1500. */
-export function formatNumber(n: number, locale: Locale = currentLocale()): string {
-	return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+/** A number as the page's language writes it: 1,500 · 1 500 · 1500; with `digits`, exactly that many decimals. */
+export function formatNumber(n: number, locale: Locale = currentLocale(), digits?: number): string {
+	const key = `${locale} ${digits ?? ''}`;
+	let f = numberFormats.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(INTL_LOCALE[locale], digits === undefined ? {} : { maximumFractionDigits: digits, minimumFractionDigits: digits });
+		numberFormats.set(key, f);
+	}
+	return f.format(n);
+}
+
+/** The language's plural category of a count ("one", "other", …), for choosing between a message's forms. */
+export function pluralOf(n: number, locale: Locale = currentLocale()): Intl.LDMLPluralRule {
+	let r = pluralRules.get(locale);
+	if (!r) pluralRules.set(locale, (r = new Intl.PluralRules(INTL_LOCALE[locale])));
+	return r.select(n);
 }

@@ -3,10 +3,16 @@
 import { INTL_LOCALE } from './dates';
 import { currentLocale, type Locale } from './i18n';
 
+const chfFormats = new Map<Locale, Intl.NumberFormat>();
+
 /** "CHF 1,234.50": for people; "1 234,50 CHF", "1234,50 CHF" on French and Spanish pages. */
 export function formatChf(centimes: number, locale: Locale = currentLocale()): string {
 	// Intl works in floats; centimes / 100 of an amount under 2^53 centimes prints exactly with two decimals.
-	if (locale !== 'en') return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'CHF' }).format(centimes / 100);
+	if (locale !== 'en') {
+		let f = chfFormats.get(locale);
+		if (!f) chfFormats.set(locale, (f = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'CHF' })));
+		return f.format(centimes / 100);
+	}
 	const sign = centimes < 0 ? '-' : '';
 	const abs = Math.abs(centimes);
 	const francs = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
