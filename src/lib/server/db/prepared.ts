@@ -31,8 +31,8 @@ export function prepared<Args extends unknown[], Row>(build: (db: Kysely<Databas
 			nameStatement(query.sql);
 		}
 		const parameters = query.parameters.map((p) => (isSlot(p) ? args[p[SLOT]] : p));
-		// On SQLite, at once when that is safe (sqlite-direct.ts).
-		const direct = directRunner(key, db.isTransaction);
+		// On SQLite, at once when that is safe (sqlite-direct.ts); a Kysely with plugins needs its own path.
+		const direct = db.getExecutor().plugins.length ? undefined : directRunner(key, db.isTransaction);
 		if (direct) return Promise.resolve(direct(query.sql, parameters) as QueryResult<Row>);
 		return db.executeQuery({ ...query, parameters });
 	};
