@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../src/lib/server/db/schema';
 import { engines, freshDb, type TestDb } from './db';
 import { prepared } from '../../src/lib/server/db/prepared';
 
@@ -80,20 +81,33 @@ describe.each(engines)('prepared queries on %s', (engine) => {
 		expect(await outside).toEqual([]);
 	});
 
-	// Registered only on PostgreSQL (SQLite has no named statements), so nothing is skipped.
-	if (engine === 'postgres')
-		it('is prepared once per connection on PostgreSQL, under a name; other SQL is not', async () => {
-			await t.db.transaction().execute(async (trx) => {
-				await byRegion.all(trx, 'Europe', '');
-				await byRegion.all(trx, 'Americas', '');
-				await trx.selectFrom('organizations').select('name').where('iso3', 'in', ['X0A', 'X1A']).execute();
-				const { rows } = await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(trx);
-				const ours = rows.filter((r) => r.statement.includes('"organizations"'));
-				expect(ours).toHaveLength(1);
-				expect(ours[0].name).toMatch(/^ccm_\d+$/);
-				expect(ours[0].statement).toContain('"region" = $1');
-			});
+	it('refuses a transaction used after it ended, also while another request has one open (nothing runs inside it)', async () => {
+		const rename = prepared((db, name: string, id: string) => db.updateTable('organizations').set({ name }).where('iso3', '=', id));
+		let leaked!: Transaction<Database>;
+		await t.db.transaction().execute(async (trx) => {
+			await byRegion.all(trx, 'Europe', '');
+			await byRegion.all(trx, 'Americas', '');
+			leaked = trx;
 		});
+		await expect(rename.affected(leaked, 'Late', 'X2A')).rejects.toThrow(/already committed/);
+
+		let release!: () => void;
+		const gate = new Promise<void>((r) => (release = r));
+		let begun!: () => void;
+		const open = new Promise<void>((r) => (begun = r));
+		const other = t.db.transaction().execute(async (trx) => {
+			await byRegion.all(trx, 'Europe', '');
+			begun();
+			await gate;
+			return byRegion.all(trx, 'Africa', '');
+		});
+		await open;
+		const late = rename.affected(leaked, 'Late', 'X2A').catch((e: Error) => e.message);
+		release();
+		expect(await other).toEqual([]);
+		expect(await late).toMatch(/already committed/);
+		expect(await t.db.selectFrom('organizations').select('name').where('iso3', '=', 'X2A').executeTakeFirst()).toEqual({ name: 'Ghana' });
+	});
 
 	it('refuses a builder that leaves out one of its values (a value read in JavaScript would be fixed at the first call)', async () => {
 		const none = prepared((db, _region: string) => db.selectFrom('organizations').select('name').where('region', '=', 'Europe'));

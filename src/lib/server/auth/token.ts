@@ -12,7 +12,10 @@ function randomBytes(n: number): Uint8Array {
 		randomFillSync(pool);
 		used = 0;
 	}
-	return pool.slice(used, (used += n));
+	const out = pool.slice(used, used + n);
+	// Handed-out bytes are not left behind in memory.
+	pool.fill(0, used, (used += n));
+	return out;
 }
 
 /** 160 random bits, base32: for cookies and e-mailed links. */

@@ -5,7 +5,6 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { profiled } from './query-profile';
 import { registerDirectRunner } from './sqlite-direct';
-import { nameStatementsOf } from './pg-named';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -30,7 +29,12 @@ export function openSqlite(file: string): DbHandle {
 	sqlite.pragma('busy_timeout = 5000');
 	const statements = withStatementCache(sqlite);
 	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
-	registerDirectRunner(db.getExecutor().adapter, sqlite, (sql) => statements.prepare(sql));
+	registerDirectRunner(
+		db.getExecutor().adapter,
+		sqlite,
+		(sql) => statements.prepare(sql),
+		() => statements.begins
+	);
 	return { db, engine: 'sqlite', sqlite };
 }
 
@@ -41,13 +45,18 @@ export function openSqlite(file: string): DbHandle {
 function withStatementCache(sqlite: SQLite.Database, max = 500) {
 	const cache = new Map<string, SQLite.Statement>();
 	return {
+		/** BEGINs prepared so far: Kysely prepares each statement just before running it (see sqlite-direct.ts). */
+		begins: 0,
 		close: () => sqlite.close(),
 		prepare(sql: string) {
 			// Kysely opens transactions with a deferred BEGIN. With several app processes on one file (WEB_CONCURRENCY),
 			// a transaction that reads and then writes fails at once with SQLITE_BUSY when another process wrote in
 			// between (its snapshot is stale; the busy timeout cannot help). IMMEDIATE takes the write lock at BEGIN
 			// and waits for it (busy_timeout); in one process Kysely runs one transaction at a time anyway.
-			if (sql === 'begin') sql = 'begin immediate';
+			if (sql === 'begin') {
+				sql = 'begin immediate';
+				this.begins++;
+			}
 			let stmt = cache.get(sql);
 			if (!stmt) {
 				stmt = profiled(sqlite.prepare(sql), sql);
@@ -63,7 +72,6 @@ export function openPostgres(url: string, max = 10): DbHandle {
 	const pool = new pg.Pool({ connectionString: url, max });
 	// An idle client whose server went away emits 'error'; without a listener that would end the process.
 	pool.on('error', (e) => console.error('PostgreSQL pool:', e.message));
-	nameStatementsOf(pool);
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	return { db, engine: 'postgres' };
 }

@@ -1,7 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './schema';
-import { directRunner } from './sqlite-direct';
-import { nameStatement } from './pg-named';
+import { directRunner, stampOnSuccess } from './sqlite-direct';
 
 const SLOT = Symbol('prepared query slot');
 type Slot = { readonly [SLOT]: number };
@@ -28,13 +27,19 @@ export function prepared<Args extends unknown[], Row>(build: (db: Kysely<Databas
 			if (used.size !== args.length)
 				throw new Error(`prepared(): the query takes ${used.size} of its ${args.length} values; each must go to Kysely as a value`);
 			compiled.set(key, query);
-			nameStatement(query.sql);
 		}
 		const parameters = query.parameters.map((p) => (isSlot(p) ? args[p[SLOT]] : p));
-		// On SQLite, at once when that is safe (sqlite-direct.ts); a Kysely with plugins needs its own path.
-		const direct = db.getExecutor().plugins.length ? undefined : directRunner(key, db.isTransaction);
+		// On SQLite, at once when that is provably safe (sqlite-direct.ts); a Kysely with plugins needs its own path.
+		if (db.getExecutor().plugins.length) return db.executeQuery({ ...query, parameters });
+		const trx = db.isTransaction ? db : null;
+		const direct = directRunner(key, trx);
 		if (direct) return Promise.resolve(direct(query.sql, parameters) as QueryResult<Row>);
-		return db.executeQuery({ ...query, parameters });
+		if (!trx) return db.executeQuery({ ...query, parameters });
+		const stamp = stampOnSuccess(key, trx);
+		return db.executeQuery<Row>({ ...query, parameters }).then((result) => {
+			stamp();
+			return result;
+		});
 	};
 	return {
 		async all(db: Kysely<Database>, ...args: Args): Promise<Row[]> {

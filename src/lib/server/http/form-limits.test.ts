@@ -37,6 +37,19 @@ describe('counting fields by a scan of the bytes', () => {
 });
 
 describe('readForm', () => {
+	it('reads an urlencoded form exactly as Request.formData() does (byte-order mark, bad UTF-8, + and %2B, empty names)', async () => {
+		const bytes = new Uint8Array([
+			...new TextEncoder().encode('\uFEFFa=1&b=%E2%82%AC+x%2By&=empty&c=%FF&d='),
+			0xc3,
+			0x28,
+			...new TextEncoder().encode('&e=caf%C3%A9;f=2')
+		]);
+		const r = await readForm(post(bytes, URLENC), Infinity);
+		const expected = await post(bytes, URLENC).formData();
+		expect(r.ok).toBe(true);
+		if (r.ok) expect([...r.form]).toEqual([...expected]);
+	});
+
 	it('parses a normal form once, with its repeated names', async () => {
 		const r = await readForm(post('email=a%40example.org&ids=1&ids=2', URLENC), Infinity);
 		expect(r.ok).toBe(true);

@@ -133,16 +133,18 @@ export async function readForm(request: Request, maxBytes: number): Promise<Form
 	return { ok: true, form, body };
 }
 
-/** The request as the action sees it: same URL, headers and bytes, its form already parsed and checked. */
 /** The request as the action sees it: its body was read here, and formData() answers the form checked here. */
 function withCheckedForm(request: Request, form: FormData): Request {
 	Object.defineProperty(request, 'formData', { value: () => Promise.resolve(form), configurable: true });
 	return request;
 }
 
+// As Request.formData() decodes: invalid bytes become U+FFFD, and a leading byte-order mark is kept.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 function urlencodedForm(body: Uint8Array): FormData {
 	const form = new FormData();
-	for (const [name, value] of new URLSearchParams(new TextDecoder().decode(body))) form.append(name, value);
+	for (const [name, value] of new URLSearchParams(utf8.decode(body))) form.append(name, value);
 	return form;
 }
 
