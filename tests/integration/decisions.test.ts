@@ -6,6 +6,7 @@ import { tasksOwnedBy } from '../../src/lib/server/decisions/queries';
 import { sendTaskReminders } from '../../src/lib/server/decisions';
 import { seedDemoData } from '../../src/lib/server/seed';
 import { setHandle } from '../../src/lib/server/db';
+import { runInLocale } from '../../src/lib/server/i18n';
 import type { Meeting, Role } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { load as committeeMeetingLoad } from '../../src/routes/committee/meetings/[slug]/+page.server';
@@ -55,6 +56,23 @@ describe.each(engines)('decisions and follow-up on %s', (engine) => {
 		};
 		expect(report.previous.code).toBe('9MSP');
 		expect(report.report.groups.flatMap((g) => g.outcomes.map((o) => o.state))).toContain('done');
+	});
+
+	it('task owners in the page language: a French or Spanish follow-up report names the Presidency and the states in its language', async () => {
+		const load = (locale: 'fr' | 'es') =>
+			runInLocale(locale, () => followUpLoad(event(null, `/${locale}/meetings/2rc-1/follow-up`, '2rc-1'))) as Promise<{
+				report: { groups: { outcomes: { tasks: { owner: string }[] }[] }[] };
+			}>;
+		const owners = async (locale: 'fr' | 'es') => (await load(locale)).report.groups.flatMap((g) => g.outcomes.flatMap((o) => o.tasks.map((t) => t.owner)));
+		const fr = await owners('fr');
+		// The detail after the owner ("Switzerland") is text staff typed: it stays as written.
+		expect(fr).toEqual(expect.arrayContaining(['Bulgarie', 'Allemagne', 'Laos', 'Présidence (Switzerland)', 'ISU']));
+		expect(fr).not.toContain('Germany');
+		expect(await owners('es')).toEqual(expect.arrayContaining(['Bulgaria', 'Alemania', 'Presidencia (Switzerland)']));
+		const en = (await followUpLoad(event(null, '/meetings/2rc-1/follow-up', '2rc-1'))) as Awaited<ReturnType<typeof load>>;
+		expect(en.report.groups.flatMap((g) => g.outcomes.flatMap((o) => o.tasks.map((t) => t.owner)))).toEqual(
+			expect.arrayContaining(['Germany', 'Presidency (Switzerland)'])
+		);
 	});
 
 	it('committee minutes and action points: members and staff only, 404 to everyone else', async () => {

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import { titleIn, type Db, type Meeting, type OutcomeKind, type TaskOwnerKind, type TaskStatus } from '../db';
 import { formatAgendaNumber } from '../meetings';
 import type { FollowUpFilter } from './forms';
-import { ownerName, statusAsAt, type ReportOutcome } from './rules';
+import { ownerName, statusAsAt, type OwnerWords, type ReportOutcome } from './rules';
+import { m } from '$lib/paraglide/messages';
+import { stateName } from '$lib/state-names';
 
 export interface OutcomeView {
 	id: number;
@@ -111,6 +113,7 @@ function taskQuery(db: Db) {
 			'm.start_date as meeting_start',
 			'o.number as outcome_number',
 			'org.name as organization_name',
+			'org.iso3 as organization_iso3',
 			'u.given_name',
 			'u.family_name',
 			'u.email as owner_email'
@@ -119,9 +122,26 @@ function taskQuery(db: Db) {
 
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['execute']>>[number];
 
-function toView({ given_name, family_name, organization_name, owner_label, meeting_start: _s, ...r }: TaskRow): TaskView {
+/** Owner words in the request's language (work outside a request runs in English). */
+function ownerWords(): OwnerWords {
+	return {
+		isu: m.srv_task_owner_isu(),
+		presidency: m.srv_task_owner_presidency(),
+		coordinator: m.srv_task_owner_coordinator(),
+		coordinatorNamed: (name) => m.srv_task_owner_coordinator_named({ name }),
+		organization: m.srv_task_owner_organization(),
+		person: m.srv_task_owner_person()
+	};
+}
+
+function toView({ given_name, family_name, organization_name, organization_iso3, owner_label, meeting_start: _s, ...r }: TaskRow): TaskView {
 	const user_name = [given_name, family_name].filter(Boolean).join(' ') || r.owner_email;
-	return { ...r, owner: ownerName({ owner_kind: r.owner_kind, owner_label, organization_name, user_name: r.owner_user_id ? user_name : null }) };
+	// A state is named as the page's language names it ("Allemagne"); organisations keep their recorded name.
+	const organization = organization_name ? stateName(organization_name, organization_iso3) : organization_name;
+	return {
+		...r,
+		owner: ownerName({ owner_kind: r.owner_kind, owner_label, organization_name: organization, user_name: r.owner_user_id ? user_name : null }, ownerWords())
+	};
 }
 
 export async function outcomeTasks(db: Db, outcomeIds: number[]): Promise<TaskView[]> {

@@ -114,6 +114,21 @@ describe('who reads outcomes', () => {
 });
 
 describe('ownerName and csvCell', () => {
+	it('names owners with the words it is given (a page in another language)', () => {
+		const fr = {
+			isu: 'ISU',
+			presidency: 'Présidence',
+			coordinator: 'Coordonnateur',
+			coordinatorNamed: (n: string) => `Coordonnateur : ${n}`,
+			organization: 'État ou organisation',
+			person: 'Personne'
+		};
+		expect(ownerName({ owner_kind: 'presidency', owner_label: null }, fr)).toBe('Présidence');
+		expect(ownerName({ owner_kind: 'coordinator', owner_label: 'assistance aux victimes', user_name: 'Ana Demo' }, fr)).toBe(
+			'Coordonnateur : Ana Demo (assistance aux victimes)'
+		);
+		expect(ownerName({ owner_kind: 'organization', owner_label: null, organization_name: null }, fr)).toBe('État ou organisation');
+	});
 	it('names owners and neutralises formulas', () => {
 		expect(ownerName({ owner_kind: 'coordinator', owner_label: 'victim assistance', user_name: 'Ana Demo' })).toBe('Coordinator: Ana Demo (victim assistance)');
 		expect(ownerName({ owner_kind: 'organization', owner_label: null, organization_name: 'Germany' })).toBe('Germany');

@@ -140,14 +140,36 @@ export function groupReport(outcomes: ReportOutcome[], today: string): { groups:
 	return { groups, counts };
 }
 
+/** The words an owner's name is made of, in one language (the area's front door supplies them from messages). */
+export interface OwnerWords {
+	isu: string;
+	presidency: string;
+	coordinator: string;
+	coordinatorNamed: (name: string) => string;
+	organization: string;
+	person: string;
+}
+
+export const ENGLISH_OWNER_WORDS: OwnerWords = {
+	isu: 'ISU',
+	presidency: 'Presidency',
+	coordinator: 'Coordinator',
+	coordinatorNamed: (name) => `Coordinator: ${name}`,
+	organization: 'State or organisation',
+	person: 'Person'
+};
+
 /** The owner as a reader sees it, e.g. "Coordinator: Ana Demo (victim assistance)". */
-export function ownerName(t: { owner_kind: TaskOwnerKind; owner_label: string | null; organization_name?: string | null; user_name?: string | null }): string {
+export function ownerName(
+	t: { owner_kind: TaskOwnerKind; owner_label: string | null; organization_name?: string | null; user_name?: string | null },
+	words: OwnerWords = ENGLISH_OWNER_WORDS
+): string {
 	const names: Record<TaskOwnerKind, string> = {
-		isu: 'ISU',
-		presidency: 'Presidency',
-		coordinator: t.user_name ? `Coordinator: ${t.user_name}` : 'Coordinator',
-		organization: t.organization_name ?? 'State or organisation',
-		person: t.user_name ?? 'Person'
+		isu: words.isu,
+		presidency: words.presidency,
+		coordinator: t.user_name ? words.coordinatorNamed(t.user_name) : words.coordinator,
+		organization: t.organization_name ?? words.organization,
+		person: t.user_name ?? words.person
 	};
 	return names[t.owner_kind] + (t.owner_label ? ` (${t.owner_label})` : '');
 }
