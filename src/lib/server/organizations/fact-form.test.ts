@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkFact, factSchema } from './fact-form';
-import type { FactEntry } from './as-at';
+import { factEntry } from '../../../../tests/fixtures/state-facts';
 
-const entry = (f: Partial<FactEntry> & Pick<FactEntry, 'id' | 'kind' | 'event'>): FactEntry => ({
-	article: null,
-	on_date: null,
-	deadline: null,
-	outcome: 'confirmed',
-	granted_at: null,
-	confidence: null,
-	source: 's',
-	note: null,
-	replaces_id: null,
-	...f
-});
+const entry = factEntry;
 const iraq = [
 	entry({ id: 1, kind: 'status', event: 'deposit', on_date: '2013-05-14' }),
 	entry({ id: 2, kind: 'deadline', event: 'original', article: 4, on_date: '2023-11-01' })
